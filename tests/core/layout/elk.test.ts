@@ -11,7 +11,7 @@ const mapOf = (nodes: ArgNode[], relations: Relation[]): ArgumentMap => ({ title
 /** Final boxes: arranged positions for free nodes, untouched for pinned ones. */
 function finalBoxes(map: ArgumentMap, placed: { id: string; x: number; y: number }[]): Box[] {
   const at = new Map(placed.map((p) => [p.id, p]))
-  return map.nodes.map((n) => ({ id: n.id, ...(at.get(n.id) ?? n), ...DEFAULT_NODE_SIZE }))
+  return map.nodes.map((n) => { const p = at.get(n.id) ?? n; return { id: n.id, x: p.x, y: p.y, ...DEFAULT_NODE_SIZE } })
 }
 
 /** Pinned nodes may overlap each other (the user put them there); nothing else may. */
