@@ -1,0 +1,159 @@
+import type { Framework } from './framework'
+import { stronglyConnected } from './scc'
+
+/**
+ * DF-QuAD gradual semantics (Rago, Toni, Aurisicchio, Baroni, KR 2016) over
+ * the indexed framework, with undercuts folded into the support they target.
+ */
+
+/** [DQ2] Probabilistic sum: 1 - Π(1 - vᵢ); 0 for no values. */
+export function aggregate(values: readonly number[]): number {
+  let keep = 1
+  for (const v of values) keep *= 1 - v
+  return 1 - keep
+}
+
+/** [DQ3] Moves the base toward 0 or 1 by the gap between attack and support. */
+export function combine(base: number, attack: number, support: number): number {
+  return attack >= support ? base - base * (attack - support) : base + (1 - base) * (support - attack)
+}
+
+export interface DfQuadOptions {
+  /** Stop iterating a cycle when no strength moves more than this. */
+  tolerance?: number
+  /** Sweeps allowed per cyclic component before giving up. */
+  maxSweeps?: number
+}
+
+export interface DfQuad {
+  /** Per node. */
+  strength: Float64Array
+  /** Aggregated attack and support per node, the inputs of `combine`. */
+  attack: Float64Array
+  support: Float64Array
+  /** Per supports relation: how much of the supporter's strength gets through [DQ5]. */
+  inference: Float64Array
+  /** 0 where a cyclic component ran out of sweeps. */
+  settled: Uint8Array
+  converged: boolean
+  /** Most sweeps any cyclic component needed. */
+  sweeps: number
+  cyclicComponents: number
+}
+
+export const DEFAULT_TOLERANCE = 1e-9
+export const DEFAULT_MAX_SWEEPS = 1000
+/** Plain Jacobi sweeps before switching to averaged ones [DQ7]. */
+const PLAIN_SWEEPS = 100
+
+export function dfQuad(fw: Framework, base: Float64Array, opts: DfQuadOptions = {}): DfQuad {
+  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE
+  const maxSweeps = opts.maxSweeps ?? DEFAULT_MAX_SWEEPS
+  const n = fw.nodeCount
+  const { attackInStart, attackIn, supportInStart, supportIn, supportSource } = fw
+  const strength = Float64Array.from(base)
+  const attack = new Float64Array(n)
+  const support = new Float64Array(n)
+  const inference = new Float64Array(fw.supportIds.length).fill(1)
+  const settled = new Uint8Array(n).fill(1)
+
+  /** New strength of node a from the strengths in `s`; records its inputs. */
+  function evaluateNode(a: number, s: Float64Array): number {
+    let keepA = 1
+    for (let e = attackInStart[a]!; e < attackInStart[a + 1]!; e++) keepA *= 1 - s[attackIn[e]!]!
+    let keepS = 1
+    for (let e = supportInStart[a]!; e < supportInStart[a + 1]!; e++) {
+      const k = supportIn[e]!
+      const inf = fw.nodeCount + k
+      // [DQ5] The inference has base 1 and only undercutters as attackers.
+      let keepU = 1
+      for (let u = attackInStart[inf]!; u < attackInStart[inf + 1]!; u++) keepU *= 1 - s[attackIn[u]!]!
+      inference[k] = keepU
+      keepS *= 1 - s[supportSource[k]!]! * keepU
+    }
+    const va = 1 - keepA
+    const vs = 1 - keepS
+    attack[a] = va
+    support[a] = vs
+    return combine(base[a]!, va, vs)
+  }
+
+  const deps = dependencyGraph(fw)
+  const comps = stronglyConnected(n, deps.start, deps.items)
+  const next = new Float64Array(n)
+  let converged = true
+  let sweeps = 0
+  let cyclicComponents = 0
+  for (let c = 0; c < comps.count; c++) {
+    const from = comps.start[c]!
+    const to = comps.start[c + 1]!
+    const first = comps.members[from]!
+    if (to - from === 1 && !deps.selfLoop[first]) {
+      // [DQ4] Acyclic part: every input is final, one evaluation is exact.
+      strength[first] = evaluateNode(first, strength)
+      continue
+    }
+    cyclicComponents++
+    let sweep = 0
+    let done = false
+    while (!done && sweep < maxSweeps) {
+      sweep++
+      // [DQ6] Jacobi: everyone reads the previous sweep, so node order cannot matter.
+      for (let i = from; i < to; i++) {
+        const m = comps.members[i]!
+        next[m] = evaluateNode(m, strength)
+      }
+      const averaged = sweep > PLAIN_SWEEPS
+      let residual = 0
+      for (let i = from; i < to; i++) {
+        const m = comps.members[i]!
+        const gap = Math.abs(next[m]! - strength[m]!)
+        if (gap > residual) residual = gap
+        strength[m] = averaged ? (strength[m]! + next[m]!) / 2 : next[m]!
+      }
+      done = residual <= tolerance
+    }
+    if (sweep > sweeps) sweeps = sweep
+    if (!done) {
+      converged = false
+      for (let i = from; i < to; i++) settled[comps.members[i]!] = 0
+    }
+  }
+  return { strength, attack, support, inference, settled, converged, sweeps, cyclicComponents }
+}
+
+/**
+ * Node a depends on its attackers, its supporters and the undercutters of its
+ * incoming supports. A node that undercuts a support into itself depends on
+ * itself, which Tarjan reports as a one-node component: hence `selfLoop`.
+ */
+function dependencyGraph(fw: Framework) {
+  const n = fw.nodeCount
+  const { attackInStart, attackIn, supportInStart, supportIn, supportSource } = fw
+  const start = new Int32Array(n + 1)
+  for (let a = 0; a < n; a++) {
+    let count = attackInStart[a + 1]! - attackInStart[a]!
+    for (let e = supportInStart[a]!; e < supportInStart[a + 1]!; e++) {
+      const inf = n + supportIn[e]!
+      count += 1 + attackInStart[inf + 1]! - attackInStart[inf]!
+    }
+    start[a + 1] = start[a]! + count
+  }
+  const items = new Int32Array(start[n]!)
+  const selfLoop = new Uint8Array(n)
+  let at = 0
+  const push = (a: number, d: number) => {
+    items[at++] = d
+    if (d === a) selfLoop[a] = 1
+  }
+  for (let a = 0; a < n; a++) {
+    for (let e = attackInStart[a]!; e < attackInStart[a + 1]!; e++) push(a, attackIn[e]!)
+    for (let e = supportInStart[a]!; e < supportInStart[a + 1]!; e++) {
+      const k = supportIn[e]!
+      push(a, supportSource[k]!)
+      const inf = n + k
+      for (let u = attackInStart[inf]!; u < attackInStart[inf + 1]!; u++) push(a, attackIn[u]!)
+    }
+  }
+  return { start, items, selfLoop }
+}
