@@ -1,0 +1,5 @@
+export * from './shape'
+export * from './origins'
+export * from './read'
+export * from './ops'
+export * from './migrate'

@@ -1,0 +1,33 @@
+import * as Y from 'yjs'
+
+/**
+ * The layout of a map inside its Y.Doc. Each node and relation is a nested
+ * Y.Map so that concurrent edits to different fields (text vs. position) merge.
+ *
+ *   meta:      schemaVersion, title
+ *   nodes:     id -> Y.Map<field, value>
+ *   relations: id -> Y.Map<field, value>
+ *   votes:     `${nodeId}|${userId}` -> { value, group? }
+ */
+export const SCHEMA_VERSION = 1
+
+export type YRecord = Y.Map<unknown>
+
+export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>('meta')
+export const nodesOf = (doc: Y.Doc) => doc.getMap<YRecord>('nodes')
+export const relationsOf = (doc: Y.Doc) => doc.getMap<YRecord>('relations')
+export const votesOf = (doc: Y.Doc) => doc.getMap<{ value: number; group?: string }>('votes')
+
+export const voteKey = (nodeId: string, userId: string) => `${nodeId}|${userId}`
+
+export function splitVoteKey(key: string): { nodeId: string; userId: string } | null {
+  const i = key.indexOf('|')
+  return i <= 0 ? null : { nodeId: key.slice(0, i), userId: key.slice(i + 1) }
+}
+
+/** A plain object of defined fields as a Y.Map (undefined fields are left out). */
+export function toYRecord(fields: object): YRecord {
+  const m = new Y.Map<unknown>()
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) m.set(k, v)
+  return m
+}

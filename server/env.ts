@@ -1,0 +1,40 @@
+import { z } from 'zod'
+
+/**
+ * Server configuration, parsed once from the environment. Every variable is
+ * documented in .env.example; defaults give the zero-setup embedded mode.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** `file:` for the embedded SQLite default, `postgresql://` for scale-out. */
+  DATABASE_URL: z.string().default('file:./data/crux.db'),
+  /** Upper bound on how long an edit waits in memory before it is appended to the database. */
+  PERSIST_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(50),
+  /** Fold the update log into a snapshot once it holds this many rows. */
+  COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
+  /** Largest websocket frame accepted; larger ones close that socket only. */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Seed the maps in content/ on start (idempotent). */
+  SEED_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+let cached: Env | undefined
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env)
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+    }
+    cached = parsed.data
+  }
+  return cached
+}

@@ -1,0 +1,167 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc } from '../../core/ydoc'
+import type { MapStore } from '../store/MapStore'
+import { filterAwarenessUpdate } from './awarenessFilter'
+import { PersistQueue, type PersistOptions } from './persistQueue'
+import {
+  readClientMessage,
+  writeAwarenessStates,
+  writePermissionDenied,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+} from './protocol'
+
+/** One end of a connection, as the room sees it: the socket stays in SyncServer. */
+export interface Peer {
+  readonly id: string
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export interface PeerAccess {
+  canWrite: boolean
+  /** Forced into the peer's awareness `user` field: nobody can pose as someone else. */
+  identity?: { id: string; name: string; color: string }
+}
+
+/** Close codes sent to a peer that broke the protocol. */
+export const CLOSE_PROTOCOL_ERROR = 4400
+
+const MAX_AWARENESS_STATE_CHARS = 4096
+
+interface PeerState {
+  access: PeerAccess
+  clientId: number | null
+}
+
+/**
+ * One map's live document: loaded from the store before it answers anybody,
+ * relaying updates between peers and appending them through a group commit.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly peers = new Map<Peer, PeerState>()
+  private persist!: PersistQueue
+
+  private constructor(readonly mapId: string) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null)
+  }
+
+  static async load(mapId: string, store: MapStore, options: PersistOptions): Promise<Room> {
+    const room = new Room(mapId)
+    const stored = await store.load(mapId)
+    room.persist = new PersistQueue(store, mapId, options, stored.updates.length)
+    room.doc.on('update', room.relayAndPersist)
+    room.awareness.on('update', room.relayAwareness)
+    room.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update, STORAGE_ORIGIN)
+    }, STORAGE_ORIGIN)
+    migrateDoc(room.doc, SYSTEM_ORIGIN)
+    return room
+  }
+
+  get peerCount(): number {
+    return this.peers.size
+  }
+
+  join(peer: Peer, access: PeerAccess): void {
+    this.peers.set(peer, { access, clientId: null })
+    peer.send(writeSyncStep1(this.doc))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) peer.send(writeAwarenessStates(this.awareness, states))
+  }
+
+  leave(peer: Peer): void {
+    const state = this.peers.get(peer)
+    this.peers.delete(peer)
+    if (state?.clientId != null) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [state.clientId], peer)
+    }
+  }
+
+  /** Changes a live peer's rights at once, e.g. when an owner demotes an editor. */
+  setAccess(peer: Peer, access: PeerAccess): void {
+    const state = this.peers.get(peer)
+    if (state) state.access = access
+  }
+
+  peersWhere(pred: (peer: Peer, access: PeerAccess) => boolean): Peer[] {
+    return [...this.peers].filter(([p, s]) => pred(p, s.access)).map(([p]) => p)
+  }
+
+  receive(peer: Peer, frame: Uint8Array): void {
+    const state = this.peers.get(peer)
+    if (!state) return
+    const message = readClientMessage(frame)
+    switch (message.type) {
+      case 'sync-step1':
+        peer.send(writeSyncStep2(this.doc, message.stateVector))
+        return
+      case 'sync-update':
+        if (!state.access.canWrite) {
+          peer.send(writePermissionDenied('read-only: this map does not accept your edits'))
+          return
+        }
+        try {
+          Y.applyUpdate(this.doc, message.update, peer)
+        } catch {
+          peer.close(CLOSE_PROTOCOL_ERROR, 'malformed update')
+        }
+        return
+      case 'awareness':
+        this.receiveAwareness(peer, state, message.update)
+        return
+      case 'query-awareness':
+        peer.send(writeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()]))
+        return
+      case 'auth':
+        return
+      case 'bad':
+        peer.close(CLOSE_PROTOCOL_ERROR, message.reason)
+    }
+  }
+
+  /** Everything received so far is in the store once this resolves. */
+  flush(): Promise<void> {
+    return this.persist.flush()
+  }
+
+  async close(): Promise<void> {
+    await this.persist.flush()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private receiveAwareness(peer: Peer, state: PeerState, update: Uint8Array): void {
+    const filtered = filterAwarenessUpdate(update, state.clientId, {
+      maxStateChars: MAX_AWARENESS_STATE_CHARS,
+      identity: state.access.identity,
+    })
+    if (!filtered) return
+    state.clientId = filtered.clientId
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, peer)
+    } catch {
+      peer.close(CLOSE_PROTOCOL_ERROR, 'malformed awareness')
+    }
+  }
+
+  private readonly relayAndPersist = (update: Uint8Array, origin: unknown): void => {
+    const frame = writeUpdate(update)
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame)
+    if (origin !== STORAGE_ORIGIN) this.persist.push(update)
+  }
+
+  private readonly relayAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+  ): void => {
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0) return
+    const frame = writeAwarenessStates(this.awareness, changed)
+    for (const peer of this.peers.keys()) peer.send(frame)
+  }
+}

@@ -1,0 +1,75 @@
+import type { MapStore } from '../store/MapStore'
+import type { PersistOptions } from './persistQueue'
+import { Room } from './Room'
+
+interface Slot {
+  room: Promise<Room>
+  holders: number
+}
+
+/**
+ * Live rooms by map id, reference-counted. A room closes (flushing to the
+ * store) when its last holder releases it; a room reopened meanwhile waits
+ * for that flush, so it never loads a store that misses the last edits.
+ */
+export class RoomRegistry {
+  private readonly slots = new Map<string, Slot>()
+  private readonly closing = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly store: MapStore,
+    private readonly options: PersistOptions,
+  ) {}
+
+  acquire(mapId: string): Promise<Room> {
+    let slot = this.slots.get(mapId)
+    if (!slot) {
+      const previous = this.closing.get(mapId) ?? Promise.resolve()
+      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options)), holders: 0 }
+      this.slots.set(mapId, slot)
+      // A failed load must not poison later attempts.
+      slot.room.catch(() => this.slots.get(mapId) === slot && this.slots.delete(mapId))
+    }
+    slot.holders++
+    return slot.room
+  }
+
+  release(mapId: string): void {
+    const slot = this.slots.get(mapId)
+    if (!slot || --slot.holders > 0) return
+    this.slots.delete(mapId)
+    const done = slot.room
+      .then((room) => room.close())
+      .catch(() => {})
+      .finally(() => {
+        if (this.closing.get(mapId) === done) this.closing.delete(mapId)
+      })
+    this.closing.set(mapId, done)
+  }
+
+  /** Runs `fn` on the live document, loading it if nobody has it open. */
+  async withRoom<T>(mapId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(mapId)
+    try {
+      return await fn(room)
+    } finally {
+      this.release(mapId)
+    }
+  }
+
+  live(mapId: string): Promise<Room> | undefined {
+    return this.slots.get(mapId)?.room
+  }
+
+  get size(): number {
+    return this.slots.size
+  }
+
+  /** Flushes and closes every room; for shutdown. */
+  async closeAll(): Promise<void> {
+    const rooms = [...this.slots.values()].map((s) => s.room)
+    this.slots.clear()
+    await Promise.allSettled(rooms.map(async (r) => (await r).close()))
+    await Promise.allSettled(this.closing.values())
+  }
+}

@@ -1,0 +1,80 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** JSON text of the state; "null" removes the client. */
+  state: string
+}
+
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const out: AwarenessEntry[] = []
+  for (let i = 0; i < count; i++) {
+    out.push({
+      clientId: decoding.readVarUint(decoder),
+      clock: decoding.readVarUint(decoder),
+      state: decoding.readVarString(decoder),
+    })
+  }
+  return out
+}
+
+export function writeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId)
+    encoding.writeVarUint(encoder, e.clock)
+    encoding.writeVarString(encoder, e.state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+export interface AwarenessPolicy {
+  /** Longest state JSON accepted, in characters. */
+  maxStateChars: number
+  /** Fields the server forces into the state (identity from the token). */
+  identity?: Record<string, unknown>
+}
+
+/**
+ * A connection may speak only for the one clientID it first announced, with a
+ * bounded state. Returns the update to apply (or null to drop the frame), and
+ * the clientID to bind when none was bound yet.
+ */
+export function filterAwarenessUpdate(
+  update: Uint8Array,
+  boundClientId: number | null,
+  policy: AwarenessPolicy,
+): { update: Uint8Array; clientId: number } | null {
+  let entries: AwarenessEntry[]
+  try {
+    entries = readAwarenessEntries(update)
+  } catch {
+    return null
+  }
+  const clientId = boundClientId ?? entries[0]?.clientId
+  if (clientId === undefined) return null
+  const own = entries.filter((e) => e.clientId === clientId && e.state.length <= policy.maxStateChars)
+  if (own.length === 0) return null
+  const kept = own.map((e) => ({ ...e, state: withIdentity(e.state, policy.identity) }))
+  if (kept.some((e) => e.state === '')) return null
+  return { update: writeAwarenessEntries(kept), clientId }
+}
+
+function withIdentity(stateJson: string, identity: Record<string, unknown> | undefined): string {
+  if (stateJson === 'null') return stateJson
+  let state: unknown
+  try {
+    state = JSON.parse(stateJson)
+  } catch {
+    return ''
+  }
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return ''
+  if (!identity) return stateJson
+  const user = { ...((state as { user?: object }).user ?? {}), ...identity }
+  return JSON.stringify({ ...state, user })
+}
