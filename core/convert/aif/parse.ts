@@ -1,0 +1,178 @@
+import { ArgumentMapSchema, type ArgNode, type ArgumentMap } from '../../graph'
+import { checkGraph, formatPath, joinPath, zodIssues, type Issue, type ParseResult } from '../json'
+import { readDialogue, type Attribution } from './dialogue'
+import { at, IdAllocator, indexGraph, type AifGraph } from './graph'
+import { readStructure } from './structure'
+import {
+  AifGraphInSchema,
+  CruxDocExtSchema,
+  CruxINodeExtSchema,
+  OvaLayoutInSchema,
+  type AifGraphIn,
+} from './types'
+
+export const DEFAULT_AIF_TITLE = 'Imported AIF map'
+
+/**
+ * Reads AIF JSON (an AIFdb export, or an OVA3 save file that wraps AIF in
+ * `{ AIF, OVA, text }`), as text or already parsed. Errors (not JSON, wrong
+ * shapes, duplicate ids, edges to missing nodes) return no map at all; what
+ * AIF can say but Crux cannot comes back as warnings, never silently lost.
+ *
+ * Ids: a node exported by Crux keeps its Crux id (from its `crux` property);
+ * any other node keeps its AIF nodeID when it fits IdSchema, else a cleaned
+ * version of it. Relations take the id of their RA/CA node, `-2`, `-3`… for
+ * the second and later relations made from one scheme node.
+ */
+export function parseAif(input: unknown): ParseResult {
+  let raw = input
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input)
+    } catch (e) {
+      return fail(`not JSON: ${(e as Error).message}`, '$')
+    }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail('expected a JSON object with "nodes" and "edges" (AIFdb) or "AIF" (OVA3)', '$')
+  }
+  const wrapper = raw as Record<string, unknown>
+  const prefix = 'AIF' in wrapper ? 'AIF' : 'aif' in wrapper ? 'aif' : ''
+  const parsed = AifGraphInSchema.safeParse(prefix === '' ? wrapper : wrapper[prefix])
+  if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error, prefix) }
+  const positions = ovaPositions(wrapper.OVA)
+
+  const errors = checkReferences(parsed.data, prefix)
+  if (errors.length > 0) return { ok: false, errors }
+
+  const warnings: Issue[] = []
+  const g = indexGraph(parsed.data.nodes, parsed.data.edges)
+  warnings.push(...directEdges(parsed.data, prefix, g))
+  const ids = new IdAllocator()
+  const { nodes, cruxIdOf } = readINodes(g, ids, positions, warnings)
+  const dialogue = readDialogue(g, parsed.data)
+  warnings.push(...dialogue.warnings)
+  for (const n of nodes) attribute(n, dialogue.attributions.get(n.aifId))
+  const structure = readStructure(g, cruxIdOf, ids)
+  warnings.push(...structure.warnings)
+
+  const doc = CruxDocExtSchema.safeParse(parsed.data.crux)
+  const map: ArgumentMap = {
+    title: doc.success ? doc.data.title : DEFAULT_AIF_TITLE,
+    nodes: nodes.map((n) => n.node),
+    relations: structure.relations,
+    votes: doc.success ? doc.data.votes : [],
+  }
+  const valid = ArgumentMapSchema.safeParse(map)
+  if (!valid.success) {
+    // Point at the AIF node the bad Crux node came from, not at our own array.
+    return {
+      ok: false,
+      errors: valid.error.issues.map((issue) => {
+        const [list, index, ...rest] = issue.path
+        const from = list === 'nodes' && typeof index === 'number' ? nodes[index]?.aifId : undefined
+        return {
+          message: issue.message,
+          at: from !== undefined ? `${at(from)} ${formatPath(rest)}`.trim() : `crux.${formatPath(issue.path)}`,
+        }
+      }),
+    }
+  }
+  const checked = checkGraph(valid.data, 'crux')
+  return checked.ok ? { ...checked, warnings: [...warnings, ...checked.warnings] } : checked
+}
+
+function checkReferences(aif: AifGraphIn, prefix: string): Issue[] {
+  const errors: Issue[] = []
+  const firstAt = new Map<string, number>()
+  aif.nodes.forEach((n, i) => {
+    const first = firstAt.get(n.nodeID)
+    if (first !== undefined) {
+      errors.push({ message: `duplicate nodeID "${n.nodeID}" (also nodes[${first}])`, at: joinPath(prefix, `nodes[${i}].nodeID`) })
+    } else firstAt.set(n.nodeID, i)
+  })
+  aif.edges.forEach((e, i) => {
+    for (const end of ['fromID', 'toID'] as const) {
+      if (!firstAt.has(e[end])) {
+        errors.push({ message: `edge points to missing node "${e[end]}"`, at: joinPath(prefix, `edges[${i}].${end}`) })
+      }
+    }
+  })
+  return errors
+}
+
+/** AIF puts a scheme node between any two I-nodes; a bare edge means nothing. */
+function directEdges(aif: AifGraphIn, prefix: string, g: AifGraph): Issue[] {
+  const out: Issue[] = []
+  aif.edges.forEach((e, i) => {
+    const where = joinPath(prefix, `edges[${i}]`)
+    if (e.fromID === e.toID) out.push({ message: `edge from node "${e.fromID}" to itself dropped`, at: where })
+    else if (g.byId.get(e.fromID)!.type === 'I' && g.byId.get(e.toID)!.type === 'I') {
+      out.push({ message: 'edge joins two I-nodes with no RA/CA between them; dropped', at: where })
+    }
+  })
+  return out
+}
+
+interface ImportedNode {
+  aifId: string
+  node: ArgNode
+  /** Exported by Crux: its own fields are authoritative over the locution. */
+  fromCrux: boolean
+}
+
+function readINodes(
+  g: AifGraph,
+  ids: IdAllocator,
+  positions: Map<string, { x: number; y: number }>,
+  warnings: Issue[],
+): { nodes: ImportedNode[]; cruxIdOf: Map<string, string> } {
+  const iNodes = g.nodes.filter((n) => n.type === 'I')
+  // Crux ids are claimed first so a foreign id can never take one of them.
+  const exts = iNodes.map((n) => {
+    if (n.crux === undefined) return undefined
+    const ext = CruxINodeExtSchema.safeParse(n.crux)
+    if (ext.success && ids.reserve(ext.data.id)) return ext.data
+    warnings.push({ message: 'unreadable or duplicate "crux" property ignored', at: at(n.nodeID) })
+    return undefined
+  })
+  const cruxIdOf = new Map<string, string>()
+  const nodes = iNodes.map((n, i): ImportedNode => {
+    const ext = exts[i]
+    const id = ext ? ext.id : ids.take(n.nodeID)
+    cruxIdOf.set(n.nodeID, id)
+    if (!ext) {
+      const { x, y } = positions.get(n.nodeID) ?? gridPosition(i)
+      return { aifId: n.nodeID, fromCrux: false, node: { id, kind: 'claim', text: n.text, x, y, pinned: false } }
+    }
+    const { id: _id, text, ...rest } = ext
+    const node: ArgNode = { ...rest, id, text: text ?? n.text, pinned: ext.pinned ?? false }
+    if (text !== undefined) node.quote = n.text
+    return { aifId: n.nodeID, fromCrux: true, node }
+  })
+  return { nodes, cruxIdOf }
+}
+
+function attribute(n: ImportedNode, said: Attribution | undefined): void {
+  if (!said || n.fromCrux) return
+  n.node.speaker = said.speaker
+  n.node.quote = said.words
+}
+
+function ovaPositions(ova: unknown): Map<string, { x: number; y: number }> {
+  const parsed = OvaLayoutInSchema.safeParse(ova)
+  const out = new Map<string, { x: number; y: number }>()
+  if (!parsed.success) return out
+  for (const n of parsed.data.nodes ?? []) out.set(n.nodeID, { x: Math.round(n.x), y: Math.round(n.y) })
+  return out
+}
+
+/** Plain AIF has no layout; a grid keeps nodes apart until auto-arrange runs. */
+function gridPosition(i: number): { x: number; y: number } {
+  return { x: (i % 10) * 280, y: Math.floor(i / 10) * 180 }
+}
+
+function fail(message: string, at: string): ParseResult {
+  return { ok: false, errors: [{ message, at }] }
+}
+

@@ -1,0 +1,159 @@
+import type { ArgNode, ArgumentMap, Relation } from '../../graph'
+import {
+  SCHEMES,
+  type AifDocument,
+  type AifEdge,
+  type AifNode,
+  type CruxINodeExt,
+  type CruxSNodeExt,
+} from './types'
+
+export interface SerializeAifOptions {
+  /**
+   * Written on every node and locution. `core` reads no clock, so callers pass
+   * "now"; the default is a fixed epoch so output is reproducible.
+   */
+  timestamp?: Date | string
+}
+
+export const DEFAULT_AIF_TIMESTAMP = '1970-01-01 00:00:00'
+
+/**
+ * A map as AIF: every node an I-node; a support an RA node between premise and
+ * conclusion; an attack a CA node between attacker and target; an undercut a CA
+ * node aimed at the RA node of the support it targets. A node with a speaker
+ * also gets an L-node (`"Speaker : words"`, the AIFdb convention) anchored to
+ * its I-node by an "Asserting" YA node, plus a locution naming the participant.
+ *
+ * Ids are sequential numbers in id order, as OVA and AIFdb expect; the Crux
+ * ids and fields ride along in `crux` so an import restores them exactly.
+ */
+export function serializeAif(map: ArgumentMap, options: SerializeAifOptions = {}): AifDocument {
+  const timestamp = formatTimestamp(options.timestamp)
+  const nodes: AifNode[] = []
+  const edges: AifEdge[] = []
+  let nextId = 1
+  const allocate = () => String(nextId++)
+  const link = (fromID: string, toID: string) =>
+    edges.push({ edgeID: String(edges.length + 1), fromID, toID, formEdgeID: null })
+
+  const sortedNodes = [...map.nodes].sort(byId)
+  const aifIdOf = new Map<string, string>()
+  for (const n of sortedNodes) {
+    const nodeID = allocate()
+    aifIdOf.set(n.id, nodeID)
+    nodes.push({ nodeID, text: n.quote ?? n.text, type: 'I', timestamp, crux: iNodeExt(n) })
+  }
+
+  // Supports first: an undercut needs the RA node of the support it targets.
+  const relations = [...map.relations].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byId(a, b),
+  )
+  const schemeNodeOf = new Map<string, string>()
+  for (const r of relations) {
+    const from = aifIdOf.get(r.source)
+    const to = r.kind === 'undercuts' ? schemeNodeOf.get(r.target) : aifIdOf.get(r.target)
+    // Serializers take valid maps; a dangling relation has no AIF form, so skip it.
+    if (from === undefined || to === undefined) continue
+    const nodeID = allocate()
+    schemeNodeOf.set(r.id, nodeID)
+    const scheme = r.kind === 'supports' ? SCHEMES.inference : SCHEMES.conflict
+    const crux: CruxSNodeExt = { id: r.id, kind: r.kind }
+    nodes.push({
+      nodeID,
+      text: scheme.text,
+      type: r.kind === 'supports' ? 'RA' : 'CA',
+      timestamp,
+      scheme: scheme.text,
+      schemeID: scheme.schemeID,
+      crux,
+    })
+    link(from, nodeID)
+    link(nodeID, to)
+  }
+
+  const { locutions, participants } = speakerLocutions(sortedNodes, aifIdOf, {
+    allocate,
+    link,
+    push: (n) => nodes.push(n),
+    timestamp,
+  })
+
+  return {
+    nodes,
+    edges,
+    locutions,
+    participants,
+    crux: { title: map.title, votes: map.votes },
+  }
+}
+
+const KIND_ORDER: Record<Relation['kind'], number> = { supports: 0, attacks: 1, undercuts: 2 }
+
+function speakerLocutions(
+  sortedNodes: ArgNode[],
+  aifIdOf: Map<string, string>,
+  out: {
+    allocate: () => string
+    link: (from: string, to: string) => void
+    push: (n: AifNode) => void
+    timestamp: string
+  },
+): Pick<AifDocument, 'locutions' | 'participants'> {
+  const locutions: AifDocument['locutions'] = []
+  const participants: AifDocument['participants'] = []
+  const participantOf = new Map<string, string>()
+  for (const n of sortedNodes) {
+    if (n.speaker === undefined || n.speaker.trim() === '') continue
+    let personID = participantOf.get(n.speaker)
+    if (personID === undefined) {
+      personID = String(participants.length + 1)
+      participantOf.set(n.speaker, personID)
+      participants.push({ participantID: personID, ...splitName(n.speaker) })
+    }
+    const lID = out.allocate()
+    const yaID = out.allocate()
+    out.push({ nodeID: lID, text: `${n.speaker} : ${n.quote ?? n.text}`, type: 'L', timestamp: out.timestamp })
+    out.push({
+      nodeID: yaID,
+      text: SCHEMES.asserting.text,
+      type: 'YA',
+      timestamp: out.timestamp,
+      scheme: SCHEMES.asserting.text,
+      schemeID: SCHEMES.asserting.schemeID,
+    })
+    out.link(lID, yaID)
+    out.link(yaID, aifIdOf.get(n.id)!)
+    locutions.push({ nodeID: lID, personID, timestamp: out.timestamp, start: null, end: null, source: null })
+  }
+  return { locutions, participants }
+}
+
+function iNodeExt(n: ArgNode): CruxINodeExt {
+  const ext: CruxINodeExt = { id: n.id, kind: n.kind, x: n.x, y: n.y }
+  if (n.pinned) ext.pinned = true
+  if (n.quote !== undefined) ext.text = n.text
+  if (n.speaker !== undefined) ext.speaker = n.speaker
+  if (n.source !== undefined) ext.source = n.source
+  if (n.quoteStart !== undefined) ext.quoteStart = n.quoteStart
+  if (n.quoteEnd !== undefined) ext.quoteEnd = n.quoteEnd
+  if (n.analysis !== undefined) ext.analysis = n.analysis
+  return ext
+}
+
+/** OVA asks for first name and surname; the first word is the best split we have. */
+export function splitName(name: string): { firstname: string; surname: string } {
+  const trimmed = name.trim()
+  const space = trimmed.indexOf(' ')
+  if (space < 0) return { firstname: trimmed, surname: '' }
+  return { firstname: trimmed.slice(0, space), surname: trimmed.slice(space + 1).trim() }
+}
+
+/** AIFdb's `YYYY-MM-DD HH:mm:ss`, in UTC. */
+function formatTimestamp(t: Date | string | undefined): string {
+  if (t === undefined) return DEFAULT_AIF_TIMESTAMP
+  if (typeof t === 'string') return t
+  return t.toISOString().slice(0, 19).replace('T', ' ')
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

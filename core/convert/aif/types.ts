@@ -1,0 +1,138 @@
+import { z } from 'zod'
+import { IdSchema, NODE_KINDS, RELATION_KINDS, VoteSchema, MAX_NAME } from '../../graph'
+
+/**
+ * The AIF JSON that AIFdb exports and OVA3 embeds under `"AIF"`. Only I-nodes
+ * carry content; every other type is a scheme application (RA inference, CA
+ * conflict, MA rephrase, PA preference) or dialogue (L locution, YA
+ * illocutionary anchor, TA transition).
+ */
+export const AIF_NODE_TYPES = ['I', 'L', 'RA', 'CA', 'MA', 'PA', 'TA', 'YA'] as const
+export type AifNodeType = (typeof AIF_NODE_TYPES)[number]
+
+/**
+ * Crux fields AIF has no place for ride along as a `crux` property, which
+ * AIFdb and OVA ignore; with it a Crux → AIF → Crux trip is lossless.
+ */
+export const CruxINodeExtSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(NODE_KINDS),
+  x: z.number().finite(),
+  y: z.number().finite(),
+  pinned: z.boolean().optional(),
+  /** Present only when the I-node text is the node's quote (evidence). */
+  text: z.string().optional(),
+  speaker: z.string().optional(),
+  source: z.string().optional(),
+  quoteStart: z.number().int().nonnegative().optional(),
+  quoteEnd: z.number().int().nonnegative().optional(),
+  analysis: z.boolean().optional(),
+})
+export type CruxINodeExt = z.infer<typeof CruxINodeExtSchema>
+
+export const CruxSNodeExtSchema = z.object({ id: IdSchema, kind: z.enum(RELATION_KINDS) })
+export type CruxSNodeExt = z.infer<typeof CruxSNodeExtSchema>
+
+export const CruxDocExtSchema = z.object({
+  title: z.string().max(MAX_NAME),
+  votes: z.array(VoteSchema).default([]),
+})
+export type CruxDocExt = z.infer<typeof CruxDocExtSchema>
+
+export interface AifNode {
+  nodeID: string
+  text: string
+  type: AifNodeType
+  timestamp: string
+  scheme?: string
+  schemeID?: string
+  crux?: CruxINodeExt | CruxSNodeExt
+}
+
+export interface AifEdge {
+  edgeID: string
+  fromID: string
+  toID: string
+  formEdgeID: null
+}
+
+export interface AifLocution {
+  nodeID: string
+  personID: string
+  timestamp: string
+  start: null
+  end: null
+  source: null
+}
+
+export interface AifParticipant {
+  participantID: string
+  firstname: string
+  surname: string
+}
+
+export interface AifDocument {
+  nodes: AifNode[]
+  edges: AifEdge[]
+  locutions: AifLocution[]
+  participants: AifParticipant[]
+  crux: CruxDocExt
+}
+
+/** Default schemes with the ids AIFdb uses for them. */
+export const SCHEMES = {
+  inference: { text: 'Default Inference', schemeID: '72' },
+  conflict: { text: 'Default Conflict', schemeID: '71' },
+  asserting: { text: 'Asserting', schemeID: '74' },
+} as const
+
+// ---- Input: what real files look like, loosely. ----
+
+/** AIFdb writes ids as strings, OVA3 and many tools as integers. */
+const AifIdIn = z.union([z.string().min(1), z.number().int()]).transform(String)
+
+export const AifNodeInSchema = z.looseObject({
+  nodeID: AifIdIn,
+  text: z
+    .string()
+    .nullish()
+    .transform((t) => t ?? ''),
+  type: z.enum(AIF_NODE_TYPES, { error: `type must be one of ${AIF_NODE_TYPES.join(', ')}` }),
+  scheme: z.string().nullish(),
+  crux: z.unknown().optional(),
+})
+export type AifNodeIn = z.infer<typeof AifNodeInSchema>
+
+export const AifEdgeInSchema = z.looseObject({
+  edgeID: AifIdIn.nullish(),
+  fromID: AifIdIn,
+  toID: AifIdIn,
+})
+export type AifEdgeIn = z.infer<typeof AifEdgeInSchema>
+
+export const AifLocutionInSchema = z.looseObject({
+  nodeID: AifIdIn,
+  personID: AifIdIn.nullish(),
+})
+
+export const AifParticipantInSchema = z.looseObject({
+  participantID: AifIdIn,
+  firstname: z.string().nullish(),
+  surname: z.string().nullish(),
+})
+
+export const AifGraphInSchema = z.looseObject({
+  nodes: z.array(AifNodeInSchema),
+  edges: z.array(AifEdgeInSchema),
+  locutions: z.array(AifLocutionInSchema).nullish(),
+  participants: z.array(AifParticipantInSchema).nullish(),
+  crux: z.unknown().optional(),
+})
+export type AifGraphIn = z.infer<typeof AifGraphInSchema>
+
+/** OVA3's layout block: where the analyst placed each node. */
+export const OvaLayoutInSchema = z.looseObject({
+  nodes: z
+    .array(z.looseObject({ nodeID: AifIdIn, x: z.number().finite(), y: z.number().finite() }))
+    .nullish(),
+})
