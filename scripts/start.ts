@@ -1,0 +1,11 @@
+// `npm start`: the production app (Next + websocket server) on the embedded database.
+Object.assign(process.env, { NODE_ENV: 'production' })
+process.env.NEXT_TELEMETRY_DISABLED = '1'
+
+const { ensureBuild, startCrux, stopOnSignals } = await import('../server/main')
+const { loadSeedMaps } = await import('../content/index')
+ensureBuild()
+const app = await startCrux({ dev: false, seeds: loadSeedMaps })
+stopOnSignals(app.stop)
+
+export {}

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import next from 'next'
+import { env } from './env'
+import { registerServices } from './app/registry'
+import { createServices } from './app/services'
+import { seedMaps, type SeedMap } from './seed'
+
+const root = path.resolve(import.meta.dirname, '..')
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
+
+/** Applies pending migrations with the Prisma CLI (the embedded database needs no set-up). */
+export function migrate(databaseUrl: string): void {
+  execFileSync(bin('prisma'), ['migrate', 'deploy'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+}
+
+/** Builds the production bundle when there is none yet, so one command starts a fresh clone. */
+export function ensureBuild(): void {
+  if (fs.existsSync(path.join(root, '.next/BUILD_ID'))) return
+  console.log('[crux] no production build yet: running next build (once)')
+  execFileSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+}
+
+/**
+ * One process serves the pages (Next) and the map sockets (/ws/<mapId>) on
+ * one port, sharing one database client and one set of live rooms.
+ */
+export async function startCrux(options: { dev: boolean; seeds?: () => Promise<SeedMap[]> }) {
+  const config = env()
+  migrate(config.DATABASE_URL)
+  const services = createServices(config)
+  registerServices(services)
+  if (config.SEED_ON_START && options.seeds) {
+    const outcome = await seedMaps(services.maps, await options.seeds())
+    const created = outcome.filter((o) => o.action === 'created').length
+    if (created > 0) console.log(`[crux] seeded ${created} map(s)`)
+  }
+
+  const app = next({ dev: options.dev, dir: root, hostname: 'localhost', port: config.PORT })
+  const handle = app.getRequestHandler()
+  await app.prepare()
+  const nextUpgrade = app.getUpgradeHandler()
+
+  const server = http.createServer((req, res) => void handle(req, res))
+  server.on('upgrade', (req, socket, head) => {
+    if (!services.sync.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head)
+  })
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
+  const { port } = server.address() as AddressInfo
+  const url = `http://localhost:${port}`
+  console.log(`[crux] ready on ${url}`)
+
+  let stopping: Promise<void> | undefined
+  const stop = () =>
+    (stopping ??= (async () => {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await services.close()
+      await app.close()
+    })())
+  return { url, port, stop }
+}
+
+/** Stops cleanly on Ctrl-C and SIGTERM: pending edits are flushed to the database first. */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop()
+        .catch((err) => console.error('[crux] shutdown failed', err))
+        .finally(() => process.exit(0))
+    })
+  }
+}

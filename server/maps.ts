@@ -1,0 +1,87 @@
+import * as Y from 'yjs'
+import { emptyMap, newId, type ArgumentMap } from '../core/graph'
+import { SYSTEM_ORIGIN, replaceGraph, setTitle } from '../core/ydoc'
+import type { Db } from './db/client'
+import type { MapStore } from './store/MapStore'
+import type { RoomRegistry } from './sync/RoomRegistry'
+
+export interface MapMeta {
+  id: string
+  title: string
+  seedKey: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export const MAP_TITLE_MAX = 200
+
+/** Close code sent to everyone on a map that was just deleted. */
+export const CLOSE_MAP_DELETED = 4404
+
+/**
+ * Map metadata and lifecycle. Content lives in the map's document; the row
+ * keeps what lists and links need. Renames go through the live document so
+ * open editors see them at once.
+ */
+export function createMapService(db: Db, store: MapStore, rooms: RoomRegistry) {
+  return {
+    async list(): Promise<MapMeta[]> {
+      return db.map.findMany({ orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }] })
+    },
+
+    async get(id: string): Promise<MapMeta | null> {
+      return db.map.findUnique({ where: { id } })
+    },
+
+    async findBySeedKey(seedKey: string): Promise<MapMeta | null> {
+      return db.map.findUnique({ where: { seedKey } })
+    },
+
+    /** Creates the row and the first document state together: a map never exists without content. */
+    async create(input: { title: string; content?: ArgumentMap; seedKey?: string }): Promise<MapMeta> {
+      const id = newId('m')
+      const doc = new Y.Doc()
+      replaceGraph(doc, { ...(input.content ?? emptyMap()), title: input.title }, SYSTEM_ORIGIN)
+      const meta = await db.map.create({ data: { id, title: input.title, seedKey: input.seedKey ?? null } })
+      try {
+        await store.append(id, [Y.encodeStateAsUpdate(doc)])
+      } catch (err) {
+        await db.map.delete({ where: { id } }).catch(() => {})
+        throw err
+      }
+      return meta
+    },
+
+    async rename(id: string, title: string): Promise<MapMeta> {
+      const meta = await db.map.update({ where: { id }, data: { title } })
+      await rooms.withRoom(id, (room) => setTitle(room.doc, title, SYSTEM_ORIGIN))
+      return meta
+    },
+
+    /** Replaces a map's content in place (restoring a seed map, importing over it). */
+    async replaceContent(id: string, content: ArgumentMap): Promise<void> {
+      await db.map.update({ where: { id }, data: { title: content.title } })
+      await rooms.withRoom(id, async (room) => {
+        replaceGraph(room.doc, content, SYSTEM_ORIGIN)
+        await room.flush()
+      })
+    },
+
+    async remove(id: string): Promise<boolean> {
+      const live = rooms.live(id)
+      if (live) {
+        const room = await live
+        for (const peer of room.peersWhere(() => true)) peer.close(CLOSE_MAP_DELETED, 'map deleted')
+      }
+      const { count } = await db.map.deleteMany({ where: { id } })
+      return count > 0
+    },
+
+    /** The document's current state, read from the live room or the store. */
+    async snapshot(id: string): Promise<Uint8Array> {
+      return rooms.withRoom(id, (room) => Y.encodeStateAsUpdate(room.doc))
+    },
+  }
+}
+
+export type MapService = ReturnType<typeof createMapService>

@@ -1,0 +1,37 @@
+import type { ArgumentMap } from '../core/graph'
+import type { MapService } from './maps'
+
+export interface SeedMap {
+  key: string
+  title: string
+  map: ArgumentMap
+}
+
+export type SeedOutcome = { key: string; id: string; action: 'created' | 'kept' | 'restored' }
+
+/**
+ * Creates each seed map once. Seeding is idempotent and never touches a map
+ * that already exists (people may have edited it); `restore` puts the
+ * originals back in place, keeping their ids and links.
+ */
+export async function seedMaps(
+  maps: MapService,
+  seeds: SeedMap[],
+  options: { restore?: boolean } = {},
+): Promise<SeedOutcome[]> {
+  const out: SeedOutcome[] = []
+  for (const seed of seeds) {
+    const content = { ...seed.map, title: seed.title }
+    const existing = await maps.findBySeedKey(seed.key)
+    if (!existing) {
+      const created = await maps.create({ title: seed.title, content, seedKey: seed.key })
+      out.push({ key: seed.key, id: created.id, action: 'created' })
+    } else if (options.restore) {
+      await maps.replaceContent(existing.id, content)
+      out.push({ key: seed.key, id: existing.id, action: 'restored' })
+    } else {
+      out.push({ key: seed.key, id: existing.id, action: 'kept' })
+    }
+  }
+  return out
+}
