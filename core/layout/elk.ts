@@ -3,12 +3,12 @@ import type { ElkNode } from 'elkjs/lib/elk-api'
 import type { ArgumentMap } from '../graph'
 import { layoutEdges } from './layoutEdges'
 import { anchorOffset, separateFromObstacles, type Box, type Size } from './boxes'
+import { DEFAULT_NODE_SIZE } from './sizes'
 
 export type { Size } from './boxes'
 export type Placement = { id: string; x: number; y: number }
 
-/** Used when the canvas has not measured a node yet (or in tests). */
-export const DEFAULT_NODE_SIZE: Size = { width: 240, height: 90 }
+export { DEFAULT_NODE_SIZE }
 
 const NODE_GAP = 40
 const LAYER_GAP = 70

@@ -2,3 +2,4 @@
 export * from './boxes'
 export * from './layoutEdges'
 export * from './placement'
+export * from './sizes'

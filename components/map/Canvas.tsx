@@ -1,0 +1,101 @@
+'use client'
+import { useCallback, useEffect, useRef, type PointerEvent, type RefObject } from 'react'
+import {
+  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow,
+  type Connection, type EdgeChange, type NodeChange, type OnNodeDrag,
+} from '@xyflow/react'
+import type { FlowEdge, FlowNode } from './flow/types'
+import { useMapActions } from './MapActionsContext'
+import { ArgNodeView } from './nodes/ArgNodeView'
+import { RelationEdge } from './edges/RelationEdge'
+import { UndercutEdge } from './edges/UndercutEdge'
+import { Cursors } from './Cursors'
+import type { Peer } from './hooks/usePresence'
+
+// Module-level so React Flow never sees new type maps (which remounts everything).
+const nodeTypes = { arg: ArgNodeView }
+const edgeTypes = { relation: RelationEdge, undercut: UndercutEdge }
+
+type Props = {
+  nodes: FlowNode[]
+  edges: FlowEdge[]
+  onNodesChange: (c: NodeChange<FlowNode>[]) => void
+  onEdgesChange: (c: EdgeChange<FlowEdge>[]) => void
+  /** Drag previews to drop once their positions are in the doc. */
+  endPreviews: (ids: string[]) => void
+  connectKind: 'supports' | 'attacks'
+  synced: boolean
+  others: Peer[]
+  setCursor: (p: { x: number; y: number } | null) => void
+  wrapper: RefObject<HTMLDivElement | null>
+  dimDefeated: boolean
+}
+
+/** The React Flow surface: wires events to actions, draws chrome and cursors. */
+export function Canvas(p: Props) {
+  const actions = useMapActions()
+  const flow = useReactFlow()
+  const initialized = useNodesInitialized()
+  const fitted = useRef(false)
+
+  // Fit once, after the first sync has delivered and measured the nodes.
+  useEffect(() => {
+    if (fitted.current || !p.synced) return
+    if (p.nodes.length === 0) fitted.current = true
+    else if (initialized) {
+      fitted.current = true
+      void flow.fitView({ padding: 0.2, maxZoom: 1.2 })
+    }
+  }, [p.synced, initialized, p.nodes.length, flow])
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
+    (_e, _node, dragged) => {
+      actions.move(dragged.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y })))
+      p.endPreviews(dragged.map((n) => n.id))
+    },
+    [actions, p.endPreviews],
+  )
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.source && c.target) actions.connect(c.source, c.target, p.connectKind)
+    },
+    [actions, p.connectKind],
+  )
+
+  const onPointerMove = (e: PointerEvent) => p.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+
+  return (
+    <div
+      ref={p.wrapper}
+      className={`crux-canvas${p.dimDefeated ? ' dim-defeated' : ''}`}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => p.setCursor(null)}
+    >
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={p.nodes}
+        edges={p.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={p.onNodesChange}
+        onEdgesChange={p.onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onDelete={({ nodes, edges }) => actions.remove({ nodes: nodes.map((n) => n.id), relations: edges.map((e) => e.id) })}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!actions.readOnly}
+        nodesConnectable={!actions.readOnly}
+        deleteKeyCode={actions.readOnly ? null : ['Delete', 'Backspace']}
+        zoomOnDoubleClick={false}
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={(n) => `var(--crux-${(n as FlowNode).data.kind}, #94a3b8)`} />
+        <Cursors others={p.others} />
+      </ReactFlow>
+    </div>
+  )
+}

@@ -1,0 +1,53 @@
+'use client'
+import { createContext, useContext } from 'react'
+import type { NodeKind } from '@/core/graph'
+import type { NodePatch } from '@/core/ydoc'
+
+/**
+ * What node and edge components may do. They get it from context rather than
+ * from node `data`, which must stay serializable (no callbacks).
+ */
+export type MapActions = {
+  readOnly: boolean
+  addNode(kind: NodeKind): void
+  updateNode(id: string, patch: NodePatch): void
+  /** Writes final positions (drag end): one transaction, one undo step. */
+  move(positions: ReadonlyArray<{ id: string; x: number; y: number }>): void
+  /** Lays out unpinned nodes with elkjs; resolves once written. */
+  arrange(): Promise<void>
+  /** A supports/attacks relation from `source` to `target`. */
+  connect(source: string, target: string, kind: 'supports' | 'attacks'): void
+  /** Deletes nodes (with their relations) and relations. */
+  remove(ids: { nodes: string[]; relations: string[] }): void
+  setRelationKind(id: string, kind: 'supports' | 'attacks'): void
+  /** The one selected node undercuts this support; false if none is selected. */
+  undercut(supportId: string): boolean
+  select(ids: string[]): void
+  startEditing(id: string): void
+  stopEditing(): void
+}
+
+const noop = () => {}
+export const READ_ONLY_ACTIONS: MapActions = {
+  readOnly: true,
+  addNode: noop,
+  updateNode: noop,
+  move: noop,
+  arrange: async () => {},
+  connect: noop,
+  remove: noop,
+  setRelationKind: noop,
+  undercut: () => false,
+  select: noop,
+  startEditing: noop,
+  stopEditing: noop,
+}
+
+export const MapActionsContext = createContext<MapActions>(READ_ONLY_ACTIONS)
+export const useMapActions = () => useContext(MapActionsContext)
+
+/** The node whose text is being edited in place, if any. */
+export const EditingContext = createContext<string | null>(null)
+
+/** nodeId -> colours of remote people who have it selected. */
+export const RemoteSelectionContext = createContext<ReadonlyMap<string, string[]>>(new Map())

@@ -1,0 +1,113 @@
+'use client'
+import '@xyflow/react/dist/style.css'
+import './map.css'
+import { useRef, useState } from 'react'
+import { ReactFlowProvider } from '@xyflow/react'
+import { localOrigin } from '@/core/ydoc'
+import { Canvas } from './Canvas'
+import { ConnectionBadge } from './ConnectionBadge'
+import { Inspector } from './Inspector'
+import { EditingContext, MapActionsContext, RemoteSelectionContext } from './MapActionsContext'
+import { NamePrompt } from './NamePrompt'
+import { PresenceBar } from './PresenceBar'
+import { Toolbar } from './Toolbar'
+import { useEditorActions } from './hooks/useEditorActions'
+import { useEditorKeys } from './hooks/useEditorKeys'
+import { useEvaluation } from './hooks/useEvaluation'
+import { useFlowState } from './hooks/useFlowState'
+import { useGraph } from './hooks/useGraph'
+import { useIdentity } from './hooks/useIdentity'
+import { useMapDoc } from './hooks/useMapDoc'
+import { usePresence } from './hooks/usePresence'
+import { useUndo } from './hooks/useUndo'
+
+export type MapEditorProps = {
+  mapId: string
+  title: string
+  /** e.g. ws://localhost:3000/ws; empty: derived from the page's location. */
+  wsUrl: string
+  token?: string
+  /** Published maps: view, pan, zoom and see others; no editing controls, no writes. */
+  readOnly?: boolean
+}
+
+export default function MapEditor(props: MapEditorProps) {
+  return (
+    <ReactFlowProvider>
+      <Editor {...props} />
+    </ReactFlowProvider>
+  )
+}
+
+/** Composition only: each concern lives in its hook or component. */
+function Editor({ mapId, title, wsUrl, token, readOnly = false }: MapEditorProps) {
+  const { doc, provider, status, synced } = useMapDoc(mapId, wsUrl, token)
+  const graph = useGraph(doc)
+  // One origin object per editor: the undo manager tracks exactly this one.
+  const [origin] = useState(() => localOrigin('editor'))
+  const { identity, needsName, setName } = useIdentity()
+  const evaluation = useEvaluation(graph)
+  const [dimDefeated, setDimDefeated] = useState(false)
+  const flow = useFlowState(graph, evaluation?.badges)
+  const presence = usePresence(provider, identity, flow.selection)
+  const history = useUndo(readOnly ? null : doc, origin)
+  const wrapper = useRef<HTMLDivElement>(null)
+  const { actions, editingId } = useEditorActions({
+    doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
+  })
+  const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
+
+  useEditorKeys({
+    enabled: !readOnly,
+    undo: history.undo,
+    redo: history.redo,
+    editSelected: () => {
+      const only = flow.selection.length === 1 ? flow.selection[0] : undefined
+      if (!only || !graph.nodes.some((n) => n.id === only) || editingId) return false
+      actions.startEditing(only)
+      return true
+    },
+  })
+
+  return (
+    <MapActionsContext.Provider value={actions}>
+      <EditingContext.Provider value={editingId}>
+        <RemoteSelectionContext.Provider value={presence.remoteSelections}>
+          <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
+            <header className="crux-header">
+              <h1 className="crux-title">{graph.title || title}</h1>
+              <ConnectionBadge status={status} />
+              <PresenceBar peers={presence.peers} onRename={setName} />
+            </header>
+            {needsName && identity && !readOnly && <NamePrompt initial={identity.name} onSave={setName} />}
+            <Toolbar
+              connectKind={connectKind}
+              setConnectKind={setConnectKind}
+              undo={history.undo}
+              redo={history.redo}
+              canUndo={history.canUndo}
+              canRedo={history.canRedo}
+              dim={evaluation ? { on: dimDefeated, toggle: () => setDimDefeated((d) => !d) } : undefined}
+            />
+            <div className="crux-body">
+              <Canvas
+                nodes={flow.nodes}
+                edges={flow.edges}
+                onNodesChange={flow.onNodesChange}
+                onEdgesChange={flow.onEdgesChange}
+                endPreviews={flow.endPreviews}
+                connectKind={connectKind}
+                synced={synced}
+                others={presence.others}
+                setCursor={presence.setCursor}
+                wrapper={wrapper}
+                dimDefeated={dimDefeated && evaluation !== null}
+              />
+              <Inspector graph={graph} selection={flow.selection} />
+            </div>
+          </div>
+        </RemoteSelectionContext.Provider>
+      </EditingContext.Provider>
+    </MapActionsContext.Provider>
+  )
+}

@@ -1,0 +1,104 @@
+'use client'
+import { useEffect, useRef, useState } from 'react'
+import { MAX_NAME, MAX_QUOTE, MAX_TEXT, NODE_KINDS, type ArgNode, type ArgumentMap, type NodeKind } from '@/core/graph'
+import { useMapActions } from './MapActionsContext'
+import { KIND_LABEL } from './nodes/nodeKinds'
+
+type TextField = 'text' | 'quote' | 'speaker' | 'source'
+const LIMIT: Record<TextField, number> = { text: MAX_TEXT, quote: MAX_QUOTE, speaker: MAX_NAME, source: MAX_NAME }
+
+/**
+ * A node's fields. Text fields keep a draft and write on blur, so a remote
+ * edit arriving mid-typing does not yank the caret; empty optional fields are
+ * removed from the doc rather than stored as "".
+ */
+export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap }) {
+  const actions = useMapActions()
+  const nodeText = new Map(graph.nodes.map((n) => [n.id, n.text || KIND_LABEL[n.kind]]))
+  const supports = graph.relations.filter((r) => r.kind === 'supports' && r.source !== node.id)
+
+  const field = (name: TextField, label: string, multiline = false) => (
+    <DraftField
+      key={name}
+      label={label}
+      testId={`inspector-${name}`}
+      value={node[name] ?? ''}
+      multiline={multiline}
+      maxLength={LIMIT[name]}
+      onCommit={(v) => actions.updateNode(node.id, { [name]: name === 'text' ? v : v.trim() ? v : undefined })}
+    />
+  )
+
+  return (
+    <section aria-label="Selected node">
+      <h2>{KIND_LABEL[node.kind]}</h2>
+      <label>
+        Kind{' '}
+        <select data-testid="inspector-kind" value={node.kind} onChange={(e) => actions.updateNode(node.id, { kind: e.target.value as NodeKind })}>
+          {NODE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {field('text', 'Text', true)}
+      {node.kind === 'evidence' && (
+        <>
+          {field('quote', 'Verbatim quote', true)}
+          {field('speaker', 'Speaker')}
+          {field('source', 'Source')}
+        </>
+      )}
+      <label className="crux-toggle">
+        <input type="checkbox" data-testid="inspector-pinned" checked={node.pinned} onChange={(e) => actions.updateNode(node.id, { pinned: e.target.checked })} />{' '}
+        Pinned (auto-arrange leaves it in place)
+      </label>
+      {supports.length > 0 && (
+        <label>
+          Undercut an inference…{' '}
+          <select
+            data-testid="inspector-undercut"
+            value=""
+            onChange={(e) => {
+              if (e.target.value) actions.undercut(e.target.value)
+            }}
+          >
+            <option value="">choose a support</option>
+            {supports.map((r) => (
+              <option key={r.id} value={r.id}>
+                {short(nodeText.get(r.source))} → {short(nodeText.get(r.target))}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="button" data-testid="delete-selected" onClick={() => actions.remove({ nodes: [node.id], relations: [] })}>
+        Delete node
+      </button>
+    </section>
+  )
+}
+
+const short = (s = '') => (s.length > 40 ? `${s.slice(0, 39)}…` : s)
+
+type DraftProps = { label: string; testId: string; value: string; multiline: boolean; maxLength: number; onCommit: (v: string) => void }
+
+function DraftField({ label, testId, value, multiline, maxLength, onCommit }: DraftProps) {
+  const [draft, setDraft] = useState(value)
+  const focused = useRef(false)
+  // Follow remote and undo changes, except while this person is typing here.
+  useEffect(() => {
+    if (!focused.current) setDraft(value)
+  }, [value])
+  const commit = () => {
+    focused.current = false
+    if (draft !== value) onCommit(draft)
+  }
+  const common = { 'data-testid': testId, value: draft, maxLength, onBlur: commit, onFocus: () => (focused.current = true), onChange: (e: { target: { value: string } }) => setDraft(e.target.value) }
+  return (
+    <label>
+      {label} {multiline ? <textarea rows={3} {...common} /> : <input {...common} onKeyDown={(e) => e.key === 'Enter' && commit()} />}
+    </label>
+  )
+}

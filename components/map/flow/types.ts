@@ -1,0 +1,29 @@
+import type { Edge, Node } from '@xyflow/react'
+import type { NodeKind, RelationKind } from '@/core/graph'
+
+/** What an evaluation says about one node; shown by NodeBadge when present. */
+export type Badge = { label: 'IN' | 'OUT' | 'UNDEC'; strength: number; why: string }
+
+/** Serializable by design: ids and domain fields, never callbacks. */
+export type ArgNodeData = {
+  kind: NodeKind
+  text: string
+  pinned: boolean
+  quote?: string
+  speaker?: string
+  source?: string
+  badge?: Badge
+}
+export type FlowNode = Node<ArgNodeData, 'arg'>
+
+export type RelationEdgeData = { kind: RelationKind; supportId?: string; supportSource?: string }
+export type FlowEdge = Edge<RelationEdgeData, 'relation' | 'undercut'>
+
+/** Local-only facts about one element: never written to the doc. */
+export type LocalState = {
+  selected?: boolean
+  dragging?: boolean
+  /** Drag preview; the doc gets the position once, when the drag ends. */
+  position?: { x: number; y: number }
+  measured?: { width: number; height: number }
+}

@@ -1,0 +1,102 @@
+'use client'
+import { useMemo, useRef, useState, type RefObject } from 'react'
+import type * as Y from 'yjs'
+import { useReactFlow } from '@xyflow/react'
+import { newId, type ArgumentMap } from '@/core/graph'
+import { addNode, addRelation, moveNodes, removeNodes, removeRelations, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
+import { placeNewNode } from '@/core/layout'
+import { DEFAULT_NODE_SIZE } from '@/core/layout/sizes'
+import { READ_ONLY_ACTIONS, type MapActions } from '../MapActionsContext'
+
+type Deps = {
+  doc: Y.Doc | null
+  origin: Origin
+  readOnly: boolean
+  graph: ArgumentMap
+  selection: string[]
+  select: (ids: string[]) => void
+  /** Starts a new undo step so each user action undoes on its own. */
+  cut: () => void
+  canvas: RefObject<HTMLDivElement | null>
+}
+
+/**
+ * The editor's verbs, each one call into core/ydoc ops with this editor's
+ * origin. Latest graph and selection are read through refs so the actions
+ * object stays stable and node components do not re-render on every change.
+ */
+export function useEditorActions(deps: Deps): { actions: MapActions; editingId: string | null } {
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const latest = useRef(deps)
+  latest.current = deps
+  const flow = useReactFlow()
+
+  const actions = useMemo<MapActions>(() => {
+    const { doc, origin, readOnly } = latest.current
+    if (!doc || readOnly) return READ_ONLY_ACTIONS
+    const step = () => latest.current.cut()
+    return {
+      readOnly: false,
+      addNode(kind) {
+        const rect = latest.current.canvas.current?.getBoundingClientRect()
+        const centre = rect
+          ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
+          : { x: 0, y: 0 }
+        const at = placeNewNode(centre, latest.current.graph.nodes, DEFAULT_NODE_SIZE)
+        const id = newId('n')
+        step()
+        addNode(doc, { id, kind, text: '', x: at.x, y: at.y, pinned: false }, origin)
+        latest.current.select([id])
+      },
+      updateNode(id, patch) {
+        step()
+        updateNode(doc, id, patch, origin)
+      },
+      move(positions) {
+        if (positions.length === 0) return
+        step()
+        moveNodes(doc, positions, origin)
+      },
+      async arrange() {
+        const sizes = new Map<string, { width: number; height: number }>()
+        for (const n of flow.getNodes()) {
+          if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
+        }
+        // Loaded on first use: the elkjs bundle is too big for the first paint.
+        const { autoArrange } = await import('@/core/layout/elk')
+        const positions = await autoArrange(latest.current.graph, sizes)
+        step()
+        moveNodes(doc, positions, origin)
+      },
+      connect(source, target, kind) {
+        if (source === target) return
+        step()
+        addRelation(doc, { id: newId('r'), kind, source, target }, origin)
+      },
+      remove({ nodes, relations }) {
+        step()
+        if (relations.length) removeRelations(doc, relations, origin)
+        if (nodes.length) removeNodes(doc, nodes, origin)
+      },
+      setRelationKind(id, kind) {
+        step()
+        setRelationKind(doc, id, kind, origin)
+      },
+      undercut(supportId) {
+        const nodeIds = new Set(latest.current.graph.nodes.map((n) => n.id))
+        const picked = latest.current.selection.filter((id) => nodeIds.has(id))
+        const support = latest.current.graph.relations.find((r) => r.id === supportId && r.kind === 'supports')
+        if (picked.length !== 1 || !support || picked[0] === support.source) return false
+        step()
+        addRelation(doc, { id: newId('r'), kind: 'undercuts', source: picked[0]!, target: supportId }, origin)
+        return true
+      },
+      select: (ids) => latest.current.select(ids),
+      startEditing: (id) => setEditingId(id),
+      stopEditing: () => setEditingId(null),
+    }
+    // Rebuilt only when the doc, origin or mode change; the rest is read live.
+  }, [deps.doc, deps.origin, deps.readOnly, flow])
+
+  return { actions, editingId: actions.readOnly ? null : editingId }
+}

@@ -1,0 +1,33 @@
+'use client'
+import { useDeferredValue, useMemo, useRef } from 'react'
+import type { ArgumentMap } from '@/core/graph'
+import { evaluate } from '@/core/evaluate'
+import type { Badge } from '../flow/types'
+
+/**
+ * Labels and strengths for the badges. Deferred, so typing and dragging stay
+ * responsive on big maps while evaluation catches up. Badges that did not
+ * change keep their identity, so only nodes whose verdict moved re-render.
+ */
+export function useEvaluation(graph: ArgumentMap): { badges: ReadonlyMap<string, Badge> } | null {
+  const deferred = useDeferredValue(graph)
+  const previous = useRef<Map<string, Badge>>(new Map())
+  return useMemo(() => {
+    let result
+    try {
+      result = evaluate(deferred)
+    } catch (err) {
+      // A bug in evaluation must not take the editor down with it.
+      console.error('evaluation failed', err)
+      return null
+    }
+    const badges = new Map<string, Badge>()
+    for (const [id, e] of result.nodes) {
+      const old = previous.current.get(id)
+      const same = old && old.label === e.label && old.strength === e.strength && old.why === e.why
+      badges.set(id, same ? old : { label: e.label, strength: e.strength, why: e.why })
+    }
+    previous.current = badges
+    return { badges }
+  }, [deferred])
+}

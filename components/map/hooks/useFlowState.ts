@@ -1,0 +1,33 @@
+'use client'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import type { EdgeChange, NodeChange } from '@xyflow/react'
+import type { ArgumentMap } from '@/core/graph'
+import { applyLocalChanges, clearPreviews, selectOnly, selectedIds, type Overlay } from '../flow/localOverlay'
+import { toFlowEdges, toFlowNodes } from '../flow/toFlow'
+import type { Badge } from '../flow/types'
+
+/**
+ * React Flow's nodes and edges, derived from the map on every change, merged
+ * with local-only state (selection, measured sizes, drag previews) that never
+ * reaches the doc.
+ */
+export function useFlowState(graph: ArgumentMap, badges?: ReadonlyMap<string, Badge>) {
+  const [overlay, setOverlay] = useState<Overlay>(() => new Map())
+  const cache = useRef(new Map<string, never>() as Parameters<typeof toFlowNodes>[3])
+
+  const nodes = useMemo(() => toFlowNodes(graph, overlay, badges, cache.current), [graph, overlay, badges])
+  const edges = useMemo(() => toFlowEdges(graph, overlay), [graph, overlay])
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])
+  const select = useCallback((ids: string[]) => setOverlay((o) => selectOnly(o, ids)), [])
+  const endPreviews = useCallback((ids: string[]) => setOverlay((o) => clearPreviews(o, ids)), [])
+
+  // Ids of what is selected and still exists (a remote delete can remove it).
+  const selection = useMemo(() => {
+    const live = new Set([...graph.nodes.map((n) => n.id), ...graph.relations.map((r) => r.id)])
+    return selectedIds(overlay).filter((id) => live.has(id)).sort()
+  }, [overlay, graph])
+
+  return { nodes, edges, onNodesChange, onEdgesChange, select, endPreviews, selection }
+}

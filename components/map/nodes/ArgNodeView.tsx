@@ -1,0 +1,66 @@
+'use client'
+import { memo, useContext } from 'react'
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import type { FlowNode } from '../flow/types'
+import { EditingContext, RemoteSelectionContext, useMapActions } from '../MapActionsContext'
+import { KIND_LABEL } from './nodeKinds'
+import { NodeBadge } from './NodeBadge'
+import { NodeTextEditor } from './NodeTextEditor'
+
+/**
+ * One component for every node kind; the kind picks colours via CSS. Text is
+ * rendered as React text only: hostile map content can never run.
+ */
+function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
+  const actions = useMapActions()
+  const editing = useContext(EditingContext) === id
+  const remote = useContext(RemoteSelectionContext).get(id)
+  // Remote selections as stacked rings, one per person, in their colours.
+  const rings = remote?.map((c, i) => `0 0 0 ${3 + i * 3}px ${c}`).join(', ')
+
+  return (
+    <div
+      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}`}
+      style={rings ? { boxShadow: rings } : undefined}
+      data-kind={data.kind}
+      data-remote-selected={remote ? remote.join(' ') : undefined}
+      onDoubleClick={() => actions.startEditing(id)}
+    >
+      <Handle type="target" position={Position.Bottom} isConnectable={!actions.readOnly} />
+      <div className="crux-node-head">
+        <span className="crux-node-kind">{KIND_LABEL[data.kind]}</span>
+        {data.pinned && <span className="crux-node-pin" title="Pinned: auto-arrange leaves it here" aria-label="pinned">📌</span>}
+        <NodeBadge badge={data.badge} />
+      </div>
+      {editing ? (
+        <NodeTextEditor
+          initial={data.text}
+          onCommit={(text) => {
+            actions.updateNode(id, { text })
+            actions.stopEditing()
+          }}
+          onCancel={actions.stopEditing}
+        />
+      ) : (
+        <div className="crux-node-text" data-testid="node-text">
+          {data.text}
+        </div>
+      )}
+      {data.kind === 'evidence' && (data.quote || data.speaker || data.source) && (
+        <figure className="crux-node-evidence">
+          {data.quote && <blockquote data-testid="node-quote">“{data.quote}”</blockquote>}
+          {(data.speaker || data.source) && (
+            <figcaption>
+              {data.speaker}
+              {data.speaker && data.source ? ', ' : ''}
+              {data.source && <cite>{data.source}</cite>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+      <Handle type="source" position={Position.Top} isConnectable={!actions.readOnly} />
+    </div>
+  )
+}
+
+export const ArgNodeView = memo(ArgNodeViewImpl)

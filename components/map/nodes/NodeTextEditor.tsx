@@ -1,0 +1,51 @@
+'use client'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { MAX_TEXT } from '@/core/graph'
+
+type Props = { initial: string; onCommit: (text: string) => void; onCancel: () => void }
+
+/** In-place text editing: Enter commits, Shift+Enter breaks the line, Escape cancels. */
+export function NodeTextEditor({ initial, onCommit, onCancel }: Props) {
+  const [text, setText] = useState(initial)
+  const ref = useRef<HTMLTextAreaElement>(null)
+  const done = useRef(false)
+
+  useEffect(() => {
+    ref.current?.focus()
+    ref.current?.select()
+  }, [])
+
+  const finish = (commit: boolean) => {
+    if (done.current) return
+    done.current = true
+    if (commit && text !== initial) onCommit(text)
+    else onCancel()
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Keep React Flow (delete, arrows) and the editor shortcuts out of typing.
+    e.stopPropagation()
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault()
+      finish(true)
+    } else if (e.key === 'Escape') {
+      e.preventDefault()
+      finish(false)
+    }
+  }
+
+  return (
+    <textarea
+      ref={ref}
+      className="crux-node-input nodrag nopan nowheel"
+      data-testid="node-text-input"
+      aria-label="Node text"
+      value={text}
+      maxLength={MAX_TEXT}
+      rows={Math.min(8, Math.max(2, text.split('\n').length))}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(true)}
+    />
+  )
+}
