@@ -39,7 +39,7 @@ function basesOf(map: ArgumentMap) {
 const strengths = (map: ArgumentMap) => new Map([...evaluate(map).nodes].map(([id, e]) => [id, e.strength]))
 
 describe('DF-QuAD worked examples (tests/fixtures/evaluate/dfquad-examples.json)', () => {
-  for (const ex of fixtures.examples as Example[]) {
+  for (const ex of fixtures.examples as unknown as Example[]) {
     test(`[${ex.rule}] ${ex.name}`, () => {
       const { fw, result } = fromExample(ex)
       const digits = ex.tolerance ? 7 : 12
