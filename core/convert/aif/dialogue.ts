@@ -37,12 +37,13 @@ export function readDialogue(
     }
     if (l.personID == null) continue
     const name = names.get(l.personID)
-    if (name === undefined) {
+    // AIFdb exports carry no participant list at all: the L text names the speaker.
+    if (name === undefined && input.participants != null) {
       warnings.push({
         message: `no participant "${l.personID}"; the speaker is taken from the locution text if it names one`,
         at: `locutions[${i}].personID`,
       })
-    } else personOf.set(l.nodeID, name)
+    } else if (name !== undefined) personOf.set(l.nodeID, name)
   }
 
   const attributions = new Map<string, Attribution>()
@@ -89,9 +90,7 @@ export function readDialogue(
 export function speakerOf(lText: string, participant: string | undefined): Attribution | undefined {
   const sep = lText.indexOf(' : ')
   const prefixed = sep > 0 ? { speaker: lText.slice(0, sep).trim(), words: lText.slice(sep + 3).trim() } : undefined
-  if (participant !== undefined) {
-    const named = prefixed !== undefined && prefixed.speaker.endsWith(participant)
-    return { speaker: participant, words: named ? prefixed.words : lText.trim() }
-  }
+  // OVA writes the prefix too, sometimes with a shorter name than the participant's.
+  if (participant !== undefined) return { speaker: participant, words: prefixed?.words ?? lText.trim() }
   return prefixed && prefixed.speaker !== '' ? prefixed : undefined
 }

@@ -78,6 +78,9 @@ export function parseAif(input: unknown): ParseResult {
       }),
     }
   }
+  // Sorted by id, like every map read from a document.
+  valid.data.nodes.sort(byId)
+  valid.data.relations.sort(byId)
   const checked = checkGraph(valid.data, 'crux')
   return checked.ok ? { ...checked, warnings: [...warnings, ...checked.warnings] } : checked
 }
@@ -171,6 +174,8 @@ function ovaPositions(ova: unknown): Map<string, { x: number; y: number }> {
 function gridPosition(i: number): { x: number; y: number } {
   return { x: (i % 10) * 280, y: Math.floor(i / 10) * 180 }
 }
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 function fail(message: string, at: string): ParseResult {
   return { ok: false, errors: [{ message, at }] }
