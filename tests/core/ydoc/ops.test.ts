@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import type { ArgNode } from '@/core/graph'
+import {
+  SCHEMA_VERSION,
+  SYSTEM_ORIGIN,
+  addNode,
+  addRelation,
+  docVersion,
+  localOrigin,
+  metaOf,
+  migrateDoc,
+  nodesOf,
+  readGraph,
+  relationsOf,
+  removeNodes,
+  removeRelations,
+  toYRecord,
+  updateNode,
+} from '@/core/ydoc'
+
+const node = (id: string, extra: Partial<ArgNode> = {}): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false, ...extra })
+
+function sample(): Y.Doc {
+  const doc = new Y.Doc()
+  const o = localOrigin()
+  for (const id of ['thesis', 'premise', 'objection']) addNode(doc, node(id), o)
+  addRelation(doc, { id: 's1', kind: 'supports', source: 'premise', target: 'thesis' }, o)
+  addRelation(doc, { id: 'u1', kind: 'undercuts', source: 'objection', target: 's1' }, o)
+  return doc
+}
+
+describe('the single write path', () => {
+  test('[DOC1] deleting a node removes its relations and undercuts of those relations', () => {
+    const doc = sample()
+    removeNodes(doc, ['premise'], localOrigin())
+    expect(readGraph(doc).relations).toEqual([])
+    expect([...relationsOf(doc).keys()]).toEqual([])
+  })
+
+  test('[DOC1] deleting a support removes the undercuts aimed at it', () => {
+    const doc = sample()
+    removeRelations(doc, ['s1'], localOrigin())
+    expect([...relationsOf(doc).keys()]).toEqual([])
+  })
+
+  test('[DOC2] invalid input is refused before it reaches the doc', () => {
+    const doc = new Y.Doc()
+    expect(() => addNode(doc, { ...node('x'), kind: 'rumour' as never }, localOrigin())).toThrow()
+    expect(() => addNode(doc, node('bad id!'), localOrigin())).toThrow()
+    expect(() => addRelation(doc, { id: 'r', kind: 'supports', source: 'a', target: 'a' }, localOrigin())).toThrow()
+    expect(nodesOf(doc).size).toBe(0)
+  })
+
+  test('[DOC3] reading skips records that fail their schema (merged state is untrusted)', () => {
+    const doc = sample()
+    doc.transact(() => {
+      nodesOf(doc).set('evil', toYRecord({ kind: 'claim', text: 42 }))
+      relationsOf(doc).set('dangling', toYRecord({ kind: 'attacks', source: 'ghost', target: 'thesis' }))
+    })
+    const g = readGraph(doc)
+    expect(g.nodes.map((n) => n.id)).toEqual(['objection', 'premise', 'thesis'])
+    expect(g.relations.map((r) => r.id)).toEqual(['s1', 'u1'])
+  })
+
+  test('[DOC4] undo reverts only the local origin, never a remote change', () => {
+    const doc = sample()
+    const mine = localOrigin('mine')
+    const theirs = localOrigin('theirs')
+    const undo = new Y.UndoManager([nodesOf(doc), relationsOf(doc)], { trackedOrigins: new Set([mine]) })
+    updateNode(doc, 'thesis', { text: 'my edit' }, mine)
+    undo.stopCapturing()
+    addNode(doc, node('remote'), theirs)
+    undo.undo()
+    const g = readGraph(doc)
+    expect(g.nodes.find((n) => n.id === 'thesis')?.text).toBe('thesis')
+    expect(g.nodes.some((n) => n.id === 'remote')).toBe(true)
+  })
+
+  test('[DOC5] migration stamps the current schemaVersion and refuses newer docs', () => {
+    const doc = new Y.Doc()
+    expect(docVersion(doc)).toBe(0)
+    migrateDoc(doc, SYSTEM_ORIGIN)
+    expect(docVersion(doc)).toBe(SCHEMA_VERSION)
+    metaOf(doc).set('schemaVersion', SCHEMA_VERSION + 1)
+    expect(() => migrateDoc(doc, SYSTEM_ORIGIN)).toThrow(/newer/)
+  })
+})
