@@ -4,8 +4,13 @@
  * EscapedChar token, the Data and FrontMatter token patterns).
  */
 
-/** Everything the lexer does not read as plain text (its Freestyle token excludes these). */
-const ARGDOWN_CONTROL = /[\\@#*_[\],.:</>(){};-]/g
+/**
+ * Everything the lexer does not read as plain text (its Freestyle token
+ * excludes these), "=" (a run of three opens front matter anywhere), and
+ * tab: after an escaped character a tab would start
+ * a Spaces token, which the lexer drops.
+ */
+const ARGDOWN_CONTROL = /[\\@#*_[\],.:</>(){};=\t-]/g
 
 /** A backslash before each control character; Argdown drops the backslash on reading. */
 export function escapeArgdownText(text: string): string {

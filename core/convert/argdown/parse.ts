@@ -182,9 +182,13 @@ function definedTexts(el: Element): string[] {
 
 const NOWHERE: Located = { line: Number.MAX_SAFE_INTEGER, column: 0 }
 
+/** Where the element is defined (its first non-reference member), else first mentioned. */
 function locationOf(el: Element): Located {
+  type Member = { startLine?: number; startColumn?: number; isReference?: boolean }
+  const members = el.members as Member[]
+  const definitions = members.filter((m) => !m.isReference && m.startLine !== undefined)
   let best = NOWHERE
-  for (const m of el.members as { startLine?: number; startColumn?: number }[]) {
+  for (const m of definitions.length > 0 ? definitions : members) {
     if (m.startLine === undefined) continue
     const at = { line: m.startLine, column: m.startColumn ?? 1 }
     if (compareLocated(at, best) < 0) best = at

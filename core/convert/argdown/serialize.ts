@@ -14,7 +14,8 @@ export class ArgdownExportError extends Error {}
  * Each node is one top-level definition followed by its outgoing relations.
  * Argdown can only undercut an argument's inference, so a node whose support
  * is undercut is written as an argument `<...>` with that support first;
- * a node with two undercut supports cannot be written and throws.
+ * a node with two undercut supports, or undercutting its own support,
+ * cannot be written and throws ArgdownExportError.
  */
 export function serializeArgdown(map: ArgumentMap): string {
   const byId = new Map(map.nodes.map((n) => [n.id, n]))
@@ -24,6 +25,9 @@ export function serializeArgdown(map: ArgumentMap): string {
     if (r.kind !== 'undercuts') continue
     const support = relById.get(r.target)
     if (!support || support.kind !== 'supports' || !byId.has(support.source) || !byId.has(support.target)) continue
+    if (r.source === support.source) {
+      throw new ArgdownExportError(`node ${r.source} undercuts its own support ${support.id}; Argdown has no self-relations`)
+    }
     const earlier = undercutSupportOf.get(support.source)
     if (earlier && earlier.id !== support.id) {
       throw new ArgdownExportError(
@@ -50,6 +54,8 @@ export function serializeArgdown(map: ArgumentMap): string {
     }
     blocks.push(lines.join('\n'))
   }
+  // Argdown rejects front matter with nothing after it.
+  if (map.nodes.length === 0) blocks.push('# No nodes yet')
   return blocks.join('\n\n') + '\n'
 }
 

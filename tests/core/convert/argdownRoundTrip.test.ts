@@ -34,7 +34,7 @@ const node = (nodeId: string) =>
     { requiredKeys: ['id', 'kind', 'text', 'x', 'y', 'pinned'] },
   ) as fc.Arbitrary<ArgNode>
 
-/** Small valid maps; at most one undercut support per source node (see serializeArgdown). */
+/** Small valid maps within what Argdown can say: one undercut support per node, none self-undercut (see serializeArgdown). */
 const argumentMap: fc.Arbitrary<ArgumentMap> = fc
   .uniqueArray(id, { minLength: 0, maxLength: 7, selector: (s) => s })
   .chain((ids) =>
@@ -64,7 +64,7 @@ const argumentMap: fc.Arbitrary<ArgumentMap> = fc
     undercuts.forEach((u, i) => {
       const support = supports[u.support % Math.max(supports.length, 1)]
       const from = nodes[u.from % Math.max(nodes.length, 1)]?.id
-      if (!support || !from) return
+      if (!support || !from || from === support.source) return
       const taken = undercutSourceOf.get(support.source)
       if (taken !== undefined && taken !== support.id) return
       undercutSourceOf.set(support.source, support.id)
