@@ -1,0 +1,19 @@
+/**
+ * Interchange formats, each a pure parse/serialize pair. Importers return a
+ * result (`ok` with warnings, or errors naming where); they never throw on
+ * bad input and never return half a map.
+ */
+export {
+  parseCruxJson,
+  serializeCruxJson,
+  checkGraph,
+  CRUX_FORMAT,
+  CRUX_JSON_VERSION,
+  type CruxJsonFile,
+  type Issue,
+  type ParseResult,
+} from './json'
+export * from './aif'
+export { buildOutline, isRef, type OutlineItem, type OutlineNode, type OutlineRef, type OutlineVia } from './outline'
+export { serializeMarkdownOutline, escapeMarkdown, anchor, KIND_LABELS, RELATION_LABELS } from './markdown'
+export * from './argdown'
