@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { parseArgdown } from '@/core/convert/argdown'
+import type { ArgNode, ArgumentMap } from '@/core/graph'
+
+/**
+ * The seed content: one source article and the Argdown maps built on it.
+ * Server-side only (node:fs); the seeder and the tests read through here.
+ */
+
+const contentDir = path.dirname(fileURLToPath(import.meta.url))
+
+export const SpeakerSchema = z.object({ id: z.string(), name: z.string(), role: z.string() })
+export const SourceMetaSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  file: z.string(),
+  encoding: z.literal('utf-8'),
+  offsets: z.string(),
+  note: z.string().optional(),
+  speakers: z.array(SpeakerSchema),
+})
+export type SourceMeta = z.infer<typeof SourceMetaSchema>
+
+const SeedIndexSchema = z.object({
+  shared: z.string(),
+  maps: z.array(
+    z.object({
+      key: z.string(),
+      file: z.string(),
+      title: z.string(),
+      description: z.string(),
+      /** Id of the map's main thesis. */
+      thesis: z.string(),
+      source: z.string(),
+    }),
+  ),
+})
+export type SeedIndex = z.infer<typeof SeedIndexSchema>
+
+export interface SeedMap {
+  key: string
+  title: string
+  description: string
+  thesis: string
+  source: string
+  map: ArgumentMap
+}
+
+export async function loadSource(id: string): Promise<{ meta: SourceMeta; text: string }> {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`not a source id: ${id}`)
+  const meta = SourceMetaSchema.parse(JSON.parse(await readFile(path.join(contentDir, 'sources', `${id}.json`), 'utf8')))
+  const text = await readFile(path.join(contentDir, 'sources', meta.file), 'utf8')
+  return { meta, text }
+}
+
+export async function loadSeedIndex(): Promise<SeedIndex> {
+  return SeedIndexSchema.parse(JSON.parse(await readFile(path.join(contentDir, 'maps', 'index.json'), 'utf8')))
+}
+
+/** Reads and parses one Argdown file of content/maps; a seed that does not parse cleanly is a bug. */
+export async function parseSeedFile(file: string): Promise<ArgumentMap> {
+  const text = await readFile(path.join(contentDir, 'maps', file), 'utf8')
+  const parsed = parseArgdown(text)
+  if (!parsed.ok) {
+    const where = parsed.errors.map((e) => `${file}:${e.line}:${e.column} ${e.message}`).join('\n')
+    throw new Error(`seed map does not parse:\n${where}`)
+  }
+  if (parsed.warnings.length > 0) throw new Error(`seed map ${file} has warnings: ${JSON.stringify(parsed.warnings)}`)
+  return parsed.map
+}
+
+/**
+ * The seed maps, each with the claims it shares with other maps filled in
+ * from shared.argdown: a map file only names a shared claim `[Title]`, so the
+ * claim has one definition and, by its title, one id in every map.
+ */
+export async function loadSeedMaps(): Promise<SeedMap[]> {
+  const index = await loadSeedIndex()
+  const shared = await parseSeedFile(index.shared)
+  const out: SeedMap[] = []
+  for (const entry of index.maps) {
+    const map = withSharedClaims(await parseSeedFile(entry.file), shared)
+    out.push({ ...entry, map: { ...map, title: entry.title } })
+  }
+  return out
+}
+
+/** Replaces each node that shares an id with a shared claim by that claim, keeping its position. */
+export function withSharedClaims(map: ArgumentMap, shared: ArgumentMap): ArgumentMap {
+  const byId = new Map<string, ArgNode>(shared.nodes.map((n) => [n.id, n]))
+  return {
+    ...map,
+    nodes: map.nodes.map((n) => {
+      const claim = byId.get(n.id)
+      return claim ? { ...claim, x: n.x, y: n.y, pinned: n.pinned } : n
+    }),
+  }
+}
