@@ -21,6 +21,9 @@ export interface Peer {
 }
 
 export interface PeerAccess {
+  /** Who is connected, when known: live role changes find peers by it. */
+  userId?: string
+  role?: string
   canWrite: boolean
   /** Forced into the peer's awareness `user` field: nobody can pose as someone else. */
   identity?: { id: string; name: string; color: string }
@@ -81,6 +84,10 @@ export class Room {
     if (state?.clientId != null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [state.clientId], peer)
     }
+  }
+
+  accessOf(peer: Peer): PeerAccess | undefined {
+    return this.peers.get(peer)?.access
   }
 
   /** Changes a live peer's rights at once, e.g. when an owner demotes an editor. */

@@ -16,10 +16,23 @@ export interface SyncServerOptions {
   path?: string
   /** Decides at the HTTP upgrade who may connect, and with which rights. */
   authorize(req: IncomingMessage, mapId: string): Promise<PeerAccess | { reject: number; reason: string }>
+  rateLimit?: RateLimit
   log?: (msg: string, err?: unknown) => void
 }
 
 const HEARTBEAT_MS = 30_000
+
+/** Close codes: 44xx tell the stock client not to retry, 45xx to reconnect. */
+export const CLOSE_ACCESS_REVOKED = 4403
+export const CLOSE_RATE_LIMITED = 4429
+export const CLOSE_ROLE_CHANGED = 4501
+
+/** Per-connection budget: a burst allowance refilled every second. */
+export interface RateLimit {
+  messagesPerSecond: number
+  bytesPerSecond: number
+}
+const DEFAULT_RATE_LIMIT: RateLimit = { messagesPerSecond: 300, bytesPerSecond: 8 * 1024 * 1024 }
 
 /**
  * The y-websocket endpoint. It owns sockets and upgrades; documents, sync
@@ -88,6 +101,7 @@ export function createSyncServer(options: SyncServerOptions) {
       },
     }
     let closed = false
+    const budget = createBudget(options.rateLimit ?? DEFAULT_RATE_LIMIT)
     // Frames queue behind the load, so the first sync answer reflects the store.
     let queue = rooms.acquire(mapId).then((room) => {
       if (!closed) room.join(peer, access)
@@ -101,6 +115,7 @@ export function createSyncServer(options: SyncServerOptions) {
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return peer.close(4400, 'binary frames only')
       const frame = toBytes(data)
+      if (!budget.spend(frame.byteLength)) return peer.close(CLOSE_RATE_LIMITED, 'too many messages')
       queue = queue.then((room) => {
         room.receive(peer, frame)
         return room
@@ -112,8 +127,37 @@ export function createSyncServer(options: SyncServerOptions) {
     })
   }
 
+  /**
+   * Re-checks connected people after a role change: those who lost access are
+   * closed for good; those whose role changed reconnect with a fresh token.
+   */
+  async function refreshAccess(
+    mapId: string,
+    userIds: string[] | 'all',
+    lookup: (userId: string) => Promise<PeerAccess | null>,
+  ): Promise<void> {
+    const live = rooms.live(mapId)
+    if (!live) return
+    const room = await live
+    const affected = room.peersWhere((_, a) => !!a.userId && (userIds === 'all' || userIds.includes(a.userId)))
+    for (const peer of affected) {
+      const before = room.accessOf(peer)
+      if (!before?.userId) continue
+      const after = await lookup(before.userId)
+      if (!after) {
+        room.setAccess(peer, { ...before, canWrite: false })
+        peer.close(CLOSE_ACCESS_REVOKED, 'access revoked')
+      } else if (after.canWrite !== before.canWrite || after.role !== before.role) {
+        // Writes stop now; the reconnect brings the new role to the client's UI.
+        room.setAccess(peer, { ...before, canWrite: after.canWrite && before.canWrite })
+        peer.close(CLOSE_ROLE_CHANGED, 'role changed')
+      }
+    }
+  }
+
   return {
     handleUpgrade,
+    refreshAccess,
     rooms,
     /** For tests and live role changes: the access of connected peers can be changed in place. */
     async close(): Promise<void> {
@@ -132,6 +176,25 @@ function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   )
+}
+
+function createBudget(limit: RateLimit) {
+  let windowStart = Date.now()
+  let messages = 0
+  let bytes = 0
+  return {
+    spend(size: number): boolean {
+      const now = Date.now()
+      if (now - windowStart >= 1000) {
+        windowStart = now
+        messages = 0
+        bytes = 0
+      }
+      messages++
+      bytes += size
+      return messages <= limit.messagesPerSecond && bytes <= limit.bytesPerSecond
+    },
+  }
 }
 
 function toBytes(data: unknown): Uint8Array {

@@ -1,0 +1,154 @@
+import { randomInt } from 'node:crypto'
+import { newId } from '../../core/graph'
+import {
+  effectiveRole,
+  rank,
+  type PublicRole,
+  type Role,
+} from '../../core/permissions'
+import type { Db } from '../db/client'
+
+export interface Grant {
+  role: Role | null
+  group: string | null
+}
+
+export interface MemberView {
+  userId: string
+  name: string
+  email: string | null
+  isGuest: boolean
+  role: Role
+  group: string | null
+}
+
+/** Called after any change that can lower someone's rights, so live sockets follow at once. */
+export type AccessChanged = (mapId: string, userIds: string[] | 'all') => void
+
+// Join codes people can read aloud in a classroom: no 0/O, 1/I/L.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+function joinCode(): string {
+  let s = ''
+  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
+  return `${s.slice(0, 4)}-${s.slice(4)}`
+}
+
+export function normalizeJoinCode(input: string): string {
+  const s = input.toUpperCase().replace(/[^A-Z0-9]/g, '')
+  return s.length === 8 ? `${s.slice(0, 4)}-${s.slice(4)}` : s
+}
+
+/** Roles, memberships and share links: the rules are in core/permissions/SPEC.md. */
+export function createAccess(db: Db, onChange: AccessChanged) {
+  return {
+    async grant(mapId: string, userId: string | null): Promise<Grant> {
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true } })
+      if (!map) return { role: null, group: null }
+      const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
+      return {
+        role: effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole),
+        group: member?.group ?? null,
+      }
+    },
+
+    async members(mapId: string): Promise<MemberView[]> {
+      const rows = await db.membership.findMany({
+        where: { mapId },
+        include: { user: { select: { name: true, email: true, isGuest: true } } },
+        orderBy: [{ createdAt: 'asc' }],
+      })
+      return rows.map((m) => ({
+        userId: m.userId,
+        name: m.user.name,
+        email: m.user.email,
+        isGuest: m.user.isGuest,
+        role: m.role as Role,
+        group: m.group,
+      }))
+    },
+
+    async addOwner(mapId: string, userId: string): Promise<void> {
+      await db.membership.upsert({
+        where: { mapId_userId: { mapId, userId } },
+        create: { mapId, userId, role: 'owner' },
+        update: { role: 'owner', viaLink: null },
+      })
+    },
+
+    /** [PR7] The last owner cannot be demoted or removed: a map always has someone who can manage it. */
+    async setRole(mapId: string, userId: string, role: Role): Promise<{ ok: true } | { ok: false; error: string }> {
+      const current = await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } })
+      if (!current) return { ok: false, error: 'Not a member of this map' }
+      if (current.role === 'owner' && role !== 'owner' && (await ownerCount(db, mapId)) <= 1) {
+        return { ok: false, error: 'A map needs at least one owner' }
+      }
+      await db.membership.update({ where: { mapId_userId: { mapId, userId } }, data: { role, viaLink: null } })
+      onChange(mapId, [userId])
+      return { ok: true }
+    },
+
+    async removeMember(mapId: string, userId: string): Promise<{ ok: true } | { ok: false; error: string }> {
+      const current = await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } })
+      if (!current) return { ok: false, error: 'Not a member of this map' }
+      if (current.role === 'owner' && (await ownerCount(db, mapId)) <= 1) {
+        return { ok: false, error: 'A map needs at least one owner' }
+      }
+      await db.membership.delete({ where: { mapId_userId: { mapId, userId } } })
+      onChange(mapId, [userId])
+      return { ok: true }
+    },
+
+    async setPublicRole(mapId: string, publicRole: PublicRole): Promise<void> {
+      await db.map.update({ where: { id: mapId }, data: { publicRole } })
+      onChange(mapId, 'all')
+    },
+
+    async createShareLink(
+      mapId: string,
+      createdBy: string,
+      input: { role: 'viewer' | 'commenter' | 'editor'; expiresAt: Date | null; group: string | null },
+    ) {
+      return db.shareLink.create({
+        data: { id: newId('l'), mapId, code: joinCode(), createdBy, role: input.role, expiresAt: input.expiresAt, group: input.group },
+      })
+    },
+
+    async shareLinks(mapId: string) {
+      return db.shareLink.findMany({ where: { mapId, revokedAt: null }, orderBy: { createdAt: 'asc' } })
+    },
+
+    /** [PR6] Revoking a link also revokes the memberships it granted (unless changed since). */
+    async revokeShareLink(mapId: string, linkId: string): Promise<boolean> {
+      const { count } = await db.shareLink.updateMany({ where: { id: linkId, mapId, revokedAt: null }, data: { revokedAt: new Date() } })
+      if (count === 0) return false
+      const granted = await db.membership.findMany({ where: { mapId, viaLink: linkId }, select: { userId: true } })
+      await db.membership.deleteMany({ where: { mapId, viaLink: linkId } })
+      onChange(mapId, granted.map((g) => g.userId))
+      return true
+    },
+
+    /** [PR5] A valid code makes the user a member with the link's role, never lowering an existing role. */
+    async redeem(code: string, userId: string, now = new Date()): Promise<{ ok: true; mapId: string } | { ok: false; error: string }> {
+      const link = await db.shareLink.findUnique({ where: { code: normalizeJoinCode(code) } })
+      if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) {
+        return { ok: false, error: 'That code is not valid (it may have expired or been revoked)' }
+      }
+      const existing = await db.membership.findUnique({ where: { mapId_userId: { mapId: link.mapId, userId } } })
+      if (!existing) {
+        await db.membership.create({ data: { mapId: link.mapId, userId, role: link.role, group: link.group, viaLink: link.id } })
+      } else if (rank(link.role as Role) > rank(existing.role as Role)) {
+        await db.membership.update({
+          where: { mapId_userId: { mapId: link.mapId, userId } },
+          data: { role: link.role, viaLink: link.id, group: link.group ?? existing.group },
+        })
+      }
+      return { ok: true, mapId: link.mapId }
+    },
+  }
+}
+
+async function ownerCount(db: Db, mapId: string): Promise<number> {
+  return db.membership.count({ where: { mapId, role: 'owner' } })
+}
+
+export type Access = ReturnType<typeof createAccess>

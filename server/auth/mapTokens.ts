@@ -1,0 +1,52 @@
+import { SignJWT, jwtVerify } from 'jose'
+import { z } from 'zod'
+import { RoleSchema, type Role } from '../../core/permissions'
+
+/**
+ * Short-lived tokens that admit one person to one map's websocket with one
+ * role. The page asks for one over HTTP (cookie-authenticated) just before it
+ * connects, so the socket itself needs no cookie.
+ */
+export const MAP_TOKEN_TTL_SECONDS = 120
+const AUDIENCE = 'crux:map-socket'
+
+const ClaimsSchema = z.object({
+  sub: z.string().min(1),
+  map: z.string().min(1),
+  role: RoleSchema,
+  name: z.string().max(200),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  group: z.string().max(200).optional(),
+})
+export type MapTokenClaims = z.infer<typeof ClaimsSchema>
+
+export async function signMapToken(secret: Uint8Array, claims: MapTokenClaims, now = Date.now()): Promise<string> {
+  const { sub, ...rest } = claims
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(Math.floor(now / 1000) + MAP_TOKEN_TTL_SECONDS)
+    .sign(secret)
+}
+
+export type TokenCheck = { ok: true; claims: MapTokenClaims } | { ok: false; reason: string }
+
+/** [PS1] Valid signature, not expired, for this map, well-formed claims. */
+export async function verifyMapToken(secret: Uint8Array, token: string, mapId: string): Promise<TokenCheck> {
+  try {
+    const { payload } = await jwtVerify(token, secret, { audience: AUDIENCE, algorithms: ['HS256'] })
+    const claims = ClaimsSchema.safeParse(payload)
+    if (!claims.success) return { ok: false, reason: 'malformed token' }
+    if (claims.data.map !== mapId) return { ok: false, reason: 'token is for another map' }
+    return { ok: true, claims: claims.data }
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    return { ok: false, reason: code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'invalid token' }
+  }
+}
+
+export function roleCanWrite(role: Role): boolean {
+  return role === 'editor' || role === 'owner'
+}
