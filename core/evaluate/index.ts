@@ -62,23 +62,14 @@ export function evaluate(map: ArgumentMap, opts: EvaluateOptions = {}): Evaluati
 
   const nodes = new Map<string, NodeEvaluation>()
   for (let i = 0; i < fw.nodeCount; i++) {
-    nodes.set(fw.nodeIds[i]!, {
-      label: LABELS[g.label[i]!]!,
-      strength: d.strength[i]!,
-      base: base[i]!,
-      attack: d.attack[i]!,
-      support: d.support[i]!,
-      why: `${labelReason(fw, g, u, i)} ${strengthReason(d, base, i)}`,
-    })
+    const why = () => `${labelReason(fw, g, u, i)} ${strengthReason(d, base, i)}`
+    nodes.set(fw.nodeIds[i]!, new Evaluated(LABELS[g.label[i]!]!, d.strength[i]!, base[i]!, d.attack[i]!, d.support[i]!, why))
   }
   const inferences = new Map<string, InferenceEvaluation>()
   for (let k = 0; k < fw.supportIds.length; k++) {
     const arg = fw.nodeCount + k
-    inferences.set(fw.supportIds[k]!, {
-      label: LABELS[g.label[arg]!]!,
-      strength: d.inference[k]!,
-      why: labelReason(fw, g, u, arg),
-    })
+    const why = () => labelReason(fw, g, u, arg)
+    inferences.set(fw.supportIds[k]!, new EvaluatedInference(LABELS[g.label[arg]!]!, d.inference[k]!, why))
   }
   return {
     nodes,
@@ -86,5 +77,50 @@ export function evaluate(map: ArgumentMap, opts: EvaluateOptions = {}): Evaluati
     converged: d.converged,
     sweeps: d.sweeps,
     cyclicComponents: d.cyclicComponents,
+  }
+}
+
+/**
+ * `why` is written on first read: the explain panel shows one node at a time,
+ * and building 100,000 sentences per keystroke would cost more than the
+ * evaluation itself. toJSON includes it, so logs and workers see plain data.
+ */
+class Evaluated implements NodeEvaluation {
+  #why: (() => string) | string
+  constructor(
+    readonly label: Label,
+    readonly strength: number,
+    readonly base: number,
+    readonly attack: number,
+    readonly support: number,
+    why: () => string,
+  ) {
+    this.#why = why
+  }
+  get why(): string {
+    if (typeof this.#why === 'function') this.#why = this.#why()
+    return this.#why
+  }
+  toJSON(): NodeEvaluation {
+    const { label, strength, base, attack, support, why } = this
+    return { label, strength, base, attack, support, why }
+  }
+}
+
+class EvaluatedInference implements InferenceEvaluation {
+  #why: (() => string) | string
+  constructor(
+    readonly label: Label,
+    readonly strength: number,
+    why: () => string,
+  ) {
+    this.#why = why
+  }
+  get why(): string {
+    if (typeof this.#why === 'function') this.#why = this.#why()
+    return this.#why
+  }
+  toJSON(): InferenceEvaluation {
+    return { label: this.label, strength: this.strength, why: this.why }
   }
 }

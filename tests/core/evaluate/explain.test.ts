@@ -19,6 +19,12 @@ describe('explanations', () => {
     expect(why(map, 'a')).toMatch(/^OUT: attacked by “Sweden spends less than 2%”, which is IN\./)
   })
 
+  test('[EX1] the explanation survives JSON, for logs and workers', () => {
+    const map = titled({ a: 'A', b: 'B' }, [attack('b', 'a')])
+    const plain = JSON.parse(JSON.stringify(evaluate(map).nodes.get('a')))
+    expect(plain).toEqual({ label: 'OUT', strength: 0.25, base: 0.5, attack: 0.5, support: 0, why: why(map, 'a') })
+  })
+
   test('[EX1] IN says nothing attacks it, or that every attacker is OUT', () => {
     const map = titled({ a: 'A', b: 'B', c: 'C' }, [attack('b', 'a'), attack('c', 'b')])
     expect(why(map, 'c')).toMatch(/^IN: nothing attacks it\./)

@@ -21,10 +21,11 @@ const arbDirtyMap = fc
 
 const summary = (map: ArgumentMap) => {
   const ev = evaluate(map)
-  return {
+  // Through JSON so the lazily written `why` is compared too.
+  return JSON.parse(JSON.stringify({
     nodes: [...ev.nodes].sort(([a], [b]) => a.localeCompare(b)),
     inferences: [...ev.inferences].sort(([a], [b]) => a.localeCompare(b)),
-  }
+  }))
 }
 
 describe('framework', () => {
