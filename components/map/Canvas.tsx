@@ -89,7 +89,6 @@ export function Canvas(p: Props) {
         zoomOnDoubleClick={false}
         minZoom={0.1}
         maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />

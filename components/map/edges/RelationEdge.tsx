@@ -36,7 +36,7 @@ function RelationEdgeImpl(props: EdgeProps<FlowEdge>) {
           <button
             type="button"
             className="crux-inference nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${midX}px, ${midY}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${midX}px, ${midY}px) rotate(45deg)` }}
             data-testid={`inference-${id}`}
             aria-label="Inference: select one node, then click to undercut this inference"
             title="Inference — select a node, then click here to undercut it"

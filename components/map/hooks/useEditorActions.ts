@@ -25,6 +25,19 @@ type Deps = {
  * origin. Latest graph and selection are read through refs so the actions
  * object stays stable and node components do not re-render on every change.
  */
+/**
+ * Moves keyboard focus from the toolbar button to the new node once it is
+ * rendered, so Enter edits the node instead of pressing "add" again.
+ */
+function focusNodeSoon(root: HTMLElement | null, id: string, tries = 30): void {
+  requestAnimationFrame(() => {
+    const el = root?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+    // React Flow keeps a node hidden (unfocusable) until it has measured it.
+    el?.focus({ preventScroll: true })
+    if (document.activeElement !== el && tries > 0) focusNodeSoon(root, id, tries - 1)
+  })
+}
+
 export function useEditorActions(deps: Deps): { actions: MapActions; editingId: string | null } {
   const [editingId, setEditingId] = useState<string | null>(null)
   const latest = useRef(deps)
@@ -47,6 +60,7 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         step()
         addNode(doc, { id, kind, text: '', x: at.x, y: at.y, pinned: false }, origin)
         latest.current.select([id])
+        focusNodeSoon(latest.current.canvas.current, id)
       },
       updateNode(id, patch) {
         step()

@@ -9,11 +9,15 @@ type Keys = {
   editSelected: () => boolean
 }
 
-function isTyping(target: EventTarget | null): boolean {
+function matches(target: EventTarget | null, selector: string): boolean {
   const el = target as HTMLElement | null
   if (!el || typeof el.closest !== 'function') return false
-  return el.isContentEditable || el.closest('input, textarea, select, button, a[href], [contenteditable="true"]') !== null
+  return el.isContentEditable || el.closest(selector) !== null
 }
+/** Fields own their keys (the browser's own undo in a text box, for one). */
+const isTyping = (t: EventTarget | null) => matches(t, 'input, textarea, select, [contenteditable="true"]')
+/** Enter on a focused button or link activates it; it must not also edit a node. */
+const isActivatable = (t: EventTarget | null) => matches(t, 'button, a[href], summary')
 
 /** Undo/redo and Enter-to-edit, never while the person types in a field. */
 export function useEditorKeys(keys: Keys): void {
@@ -31,7 +35,7 @@ export function useEditorKeys(keys: Keys): void {
       } else if ((mod && key === 'z' && e.shiftKey) || (e.ctrlKey && key === 'y')) {
         e.preventDefault()
         k.redo()
-      } else if (e.key === 'Enter' && !mod && !e.shiftKey && !e.altKey) {
+      } else if (e.key === 'Enter' && !mod && !e.shiftKey && !e.altKey && !isActivatable(e.target)) {
         if (k.editSelected()) e.preventDefault()
       }
     }
