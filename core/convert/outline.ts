@@ -59,8 +59,15 @@ export function buildOutline(map: ArgumentMap): OutlineItem[] {
   }
   for (const list of [...into.values(), ...undercutsOf.values()]) list.sort(readingOrder)
 
-  const childrenOf = (id: string): string[] =>
-    (into.get(id) ?? []).flatMap((r) => [r.source, ...(undercutsOf.get(r.id) ?? []).map((u) => u.source)])
+  const children = new Map<string, string[]>()
+  const childrenOf = (id: string): string[] => {
+    let list = children.get(id)
+    if (!list) {
+      list = (into.get(id) ?? []).flatMap((r) => [r.source, ...(undercutsOf.get(r.id) ?? []).map((u) => u.source)])
+      children.set(id, list)
+    }
+    return list
+  }
   const rank = rankByDescendants(childrenOf)
 
   const seen = new Set<string>()
