@@ -19,6 +19,9 @@ export const SourceMetaSchema = z.object({
   publisher: z.string(),
   file: z.string(),
   encoding: z.literal('utf-8'),
+  /** Size and SHA-256 of the file as published, so a changed byte is caught. */
+  bytes: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   offsets: z.string(),
   note: z.string().optional(),
   speakers: z.array(SpeakerSchema),
