@@ -16,6 +16,15 @@ const EnvSchema = z.object({
   COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   /** Largest websocket frame accepted; larger ones close that socket only. */
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Signs websocket tokens; generated and kept in the database when unset. Set it when instances do not share a database. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Extra origins (comma-separated) allowed to open map sockets and post forms, besides the app's own. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** What anyone with a seed map's address may do: none | viewer | commenter | editor. */
+  SEED_PUBLIC_ROLE: z.enum(['none', 'viewer', 'commenter', 'editor']).default('editor'),
   /** Seed the maps in content/ on start (idempotent). */
   SEED_ON_START: z
     .enum(['true', 'false'])

@@ -35,10 +35,10 @@ export function ensureBuild(): void {
 export async function startCrux(options: { dev: boolean; seeds?: () => Promise<SeedMap[]> }) {
   const config = env()
   migrate(config.DATABASE_URL)
-  const services = createServices(config)
+  const services = await createServices(config)
   registerServices(services)
   if (config.SEED_ON_START && options.seeds) {
-    const outcome = await seedMaps(services.maps, await options.seeds())
+    const outcome = await seedMaps(services.maps, await options.seeds(), { publicRole: config.SEED_PUBLIC_ROLE })
     const created = outcome.filter((o) => o.action === 'created').length
     if (created > 0) console.log(`[crux] seeded ${created} map(s)`)
   }

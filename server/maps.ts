@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { emptyMap, newId, type ArgumentMap } from '../core/graph'
 import { SYSTEM_ORIGIN, replaceGraph, setTitle } from '../core/ydoc'
+import type { PublicRole } from '../core/permissions'
+import type { Access } from './auth/access'
 import type { Db } from './db/client'
 import type { MapStore } from './store/MapStore'
 import type { RoomRegistry } from './sync/RoomRegistry'
@@ -9,6 +11,7 @@ export interface MapMeta {
   id: string
   title: string
   seedKey: string | null
+  publicRole: string
   createdAt: Date
   updatedAt: Date
 }
@@ -23,10 +26,18 @@ export const CLOSE_MAP_DELETED = 4404
  * keeps what lists and links need. Renames go through the live document so
  * open editors see them at once.
  */
-export function createMapService(db: Db, store: MapStore, rooms: RoomRegistry) {
+export function createMapService(db: Db, store: MapStore, rooms: RoomRegistry, access: Access) {
   return {
-    async list(): Promise<MapMeta[]> {
-      return db.map.findMany({ orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }] })
+    /** [PR8] Maps a person may open: theirs, and those open to anyone with the address. */
+    async listFor(userId: string | null): Promise<Array<MapMeta & { role: string | null }>> {
+      const rows = await db.map.findMany({
+        where: {
+          OR: [{ publicRole: { not: 'none' } }, ...(userId ? [{ memberships: { some: { userId } } }] : [])],
+        },
+        include: { memberships: { where: { userId: userId ?? '' }, select: { role: true } } },
+        orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      })
+      return rows.map(({ memberships, ...m }) => ({ ...m, role: memberships[0]?.role ?? null }))
     },
 
     async get(id: string): Promise<MapMeta | null> {
@@ -38,13 +49,22 @@ export function createMapService(db: Db, store: MapStore, rooms: RoomRegistry) {
     },
 
     /** Creates the row and the first document state together: a map never exists without content. */
-    async create(input: { title: string; content?: ArgumentMap; seedKey?: string }): Promise<MapMeta> {
+    async create(input: {
+      title: string
+      content?: ArgumentMap
+      seedKey?: string
+      ownerId?: string
+      publicRole?: PublicRole
+    }): Promise<MapMeta> {
       const id = newId('m')
       const doc = new Y.Doc()
       replaceGraph(doc, { ...(input.content ?? emptyMap()), title: input.title }, SYSTEM_ORIGIN)
-      const meta = await db.map.create({ data: { id, title: input.title, seedKey: input.seedKey ?? null } })
+      const meta = await db.map.create({
+        data: { id, title: input.title, seedKey: input.seedKey ?? null, publicRole: input.publicRole ?? 'none' },
+      })
       try {
         await store.append(id, [Y.encodeStateAsUpdate(doc)])
+        if (input.ownerId) await access.addOwner(id, input.ownerId)
       } catch (err) {
         await db.map.delete({ where: { id } }).catch(() => {})
         throw err

@@ -1,4 +1,5 @@
 import type { ArgumentMap } from '../core/graph'
+import type { PublicRole } from '../core/permissions'
 import type { MapService } from './maps'
 
 export interface SeedMap {
@@ -17,14 +18,19 @@ export type SeedOutcome = { key: string; id: string; action: 'created' | 'kept' 
 export async function seedMaps(
   maps: MapService,
   seeds: SeedMap[],
-  options: { restore?: boolean } = {},
+  options: { restore?: boolean; publicRole?: PublicRole } = {},
 ): Promise<SeedOutcome[]> {
   const out: SeedOutcome[] = []
   for (const seed of seeds) {
     const content = { ...seed.map, title: seed.title }
     const existing = await maps.findBySeedKey(seed.key)
     if (!existing) {
-      const created = await maps.create({ title: seed.title, content, seedKey: seed.key })
+      const created = await maps.create({
+        title: seed.title,
+        content,
+        seedKey: seed.key,
+        publicRole: options.publicRole ?? 'editor',
+      })
       out.push({ key: seed.key, id: created.id, action: 'created' })
     } else if (options.restore) {
       await maps.replaceContent(existing.id, content)

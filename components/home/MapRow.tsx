@@ -8,7 +8,17 @@ import styles from './MapRow.module.css'
 type Mode = 'view' | 'rename' | 'confirm-delete'
 
 /** One map in the list, with in-place rename and a two-step delete. */
-export default function MapRow({ id, title, updatedAt }: { id: string; title: string; updatedAt: string }) {
+export default function MapRow({
+  id,
+  title,
+  updatedAt,
+  canManage,
+}: {
+  id: string
+  title: string
+  updatedAt: string
+  canManage: boolean
+}) {
   const [mode, setMode] = useState<Mode>('view')
   const [draft, setDraft] = useState(title)
   const [error, setError] = useState<string | null>(null)
@@ -52,7 +62,7 @@ export default function MapRow({ id, title, updatedAt }: { id: string; title: st
           </time>
         </div>
       )}
-      {mode === 'view' && (
+      {mode === 'view' && canManage && (
         <div className={styles.actions}>
           <button type="button" onClick={() => setMode('rename')} aria-label={`Rename ${title}`}>
             Rename

@@ -1,14 +1,27 @@
 import type { Env } from '../env'
-import { sharedDb, type Db } from '../db/client'
+import { createAccess } from '../auth/access'
+import { createAccounts } from '../auth/accounts'
+import { tokenSecret } from '../auth/secret'
+import { createSessions } from '../auth/sessions'
+import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
+import { sharedDb } from '../db/client'
 import { createMapService } from '../maps'
 import { createPrismaStore } from '../store/prismaStore'
 import { createSyncServer, type SyncServer } from '../sync/SyncServer'
 
 /** Everything the app needs, wired once per process. */
-export function createServices(env: Env) {
-  const db: Db = sharedDb(env.DATABASE_URL)
+export async function createServices(env: Env) {
+  const db = sharedDb(env.DATABASE_URL)
+  const secret = await tokenSecret(db, env.AUTH_SECRET)
   const store = createPrismaStore(db)
-  const sync: SyncServer = createSyncServer({
+  // Role changes reach live sockets at once; the sync server is created below.
+  let sync: SyncServer | undefined
+  const access = createAccess(db, (mapId, userIds) => {
+    sync?.refreshAccess(mapId, userIds, (userId) => peerAccessNow(access, mapId, userId)).catch((err) => {
+      console.error('[access] could not refresh live connections', err)
+    })
+  })
+  sync = createSyncServer({
     store,
     persist: {
       delayMs: env.PERSIST_DELAY_MS,
@@ -16,23 +29,24 @@ export function createServices(env: Env) {
       onError: (err) => console.error('[persist]', err),
     },
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
-    // Issue 2 has no accounts yet: any existing map is open for editing.
-    authorize: async (_req, mapId) =>
-      (await db.map.findUnique({ where: { id: mapId }, select: { id: true } }))
-        ? { canWrite: true }
-        : { reject: 404, reason: 'no such map' },
+    authorize: (req, mapId) => authorizeSocket(req, mapId, { secret, access, allowedOrigins: env.ALLOWED_ORIGINS }),
   })
-  const maps = createMapService(db, store, sync.rooms)
+  const maps = createMapService(db, store, sync.rooms, access)
   return {
+    env,
     db,
     store,
     sync,
     maps,
+    access,
+    secret,
+    sessions: createSessions(db),
+    accounts: createAccounts(db),
     async close() {
-      await sync.close()
+      await sync?.close()
       await db.$disconnect()
     },
   }
 }
 
-export type Services = ReturnType<typeof createServices>
+export type Services = Awaited<ReturnType<typeof createServices>>

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { IdSchema } from '@/core/graph'
+import { colorFor } from '@/core/presence/colors'
+import { services } from '@/server/app/registry'
+import { MAP_TOKEN_TTL_SECONDS, signMapToken } from '@/server/auth/mapTokens'
+import { HttpError, route } from '@/server/http/route'
+
+export const dynamic = 'force-dynamic'
+
+/** A short-lived token for this map's websocket, carrying the caller's role and presence identity. */
+export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, async ({ params, user }) => {
+  if (!user) throw new HttpError(401, 'unauthenticated', 'Join the map with a name first')
+  const grant = await services().access.grant(params.id, user.id)
+  const token = await signMapToken(services().secret, {
+    sub: user.id,
+    map: params.id,
+    role: grant.role!,
+    name: user.name,
+    color: colorFor(user.id),
+    ...(grant.group ? { group: grant.group } : {}),
+  })
+  return { token, role: grant.role, user: { id: user.id, name: user.name, color: colorFor(user.id) }, expiresIn: MAP_TOKEN_TTL_SECONDS }
+})

@@ -1,0 +1,71 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { z } from 'zod'
+import { IdSchema } from '@/core/graph'
+import { services } from '@/server/app/registry'
+import { currentUser, endSession, startSession } from '@/server/app/viewer'
+import { DisplayNameSchema, EmailSchema, PasswordSchema } from '@/server/auth/accounts'
+
+export type FormState = { error: string | null }
+
+/** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const s = typeof value === 'string' ? value : ''
+  return /^\/(?![/\\])[\w\-/?=&#.%]*$/.test(s) ? s : '/'
+}
+
+const firstIssue = (e: z.ZodError) => e.issues[0]?.message ?? 'Invalid input'
+
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = z
+    .object({ email: EmailSchema, password: PasswordSchema, name: DisplayNameSchema })
+    .safeParse({ email: form.get('email'), password: form.get('password'), name: form.get('name') })
+  if (!input.success) return { error: firstIssue(input.error) }
+  const result = await services().accounts.signUp(input.data)
+  if (!result.ok) return { error: result.error }
+  await startSession(result.user.id)
+  redirect(safeNext(form.get('next')))
+}
+
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = z
+    .object({ email: EmailSchema, password: z.string().min(1).max(200) })
+    .safeParse({ email: form.get('email'), password: form.get('password') })
+  if (!input.success) return { error: firstIssue(input.error) }
+  const result = await services().accounts.signIn(input.data)
+  if (!result.ok) return { error: result.error }
+  await startSession(result.user.id)
+  redirect(safeNext(form.get('next')))
+}
+
+export async function signOutAction(): Promise<void> {
+  await endSession()
+  redirect('/')
+}
+
+/** Classrooms need no email: a join code and a display name make a guest member. */
+export async function joinWithCodeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = z
+    .object({ code: z.string().trim().min(4, 'Enter the join code').max(20), name: DisplayNameSchema })
+    .safeParse({ code: form.get('code'), name: form.get('name') })
+  if (!input.success) return { error: firstIssue(input.error) }
+  const user = (await currentUser()) ?? (await newGuest(input.data.name))
+  const result = await services().access.redeem(input.data.code, user.id)
+  if (!result.ok) return { error: result.error }
+  redirect(`/maps/${result.mapId}`)
+}
+
+/** A map open to anyone with its address still needs a name for presence. */
+export async function joinOpenMapAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = z.object({ mapId: IdSchema, name: DisplayNameSchema }).safeParse({ mapId: form.get('mapId'), name: form.get('name') })
+  if (!input.success) return { error: firstIssue(input.error) }
+  if (!(await currentUser())) await newGuest(input.data.name)
+  redirect(`/maps/${input.data.mapId}`)
+}
+
+async function newGuest(name: string) {
+  const guest = await services().accounts.createGuest(name)
+  await startSession(guest.id)
+  return guest
+}

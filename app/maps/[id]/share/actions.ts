@@ -1,0 +1,68 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { IdSchema } from '@/core/graph'
+import { PublicRoleSchema, RoleSchema, ShareableRoleSchema, can } from '@/core/permissions'
+import { services } from '@/server/app/registry'
+import { currentUser } from '@/server/app/viewer'
+
+/** [PR9] Only owners manage sharing; every action re-checks that on the server. */
+async function asOwner(mapId: string): Promise<{ userId: string }> {
+  const user = await currentUser()
+  const grant = await services().access.grant(mapId, user?.id ?? null)
+  if (!user || !can(grant.role, 'manage')) throw new Error('Only owners can change sharing')
+  return { userId: user.id }
+}
+
+const done = (mapId: string) => revalidatePath(`/maps/${mapId}/share`)
+
+export async function setRoleAction(form: FormData): Promise<void> {
+  const input = z
+    .object({ mapId: IdSchema, userId: z.string().min(1).max(64), role: RoleSchema })
+    .parse({ mapId: form.get('mapId'), userId: form.get('userId'), role: form.get('role') })
+  await asOwner(input.mapId)
+  const result = await services().access.setRole(input.mapId, input.userId, input.role)
+  if (!result.ok) throw new Error(result.error)
+  done(input.mapId)
+}
+
+export async function removeMemberAction(form: FormData): Promise<void> {
+  const input = z.object({ mapId: IdSchema, userId: z.string().min(1).max(64) }).parse({ mapId: form.get('mapId'), userId: form.get('userId') })
+  await asOwner(input.mapId)
+  const result = await services().access.removeMember(input.mapId, input.userId)
+  if (!result.ok) throw new Error(result.error)
+  done(input.mapId)
+}
+
+export async function createLinkAction(form: FormData): Promise<void> {
+  const input = z
+    .object({
+      mapId: IdSchema,
+      role: ShareableRoleSchema,
+      hours: z.coerce.number().int().min(0).max(24 * 365),
+      group: z.string().trim().max(60).optional(),
+    })
+    .parse({ mapId: form.get('mapId'), role: form.get('role'), hours: form.get('hours') ?? 0, group: form.get('group') ?? undefined })
+  const { userId } = await asOwner(input.mapId)
+  await services().access.createShareLink(input.mapId, userId, {
+    role: input.role,
+    expiresAt: input.hours > 0 ? new Date(Date.now() + input.hours * 3_600_000) : null,
+    group: input.group || null,
+  })
+  done(input.mapId)
+}
+
+export async function revokeLinkAction(form: FormData): Promise<void> {
+  const input = z.object({ mapId: IdSchema, linkId: IdSchema }).parse({ mapId: form.get('mapId'), linkId: form.get('linkId') })
+  await asOwner(input.mapId)
+  await services().access.revokeShareLink(input.mapId, input.linkId)
+  done(input.mapId)
+}
+
+export async function setPublicRoleAction(form: FormData): Promise<void> {
+  const input = z.object({ mapId: IdSchema, publicRole: PublicRoleSchema }).parse({ mapId: form.get('mapId'), publicRole: form.get('publicRole') })
+  await asOwner(input.mapId)
+  await services().access.setPublicRole(input.mapId, input.publicRole)
+  done(input.mapId)
+}

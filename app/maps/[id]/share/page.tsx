@@ -1,0 +1,106 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { createLinkAction, removeMemberAction, revokeLinkAction, setPublicRoleAction, setRoleAction } from './actions'
+import styles from './share.module.css'
+import { IdSchema } from '@/core/graph'
+import { PUBLIC_ROLES, ROLES, SHAREABLE_ROLES, can } from '@/core/permissions'
+import { services } from '@/server/app/registry'
+import { currentUser } from '@/server/app/viewer'
+
+export const dynamic = 'force-dynamic'
+export const metadata = { title: 'Sharing' }
+
+export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  if (!IdSchema.safeParse(id).success) notFound()
+  const user = await currentUser()
+  const grant = await services().access.grant(id, user?.id ?? null)
+  const map = await services().maps.get(id)
+  if (!map || !can(grant.role, 'manage')) notFound()
+  const [members, links] = await Promise.all([services().access.members(id), services().access.shareLinks(id)])
+  return (
+    <main className={styles.page}>
+      <p>
+        <Link href={`/maps/${id}`}>← Back to the map</Link>
+      </p>
+      <h1>Sharing “{map.title}”</h1>
+
+      <section aria-labelledby="public-h">
+        <h2 id="public-h">Anyone with the address</h2>
+        <form action={setPublicRoleAction} className={styles.inline}>
+          <input type="hidden" name="mapId" value={id} />
+          <select name="publicRole" defaultValue={map.publicRole} aria-label="Role for anyone with the address">
+            {PUBLIC_ROLES.map((r) => (
+              <option key={r} value={r}>{r === 'none' ? 'no access' : r}</option>
+            ))}
+          </select>
+          <button type="submit">Save</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="members-h">
+        <h2 id="members-h">People</h2>
+        <table className={styles.table} data-testid="members">
+          <thead><tr><th>Name</th><th>Team</th><th>Role</th><th /></tr></thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId} data-user-id={m.userId}>
+                <td>{m.name}{m.isGuest ? ' (guest)' : ''}{m.email ? <small> {m.email}</small> : null}</td>
+                <td>{m.group ?? '—'}</td>
+                <td>
+                  <form action={setRoleAction} className={styles.inline}>
+                    <input type="hidden" name="mapId" value={id} />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
+                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                    </select>
+                    <button type="submit">Change</button>
+                  </form>
+                </td>
+                <td>
+                  <form action={removeMemberAction}>
+                    <input type="hidden" name="mapId" value={id} />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" className="danger" aria-label={`Remove ${m.name}`}>Remove</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="links-h">
+        <h2 id="links-h">Join codes and links</h2>
+        <ul className={styles.links} data-testid="share-links">
+          {links.map((l) => (
+            <li key={l.id}>
+              <code data-testid="join-code">{l.code}</code> grants <strong>{l.role}</strong>
+              {l.group ? <> in team <strong>{l.group}</strong></> : null}
+              {l.expiresAt ? <> until {l.expiresAt.toLocaleString()}</> : null} · <Link href={`/join?code=${l.code}`}>link</Link>
+              <form action={revokeLinkAction} className={styles.inline}>
+                <input type="hidden" name="mapId" value={id} />
+                <input type="hidden" name="linkId" value={l.id} />
+                <button type="submit" className="danger">Revoke</button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        <form action={createLinkAction} className={styles.inline} aria-label="Create a join code">
+          <input type="hidden" name="mapId" value={id} />
+          <select name="role" defaultValue="editor" aria-label="Role granted">
+            {SHAREABLE_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          </select>
+          <input type="text" name="group" placeholder="Team (optional)" maxLength={60} aria-label="Team" />
+          <select name="hours" defaultValue="0" aria-label="Expires">
+            <option value="0">never expires</option>
+            <option value="2">expires in 2 hours</option>
+            <option value="24">expires in a day</option>
+            <option value="168">expires in a week</option>
+          </select>
+          <button type="submit" className="primary" data-testid="create-link">Create code</button>
+        </form>
+      </section>
+    </main>
+  )
+}

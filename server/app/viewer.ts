@@ -1,0 +1,30 @@
+import { cookies, headers } from 'next/headers'
+import { SESSION_COOKIE, SESSION_TTL_DAYS, type SessionUser } from '../auth/sessions'
+import { services } from './registry'
+
+/** The signed-in person (account or guest) behind this request, if any. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value
+  return services().sessions.user(token)
+}
+
+/** Starts a session: httpOnly so scripts can't read it, SameSite=Lax so other sites can't post with it. */
+export async function startSession(userId: string): Promise<void> {
+  const { token, expiresAt } = await services().sessions.create(userId)
+  // Secure behind HTTPS; a classroom laptop serving plain http on the LAN must still work.
+  const secure = (await headers()).get('x-forwarded-proto') === 'https' || process.env.COOKIE_SECURE === 'true'
+  ;(await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    expires: expiresAt,
+    maxAge: SESSION_TTL_DAYS * 86_400,
+  })
+}
+
+export async function endSession(): Promise<void> {
+  const jar = await cookies()
+  await services().sessions.revoke(jar.get(SESSION_COOKIE)?.value)
+  jar.delete(SESSION_COOKIE)
+}
