@@ -52,46 +52,51 @@ export function buildFramework(map: ArgumentMap): Framework {
   }
   const nodeCount = nodeIds.length
 
-  // First pass: plain relations between nodes.
-  const supportIds: string[] = []
-  const supSrc: number[] = []
-  const supTgt: number[] = []
+  // Only supports that some undercut aims at need an id lookup; keeping that
+  // set small keeps the hot loop below cache-friendly on 100,000-node maps.
+  const undercutTargets = new Set<string>()
+  for (const r of map.relations) if (r.kind === 'undercuts') undercutTargets.add(r.target)
   const supportIndex = new Map<string, number>()
-  const attSrc: number[] = []
-  const attTgt: number[] = []
+
+  // First pass: plain relations between nodes. Typed arrays sized for the
+  // worst case avoid growing arrays relation by relation.
+  const m = map.relations.length
+  const supportIds: string[] = []
+  const supSrc = new Int32Array(m)
+  const supTgt = new Int32Array(m)
+  const attSrc = new Int32Array(m)
+  const attTgt = new Int32Array(m)
+  let supports = 0
+  let attacks = 0
   for (const r of map.relations) {
-    if (r.kind === 'undercuts' || indexOf.has(r.id)) continue
+    if (r.kind === 'undercuts') continue
     const s = indexOf.get(r.source)
     const t = indexOf.get(r.target)
-    if (s === undefined || t === undefined || s === t) continue
+    if (s === undefined || t === undefined || s === t || indexOf.has(r.id)) continue
     if (r.kind === 'attacks') {
-      attSrc.push(s)
-      attTgt.push(t)
+      attSrc[attacks] = s
+      attTgt[attacks++] = t
     } else {
-      if (!supportIndex.has(r.id)) supportIndex.set(r.id, supportIds.length)
+      if (undercutTargets.has(r.id) && !supportIndex.has(r.id)) supportIndex.set(r.id, supports)
       supportIds.push(r.id)
-      supSrc.push(s)
-      supTgt.push(t)
+      supSrc[supports] = s
+      supTgt[supports++] = t
     }
   }
   // Second pass: undercuts attack the inference argument of their support.
   for (const r of map.relations) {
-    if (r.kind !== 'undercuts' || indexOf.has(r.id)) continue
+    if (r.kind !== 'undercuts') continue
     const s = indexOf.get(r.source)
     const k = supportIndex.get(r.target)
-    if (s === undefined || k === undefined) continue
-    attSrc.push(s)
-    attTgt.push(nodeCount + k)
+    if (s === undefined || k === undefined || indexOf.has(r.id)) continue
+    attSrc[attacks] = s
+    attTgt[attacks++] = nodeCount + k
   }
 
   const argCount = nodeCount + supportIds.length
-  const attackIn = csr(argCount, attTgt, attSrc)
-  const attackOut = csr(argCount, attSrc, attTgt)
-  const supportIn = csr(
-    nodeCount,
-    supTgt,
-    supTgt.map((_, k) => k),
-  )
+  const attackIn = csr(argCount, attTgt, attSrc, attacks)
+  const attackOut = csr(argCount, attSrc, attTgt, attacks)
+  const supportIn = csr(nodeCount, supTgt, null, supports)
   return {
     nodeCount,
     argCount,
@@ -99,8 +104,8 @@ export function buildFramework(map: ArgumentMap): Framework {
     nodeTexts,
     indexOf,
     supportIds,
-    supportSource: Int32Array.from(supSrc),
-    supportTarget: Int32Array.from(supTgt),
+    supportSource: supSrc.slice(0, supports),
+    supportTarget: supTgt.slice(0, supports),
     attackInStart: attackIn.start,
     attackIn: attackIn.items,
     attackOutStart: attackOut.start,
@@ -110,13 +115,16 @@ export function buildFramework(map: ArgumentMap): Framework {
   }
 }
 
-/** Groups values by key with a counting sort: O(size + edges), order stable. */
-function csr(size: number, keys: number[], values: number[]) {
+/**
+ * Groups the first `count` values by key with a counting sort: O(size +
+ * count), order stable. Without values, groups the positions 0..count-1.
+ */
+function csr(size: number, keys: Int32Array, values: Int32Array | null, count: number) {
   const start = new Int32Array(size + 1)
-  for (const k of keys) start[k + 1]!++
+  for (let e = 0; e < count; e++) start[keys[e]! + 1]!++
   for (let i = 0; i < size; i++) start[i + 1]! += start[i]!
   const fill = start.slice(0, size)
-  const items = new Int32Array(keys.length)
-  for (let e = 0; e < keys.length; e++) items[fill[keys[e]!]!++] = values[e]!
+  const items = new Int32Array(count)
+  for (let e = 0; e < count; e++) items[fill[keys[e]!]!++] = values ? values[e]! : e
   return { start, items }
 }
