@@ -61,7 +61,6 @@ export function dfQuad(fw: Framework, base: Float64Array, opts: DfQuadOptions = 
 
   const deps = dependencyGraph(fw)
   const comps = stronglyConnected(n, deps.start, deps.items)
-  const next = new Float64Array(n)
   let converged = true
   let sweeps = 0
   let cyclicComponents = 0
@@ -75,32 +74,88 @@ export function dfQuad(fw: Framework, base: Float64Array, opts: DfQuadOptions = 
       continue
     }
     cyclicComponents++
-    let sweep = 0
-    let done = false
-    while (!done && sweep < maxSweeps) {
-      sweep++
-      // [DQ6] Jacobi: everyone reads the previous sweep, so node order cannot matter.
-      for (let i = from; i < to; i++) {
-        const m = comps.members[i]!
-        next[m] = evaluateNode(m, strength)
-      }
-      const averaged = sweep > PLAIN_SWEEPS
-      let residual = 0
-      for (let i = from; i < to; i++) {
-        const m = comps.members[i]!
-        const gap = Math.abs(next[m]! - strength[m]!)
-        if (gap > residual) residual = gap
-        strength[m] = averaged ? (strength[m]! + next[m]!) / 2 : next[m]!
-      }
-      done = residual <= tolerance
-    }
+    const members = comps.members.subarray(from, to)
+    const { sweep, done } = solveCycle(fw, base, strength, members, tolerance, maxSweeps)
+    // Record the inputs that produced the final strengths, for the explanation.
+    for (const m of members) evaluateNode(m, strength)
     if (sweep > sweeps) sweeps = sweep
     if (!done) {
       converged = false
-      for (let i = from; i < to; i++) settled[comps.members[i]!] = 0
+      for (const m of members) settled[m] = 0
     }
   }
   return { strength, attack, support, inference, settled, converged, sweeps, cyclicComponents }
+}
+
+/**
+ * [DQ6][DQ7] Jacobi iteration over one cyclic component, in place on
+ * `strength`. The members' inputs are first copied into flat local arrays so
+ * each sweep walks memory in order instead of chasing the framework's
+ * indirections: on a 100,000-node random map the giant component takes ~35
+ * sweeps and this is where the time goes.
+ */
+function solveCycle(
+  fw: Framework,
+  base: Float64Array,
+  strength: Float64Array,
+  members: Int32Array,
+  tolerance: number,
+  maxSweeps: number,
+): { sweep: number; done: boolean } {
+  const { attackInStart, attackIn, supportInStart, supportIn, supportSource, nodeCount } = fw
+  const m = members.length
+  const attStart = new Int32Array(m + 1)
+  const supStart = new Int32Array(m + 1)
+  for (let j = 0; j < m; j++) {
+    const a = members[j]!
+    attStart[j + 1] = attStart[j]! + attackInStart[a + 1]! - attackInStart[a]!
+    supStart[j + 1] = supStart[j]! + supportInStart[a + 1]! - supportInStart[a]!
+  }
+  const attSrc = new Int32Array(attStart[m]!)
+  const supSrc = new Int32Array(supStart[m]!)
+  const undercutFrom = new Int32Array(supStart[m]!)
+  const undercutTo = new Int32Array(supStart[m]!)
+  const own = new Float64Array(m)
+  for (let j = 0; j < m; j++) {
+    const a = members[j]!
+    own[j] = base[a]!
+    attSrc.set(attackIn.subarray(attackInStart[a]!, attackInStart[a + 1]!), attStart[j]!)
+    for (let e = supportInStart[a]!, at = supStart[j]!; e < supportInStart[a + 1]!; e++, at++) {
+      const k = supportIn[e]!
+      supSrc[at] = supportSource[k]!
+      undercutFrom[at] = attackInStart[nodeCount + k]!
+      undercutTo[at] = attackInStart[nodeCount + k + 1]!
+    }
+  }
+
+  const next = new Float64Array(m)
+  let sweep = 0
+  while (sweep < maxSweeps) {
+    sweep++
+    // [DQ6] Jacobi: everyone reads the previous sweep, so node order cannot matter.
+    for (let j = 0; j < m; j++) {
+      let keepA = 1
+      for (let e = attStart[j]!; e < attStart[j + 1]!; e++) keepA *= 1 - strength[attSrc[e]!]!
+      let keepS = 1
+      for (let e = supStart[j]!; e < supStart[j + 1]!; e++) {
+        let keepU = 1
+        for (let u = undercutFrom[e]!; u < undercutTo[e]!; u++) keepU *= 1 - strength[attackIn[u]!]!
+        keepS *= 1 - strength[supSrc[e]!]! * keepU
+      }
+      next[j] = combine(own[j]!, 1 - keepA, 1 - keepS)
+    }
+    // [DQ7] Averaged sweeps after PLAIN_SWEEPS damp the two-cycles DF-QuAD can fall into.
+    const averaged = sweep > PLAIN_SWEEPS
+    let residual = 0
+    for (let j = 0; j < m; j++) {
+      const a = members[j]!
+      const gap = Math.abs(next[j]! - strength[a]!)
+      if (gap > residual) residual = gap
+      strength[a] = averaged ? (strength[a]! + next[j]!) / 2 : next[j]!
+    }
+    if (residual <= tolerance) return { sweep, done: true }
+  }
+  return { sweep, done: false }
 }
 
 interface Outputs {
