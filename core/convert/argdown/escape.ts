@@ -45,11 +45,12 @@ export function yamlString(value: string): string {
 }
 
 /** A YAML flow mapping, one `key: value` per defined field, in the given order. */
-export function yamlFlowMap(data: Record<string, string | number | boolean | undefined>): string {
+export function yamlFlowMap(data: Record<string, string | string[] | number | boolean | undefined>): string {
+  const scalar = (v: string | number | boolean) => (typeof v === 'string' ? yamlString(v) : JSON.stringify(v))
   const parts: string[] = []
   for (const [key, value] of Object.entries(data)) {
     if (value === undefined) continue
-    parts.push(`${key}: ${typeof value === 'string' ? yamlString(value) : JSON.stringify(value)}`)
+    parts.push(`${key}: ${Array.isArray(value) ? `[${value.map(scalar).join(', ')}]` : scalar(value)}`)
   }
   return `{${parts.join(', ')}}`
 }

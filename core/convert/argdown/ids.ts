@@ -1,4 +1,4 @@
-import type { RelationKind } from '@/core/graph'
+import type { RelationKind } from '../../graph'
 
 /**
  * Deterministic ids for imported maps. A node's id comes from its Argdown

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, MAX_NAME, MAX_QUOTE, MAX_TEXT, NODE_KINDS, type ArgNode } from '@/core/graph'
+import { IdSchema, MAX_NAME, MAX_QUOTE, MAX_TEXT, NODE_KINDS, type ArgNode } from '../../graph'
 
 /**
  * The YAML data an Argdown statement or argument may carry, e.g.
@@ -23,13 +23,18 @@ export const NodeDataSchema = z
     y: z.number().finite().optional(),
     pinned: z.boolean().optional(),
     analysis: z.boolean().optional(),
+    /**
+     * Undercuts Argdown's `_>` cannot say (an argument has one inference):
+     * each entry "source-id target-id" names a support this node undercuts.
+     */
+    undercuts: z.array(z.string().regex(/^[A-Za-z0-9_-]+ [A-Za-z0-9_-]+$/, 'undercuts entries are "source-id target-id"')).optional(),
   })
   .refine((d) => d.start === undefined || d.end === undefined || d.start <= d.end, {
     message: 'quote offsets need start <= end',
   })
 export type NodeData = z.infer<typeof NodeDataSchema>
 
-/** The node fields that travel in YAML data; id, kind and text are handled by the caller. */
+/** The node fields that travel in YAML data; id, kind, text and undercuts are handled by the caller. */
 export function nodeFieldsFromData(d: NodeData): Omit<ArgNode, 'id' | 'kind' | 'text'> {
   const out: Omit<ArgNode, 'id' | 'kind' | 'text'> = {
     x: d.x ?? 0,

@@ -8,7 +8,7 @@ import {
   type IRelation,
   type RelationMember,
 } from '@argdown/core'
-import { ArgumentMapSchema, type ArgNode, type ArgumentMap, type NodeKind, type Relation, type RelationKind } from '@/core/graph'
+import { ArgumentMapSchema, type ArgNode, type ArgumentMap, type NodeKind, type Relation, type RelationKind } from '../../graph'
 import { ARGUMENT_PREFIX, STATEMENT_PREFIX, idFromTitle, relationId } from './ids'
 import { NodeDataSchema, nodeFieldsFromData } from './nodeData'
 import { runArgdown, sortIssues, type ArgdownIssue } from './runArgdown'
@@ -29,7 +29,8 @@ export const DEFAULT_IMPORT_TITLE = 'Imported map'
  * - a premise–conclusion structure: each premise supports the argument,
  *   and the argument supports its main conclusion;
  * - an undercut of `<A>` targets A's support of its main conclusion, or
- *   (without one) A's first outgoing support in the document.
+ *   (without one) A's first outgoing support in the document; YAML
+ *   `undercuts: ["from-id to-id"]` names any other support to undercut.
  * On any error nothing is returned but the errors.
  */
 export function parseArgdown(text: string): ArgdownParseResult {
@@ -57,6 +58,7 @@ function buildMap(res: IArgdownResponse): ArgdownParseResult {
   const nodes: (ArgNode & { at: Located })[] = []
   const seen = new Map<string, Located>()
 
+  const dataUndercuts: { source: string; support: string; at: Located }[] = []
   const addElement = (el: Element, isArgument: boolean) => {
     const at = locationOf(el)
     const data = NodeDataSchema.safeParse(el.data ?? {})
@@ -79,6 +81,7 @@ function buildMap(res: IArgdownResponse): ArgdownParseResult {
     const kind: NodeKind = data.data.kind ?? (isArgument ? 'argument' : 'claim')
     const ownText = isArgument ? IArgument.getCanonicalMemberText(el as IArgument) : IEquivalenceClass.getCanonicalMemberText(el as IEquivalenceClass)
     nodes.push({ id, kind, text: data.data.text ?? (ownText ?? '').trim(), ...nodeFieldsFromData(data.data), at })
+    for (const pair of data.data.undercuts ?? []) dataUndercuts.push({ source: id, support: pair, at })
   }
   for (const s of Object.values(res.statements ?? {})) addElement(s, false)
   for (const a of Object.values(res.arguments ?? {})) addElement(a, true)
@@ -134,6 +137,12 @@ function buildMap(res: IArgdownResponse): ArgdownParseResult {
     }
     relations.add('undercuts', u.source, support)
   }
+  for (const u of dataUndercuts) {
+    const [from = '', to = ''] = u.support.split(' ')
+    const support = relations.find('supports', from, to)
+    if (support) relations.add('undercuts', u.source, support)
+    else errors.push({ ...u.at, message: `YAML undercuts "${u.support}": there is no support from ${from} to ${to}` })
+  }
   if (errors.length > 0) return { ok: false, errors: sortIssues(errors) }
 
   const title = typeof res.frontMatter?.title === 'string' ? res.frontMatter.title : DEFAULT_IMPORT_TITLE
@@ -166,6 +175,11 @@ class RelationList {
       this.list.push({ id, kind, source, target })
     }
     return id
+  }
+
+  find(kind: RelationKind, source: string, target: string): string | undefined {
+    const id = relationId(kind, source, target)
+    return this.byId.has(id) ? id : undefined
   }
 
   firstSupportFrom(source: string): string | undefined {

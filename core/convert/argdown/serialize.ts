@@ -1,10 +1,7 @@
-import type { ArgNode, ArgumentMap, Relation } from '@/core/graph'
+import type { ArgNode, ArgumentMap, Relation } from '../../graph'
 import { escapeArgdownText, oneLine, survivesAsArgdownText, yamlFlowMap, yamlString } from './escape'
 import { ARGUMENT_PREFIX, STATEMENT_PREFIX, slugify } from './ids'
 import { dataFromNodeFields } from './nodeData'
-
-/** Thrown for the one map shape Argdown cannot express (see below). */
-export class ArgdownExportError extends Error {}
 
 /**
  * Writes a map as Argdown that parseArgdown reads back to the same nodes
@@ -12,47 +9,44 @@ export class ArgdownExportError extends Error {}
  * not kept: the parser derives them from kind and ends.
  *
  * Each node is one top-level definition followed by its outgoing relations.
- * Argdown can only undercut an argument's inference, so a node whose support
- * is undercut is written as an argument `<...>` with that support first;
- * a node with two undercut supports, or undercutting its own support,
- * cannot be written and throws ArgdownExportError.
+ * Argdown undercuts an argument's one inference, so the first undercut
+ * support of each node becomes that node's inference (it is written as an
+ * argument `<...>` with that support first) and gets a native `_>`; any other
+ * undercut, or one from a node at its own support, goes to the undercutting
+ * node's YAML `undercuts: ["from-id to-id"]`.
  */
 export function serializeArgdown(map: ArgumentMap): string {
   const byId = new Map(map.nodes.map((n) => [n.id, n]))
   const relById = new Map(map.relations.map((r) => [r.id, r]))
-  const undercutSupportOf = new Map<string, Relation>()
-  for (const r of map.relations) {
-    if (r.kind !== 'undercuts') continue
-    const support = relById.get(r.target)
-    if (!support || support.kind !== 'supports' || !byId.has(support.source) || !byId.has(support.target)) continue
-    if (r.source === support.source) {
-      throw new ArgdownExportError(`node ${r.source} undercuts its own support ${support.id}; Argdown has no self-relations`)
-    }
-    const earlier = undercutSupportOf.get(support.source)
-    if (earlier && earlier.id !== support.id) {
-      throw new ArgdownExportError(
-        `node ${support.source} has two undercut supports (${earlier.id}, ${support.id}); Argdown undercuts one inference per argument`,
-      )
-    }
-    undercutSupportOf.set(support.source, support)
+  const supportOf = (r: Relation): Relation | undefined => {
+    const s = r.kind === 'undercuts' ? relById.get(r.target) : undefined
+    return s && s.kind === 'supports' && byId.has(s.source) && byId.has(s.target) && s.source !== s.target ? s : undefined
   }
-  const labels = new Map(map.nodes.map((n) => [n.id, labelFor(n, undercutSupportOf.has(n.id))]))
+  const inferenceOf = new Map<string, Relation>()
+  for (const r of map.relations) {
+    const support = supportOf(r)
+    if (support && r.source !== support.source && !inferenceOf.has(support.source)) inferenceOf.set(support.source, support)
+  }
+  const isNative = (r: Relation, support: Relation) => r.source !== support.source && inferenceOf.get(support.source) === support
+
+  const labels = new Map(map.nodes.map((n) => [n.id, labelFor(n, inferenceOf.has(n.id))]))
   const refOf = (id: string) => labels.get(id)!.ref
 
   const blocks = [`===\ntitle: ${yamlString(map.title)}\n===`]
   for (const node of map.nodes) {
-    const label = labels.get(node.id)!
-    const lines = [definitionLine(node, label)]
-    for (const r of outgoing(map.relations, node.id, undercutSupportOf.get(node.id))) {
+    const lines: string[] = []
+    const viaData: string[] = []
+    for (const r of outgoing(map.relations, node.id, inferenceOf.get(node.id))) {
       if (r.kind === 'undercuts') {
-        const support = relById.get(r.target)
-        if (!support || !byId.has(support.source) || !byId.has(support.target) || support.kind !== 'supports') continue
-        lines.push(`  _> ${refOf(support.source)}`)
+        const support = supportOf(r)
+        if (!support) continue
+        if (isNative(r, support)) lines.push(`  _> ${refOf(support.source)}`)
+        else viaData.push(`${support.source} ${support.target}`)
       } else if (byId.has(r.target) && r.target !== node.id) {
         lines.push(`  ${r.kind === 'supports' ? '+>' : '->'} ${refOf(r.target)}`)
       }
     }
-    blocks.push(lines.join('\n'))
+    blocks.push([definitionLine(node, labels.get(node.id)!, [...new Set(viaData)]), ...lines].join('\n'))
   }
   // Argdown rejects front matter with nothing after it.
   if (map.nodes.length === 0) blocks.push('# No nodes yet')
@@ -81,7 +75,7 @@ function labelFor(node: ArgNode, mustBeArgument: boolean): Label {
   return { ref: isArgument ? `<${title}>` : `[${title}]`, explicitId: !slugTitle, isArgument }
 }
 
-function definitionLine(node: ArgNode, label: Label): string {
+function definitionLine(node: ArgNode, label: Label, undercuts: string[]): string {
   const exact = survivesAsArgdownText(node.text)
   const defaultKind = label.isArgument ? 'argument' : 'claim'
   const data = {
@@ -89,13 +83,14 @@ function definitionLine(node: ArgNode, label: Label): string {
     id: label.explicitId ? node.id : undefined,
     text: exact ? undefined : node.text,
     ...dataFromNodeFields(node),
+    undercuts: undercuts.length > 0 ? undercuts : undefined,
   }
   const body = escapeArgdownText(exact ? node.text : oneLine(node.text))
   const yaml = yamlFlowMap(data)
   return `${label.ref}: ${body}${yaml === '{}' ? '' : ` ${yaml}`}`
 }
 
-/** The node's outgoing relations, the undercut support (if any) first so it is the argument's inference. */
+/** The node's outgoing relations, its inference (if any) first so Argdown reads it as such. */
 function outgoing(relations: Relation[], id: string, inference: Relation | undefined): Relation[] {
   const own = relations.filter((r) => r.source === id)
   return inference ? [inference, ...own.filter((r) => r.id !== inference.id)] : own

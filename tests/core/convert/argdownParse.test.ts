@@ -70,6 +70,7 @@ describe('parseArgdown', () => {
     ['undercut-without-support.argdown', 4, 1, /supports nothing/],
     ['duplicate-id.argdown', 3, 1, /already used at line 1/],
     ['inverted-offsets.argdown', 1, 1, /start <= end/],
+    ['undercut-missing-support.argdown', 4, 1, /no support from s-a to s-c/],
   ])('[AD7] %s fails at line %i, column %i and yields no map', (file, line, column, message) => {
     const result = parseArgdown(fixture(file))
     expect(result.ok).toBe(false)
@@ -77,6 +78,26 @@ describe('parseArgdown', () => {
     if (result.ok) return
     expect(result.errors[0]).toMatchObject({ line, column })
     expect(result.errors[0]!.message).toMatch(message)
+  })
+
+  test('[AD8] a second undercut support of one node travels in YAML and comes back', () => {
+    const map = ArgumentMapSchema.parse({
+      title: 'T',
+      nodes: ['s-a', 's-b', 's-c', 's-o'].map((id) => ({ id, kind: 'claim', text: id, x: 0, y: 0 })),
+      relations: [
+        { id: 'ab', kind: 'supports', source: 's-a', target: 's-b' },
+        { id: 'ac', kind: 'supports', source: 's-a', target: 's-c' },
+        { id: 'u1', kind: 'undercuts', source: 's-o', target: 'ab' },
+        { id: 'u2', kind: 'undercuts', source: 's-o', target: 'ac' },
+      ],
+    })
+    const text = serializeArgdown(map)
+    expect(text).toContain('_> <node s-a>')
+    expect(text).toContain('{undercuts: ["s-a s-c"]}')
+    const back = parseArgdown(text)
+    expect(back.ok && back.map.relations.filter((r) => r.kind === 'undercuts').map((r) => r.target).sort()).toEqual(
+      [relationId('supports', 's-a', 's-b'), relationId('supports', 's-a', 's-c')].sort(),
+    )
   })
 
   test('[AD8] serialized output is plain readable Argdown', () => {
