@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/evaluate.ts
  */
+import { cpus, loadavg } from 'node:os'
 import type { ArgNode, ArgumentMap, Relation, Vote } from '@/core/graph'
 import { baseScores, buildFramework, dfQuad, evaluate, groundedLabelling } from '@/core/evaluate'
 import { naiveFramework, naiveGroundedExtension } from '../tests/core/evaluate/naive'
@@ -176,10 +177,17 @@ export function evaluationTable(rows: EvaluationRow[]): string {
   )
 }
 
+/** The machine is shared: say how busy it was, or the numbers mean little. */
+function machineNote(): string {
+  const [one, five] = loadavg()
+  return `Node ${process.version}, ${cpus().length} cores, load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) at the end of the run; median wall time after warm-up.`
+}
+
 export async function main(): Promise<string> {
   const table = evaluationTable(runEvaluationBench())
-  console.log(`## Evaluation (Node ${process.version}, median after warm-up)\n\n${table}`)
-  return table
+  const text = `${table}\n\n${machineNote()}`
+  console.log(text)
+  return text
 }
 
 if (isMain(import.meta.url)) await main()

@@ -19,10 +19,23 @@ describe('explanations', () => {
     expect(why(map, 'a')).toMatch(/^OUT: attacked by “Sweden spends less than 2%”, which is IN\./)
   })
 
-  test('[EX1] the explanation survives JSON, for logs and workers', () => {
+  test('[EX4] the explanation survives JSON, for logs and workers', () => {
     const map = titled({ a: 'A', b: 'B' }, [attack('b', 'a')])
     const plain = JSON.parse(JSON.stringify(evaluate(map).nodes.get('a')))
     expect(plain).toEqual({ label: 'OUT', strength: 0.25, base: 0.5, attack: 0.5, support: 0, why: why(map, 'a') })
+  })
+
+  test('[EX4] nodes and inferences read like maps keyed by id', () => {
+    const map = titled({ a: 'A', b: 'B', c: 'C' }, [attack('b', 'a'), supports('c', 'a', 'p')])
+    const ev = evaluate(map)
+    expect(ev.nodes.size).toBe(3)
+    expect([...ev.nodes.keys()].sort()).toEqual(['a', 'b', 'c'])
+    expect(ev.nodes.has('zzz')).toBe(false)
+    expect(ev.nodes.get('zzz')).toBeUndefined()
+    expect(ev.nodes.get('a')).toBe(ev.nodes.get('a')) // one view per node
+    expect([...ev.nodes.values()].map((e) => e.label).sort()).toEqual(['IN', 'IN', 'OUT'])
+    expect([...ev.inferences].map(([id, e]) => [id, e.label, e.strength])).toEqual([['p', 'IN', 1]])
+    expect(JSON.parse(JSON.stringify(ev.nodes)).b.why).toMatch(/^IN: nothing attacks it\./)
   })
 
   test('[EX1] IN says nothing attacks it, or that every attacker is OUT', () => {

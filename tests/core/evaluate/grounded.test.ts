@@ -104,7 +104,7 @@ describe('grounded labelling', () => {
     expect(label[1]).toBe(n % 2 === 1 ? OUT : IN)
   })
 
-  test('[GR5] work grows linearly: 8x the arguments costs well under 64x the time', () => {
+  test('[GR5] work grows linearly: 16x the arguments costs far less than 256x the time', () => {
     const chain = (n: number) => {
       const ids = Array.from({ length: n }, (_, i) => `c${i}`)
       return buildFramework(mapOf(ids, ids.slice(1).map((id, i) => attack(id, ids[i]!, `e${i}`))))
@@ -119,9 +119,9 @@ describe('grounded labelling', () => {
       }
       return best
     }
-    const small = chain(20_000)
+    const small = chain(10_000)
     const big = chain(160_000)
-    // A quadratic fixpoint would be 64x slower; allow generous noise for a linear one.
-    expect(time(big) / time(small)).toBeLessThan(30)
+    // Linear means ~16x, a quadratic fixpoint 256x; the wide margin absorbs a busy shared machine.
+    expect(time(big) / time(small)).toBeLessThan(100)
   })
 })
