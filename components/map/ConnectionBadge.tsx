@@ -4,6 +4,7 @@ const HINT: Record<ConnectionState, string> = {
   connected: 'Live: changes are shared as you make them',
   connecting: 'Connecting to the server…',
   offline: 'Offline: keep editing, changes merge when the connection returns',
+  denied: 'You no longer have access to this map',
 }
 
 export function ConnectionBadge({ status }: { status: ConnectionState }) {

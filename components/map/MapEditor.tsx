@@ -3,12 +3,12 @@ import '@xyflow/react/dist/style.css'
 import './map.css'
 import { useRef, useState } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
+import { can } from '@/core/permissions'
 import { localOrigin } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { ConnectionBadge } from './ConnectionBadge'
 import { Inspector } from './Inspector'
 import { EditingContext, MapActionsContext, RemoteSelectionContext } from './MapActionsContext'
-import { NamePrompt } from './NamePrompt'
 import { PresenceBar } from './PresenceBar'
 import { Toolbar } from './Toolbar'
 import { useEditorActions } from './hooks/useEditorActions'
@@ -16,7 +16,6 @@ import { useEditorKeys } from './hooks/useEditorKeys'
 import { useEvaluation } from './hooks/useEvaluation'
 import { useFlowState } from './hooks/useFlowState'
 import { useGraph } from './hooks/useGraph'
-import { useIdentity } from './hooks/useIdentity'
 import { useMapDoc } from './hooks/useMapDoc'
 import { usePresence } from './hooks/usePresence'
 import { useUndo } from './hooks/useUndo'
@@ -26,8 +25,7 @@ export type MapEditorProps = {
   title: string
   /** e.g. ws://localhost:3000/ws; empty: derived from the page's location. */
   wsUrl: string
-  token?: string
-  /** Published maps: view, pan, zoom and see others; no editing controls, no writes. */
+  /** Viewers and commenters: view, pan, zoom and see others; no editing controls, no writes. */
   readOnly?: boolean
 }
 
@@ -40,12 +38,14 @@ export default function MapEditor(props: MapEditorProps) {
 }
 
 /** Composition only: each concern lives in its hook or component. */
-function Editor({ mapId, title, wsUrl, token, readOnly = false }: MapEditorProps) {
-  const { doc, provider, status, synced } = useMapDoc(mapId, wsUrl, token)
+function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEditorProps) {
+  const { doc, provider, status, synced, session, error } = useMapDoc(mapId, wsUrl)
+  // The server's current role wins: a demotion arrives with the next token.
+  const readOnly = readOnlyProp || (session !== null && !can(session.role, 'edit'))
+  const identity = session?.user ?? null
   const graph = useGraph(doc)
   // One origin object per editor: the undo manager tracks exactly this one.
   const [origin] = useState(() => localOrigin('editor'))
-  const { identity, needsName, setName } = useIdentity()
   const evaluation = useEvaluation(graph)
   const [dimDefeated, setDimDefeated] = useState(false)
   const flow = useFlowState(graph, evaluation?.badges)
@@ -77,9 +77,13 @@ function Editor({ mapId, title, wsUrl, token, readOnly = false }: MapEditorProps
             <header className="crux-header">
               <h1 className="crux-title">{graph.title || title}</h1>
               <ConnectionBadge status={status} />
-              <PresenceBar peers={presence.peers} onRename={setName} />
+              <PresenceBar peers={presence.peers} />
             </header>
-            {needsName && identity && !readOnly && <NamePrompt initial={identity.name} onSave={setName} />}
+            {error && (
+              <p role="alert" className="crux-error" data-testid="editor-error">
+                {error}
+              </p>
+            )}
             <Toolbar
               connectKind={connectKind}
               setConnectKind={setConnectKind}

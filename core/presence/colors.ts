@@ -1,8 +1,9 @@
-/** Presence colours that read on white and are distinct for common colour blindness. */
-export const PRESENCE_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22']
+/** Dark enough for white label text (WCAG AA on #fff), distinct in hue. */
+export const PRESENCE_PALETTE = ['#b91c1c', '#1d4ed8', '#047857', '#7e22ce', '#a16207', '#be185d', '#0e7490', '#4d7c0f'] as const
 
+/** A stable colour per person: FNV-1a hash of the id into the palette. */
 export function colorFor(id: string): string {
-  let h = 0
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0
-  return PRESENCE_COLORS[h % PRESENCE_COLORS.length]!
+  let h = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
+  return PRESENCE_PALETTE[(h >>> 0) % PRESENCE_PALETTE.length]!
 }

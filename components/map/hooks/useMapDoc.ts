@@ -2,8 +2,9 @@
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { fetchMapSession, MapSessionError, type MapSession } from './mapSession'
 
-export type ConnectionState = 'connected' | 'connecting' | 'offline'
+export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied'
 
 export type MapDoc = {
   doc: Y.Doc | null
@@ -11,6 +12,9 @@ export type MapDoc = {
   status: ConnectionState
   /** True once the first full sync with the server finished. */
   synced: boolean
+  /** The server's word on who we are and what we may do; refreshed with every token. */
+  session: MapSession | null
+  error: string | null
 }
 
 export function resolveWsUrl(wsUrl: string): string {
@@ -19,32 +23,65 @@ export function resolveWsUrl(wsUrl: string): string {
 }
 
 /**
- * One Y.Doc per open map plus its websocket provider. Both are created in an
- * effect (not during render) so strict mode's double mount builds and tears
- * down a full pair instead of leaking a socket. When the network drops the
- * provider keeps the doc editable and resyncs on reconnect by itself.
+ * One Y.Doc per open map plus its websocket provider. The socket admits only
+ * a short-lived token, so one is fetched before connecting and again before
+ * it expires and after every close (a role change closes the socket so the
+ * reconnect brings the new role). Created in an effect so strict mode's
+ * double mount builds and tears down a full pair instead of leaking a socket.
  */
-export function useMapDoc(mapId: string, wsUrl: string, token?: string): MapDoc {
-  const [state, setState] = useState<MapDoc>({ doc: null, provider: null, status: 'connecting', synced: false })
+export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
+  const [state, setState] = useState<MapDoc>({
+    doc: null, provider: null, status: 'connecting', synced: false, session: null, error: null,
+  })
 
   useEffect(() => {
+    let disposed = false
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(resolveWsUrl(wsUrl), mapId, doc, token ? { params: { token } } : {})
-    setState({ doc, provider, status: 'connecting', synced: false })
+    const provider = new WebsocketProvider(resolveWsUrl(wsUrl), mapId, doc, { connect: false })
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined
+
+    const refresh = async (): Promise<void> => {
+      clearTimeout(refreshTimer)
+      try {
+        const session = await fetchMapSession(mapId)
+        if (disposed) return
+        provider.params = { token: session.token }
+        setState((s) => ({ ...s, session, error: null }))
+        refreshTimer = setTimeout(() => void refresh(), (session.expiresIn * 1000) / 2)
+        if (!provider.shouldConnect) provider.connect()
+      } catch (err) {
+        if (disposed) return
+        if (err instanceof MapSessionError && (err.status === 401 || err.status === 403 || err.status === 404)) {
+          provider.disconnect()
+          setState((s) => ({ ...s, status: 'denied', error: err.message }))
+        } else {
+          // Offline: keep editing locally and try again shortly.
+          refreshTimer = setTimeout(() => void refresh(), 3000)
+        }
+      }
+    }
+
+    setState({ doc, provider, status: 'connecting', synced: false, session: null, error: null })
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) =>
-      setState((s) => ({ ...s, status: status === 'disconnected' ? 'offline' : status }))
+      setState((s) => (s.status === 'denied' ? s : { ...s, status: status === 'disconnected' ? 'offline' : status }))
     const onSync = (isSynced: boolean) => {
       if (isSynced) setState((s) => (s.synced ? s : { ...s, synced: true }))
     }
+    const onClose = () => void refresh()
     provider.on('status', onStatus)
     provider.on('sync', onSync)
+    provider.on('connection-close', onClose)
+    void refresh()
     return () => {
+      disposed = true
+      clearTimeout(refreshTimer)
       provider.off('status', onStatus)
       provider.off('sync', onSync)
+      provider.off('connection-close', onClose)
       provider.destroy()
       doc.destroy()
     }
-  }, [mapId, wsUrl, token])
+  }, [mapId, wsUrl])
 
   return state
 }

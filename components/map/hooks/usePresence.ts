@@ -1,7 +1,7 @@
 'use client'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
-import type { Identity } from './useIdentity'
+import type { Identity } from './mapSession'
 
 type Point = { x: number; y: number }
 

@@ -1,0 +1,27 @@
+import type { Role } from '@/core/permissions'
+
+/** Who the server says this person is on this map, and the token for its socket. */
+export type MapSession = {
+  token: string
+  role: Role
+  user: Identity
+  expiresIn: number
+}
+
+export type Identity = { id: string; name: string; color: string }
+
+export class MapSessionError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export async function fetchMapSession(mapId: string): Promise<MapSession> {
+  const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/token`, { credentials: 'same-origin', cache: 'no-store' })
+  const body = await res.json().catch(() => null)
+  if (!res.ok) throw new MapSessionError(res.status, body?.error?.message ?? `could not join the map (${res.status})`)
+  return body as MapSession
+}
