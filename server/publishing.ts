@@ -1,0 +1,254 @@
+import * as Y from 'yjs'
+import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../core/convert'
+import { evaluate } from '../core/evaluate'
+import { newId, type ArgumentMap } from '../core/graph'
+import { can } from '../core/permissions'
+import { readGraph } from '../core/ydoc'
+import { services } from './app/registry'
+import type { Access } from './auth/access'
+import type { Db } from './db/client'
+import type { MapService } from './maps'
+import { parseImport, type ImportRequest } from './publishing/interchange'
+import { Lru } from './publishing/lru'
+import { PUBLISH_SLUG, PUBLISH_SLUG_MAX, publishSlug } from './publishing/slug'
+
+/** What an evaluation badge shows: the same shape the editor's NodeBadge reads. */
+export interface PublishedBadge {
+  label: 'IN' | 'OUT' | 'UNDEC'
+  strength: number
+  why: string
+}
+
+/** One published version, parsed, evaluated and outlined once, then served from memory. */
+export interface PublishedView {
+  mapId: string
+  slug: string
+  number: number
+  /** Newest version number at the time this view was read (for "a newer version exists"). */
+  latest: number
+  title: string
+  publishedAt: Date
+  map: ArgumentMap
+  outline: OutlineItem[]
+  badges: Record<string, PublishedBadge>
+  /** The main thesis, for OpenGraph and link previews. */
+  description: string
+}
+
+export interface VersionSummary {
+  number: number
+  title: string
+  createdAt: Date
+}
+
+export type PublishResult = { ok: true; slug: string; number: number } | { ok: false; error: string }
+
+/** Where a slug points, cached briefly: publish/unpublish in this process clear it at once. */
+interface Pointer {
+  mapId: string
+  published: boolean
+  latest: number
+  readAt: number
+}
+
+export interface PublishingOptions {
+  /** Parsed versions kept in memory; each holds one map plus its outline and badges. */
+  cacheSize?: number
+  /** How long a slug lookup is trusted, for changes made by another process (e.g. a deleted map). */
+  pointerTtlMs?: number
+  now?: () => number
+}
+
+const DESCRIPTION_MAX = 200
+
+/**
+ * Publishing: an owner freezes the map's current state as an immutable
+ * version at /p/<slug>/v/<n>; /p/<slug> shows the newest. Unpublishing hides
+ * every version without deleting any. Versions never change, so their parsed
+ * form is cached by (map, number) and only the slug pointer is invalidated.
+ */
+export function createPublishing(db: Db, maps: MapService, access: Access, options: PublishingOptions = {}) {
+  const versions = new Lru<string, Omit<PublishedView, 'latest' | 'slug'>>(options.cacheSize ?? 64)
+  const pointers = new Lru<string, Pointer>(1024)
+  const ttl = options.pointerTtlMs ?? 10_000
+  const now = options.now ?? Date.now
+
+  async function isOwner(mapId: string, userId: string): Promise<boolean> {
+    return can((await access.grant(mapId, userId)).role, 'manage')
+  }
+
+  async function pointer(slug: string): Promise<Pointer | null> {
+    const hit = pointers.get(slug)
+    if (hit && now() - hit.readAt < ttl) return hit
+    const row = await db.map.findUnique({
+      where: { publishSlug: slug },
+      select: { id: true, published: true, versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } },
+    })
+    if (!row) {
+      pointers.delete(slug)
+      return null
+    }
+    const p = { mapId: row.id, published: row.published, latest: row.versions[0]?.number ?? 0, readAt: now() }
+    pointers.set(slug, p)
+    return p
+  }
+
+  async function view(slug: string, p: Pointer, number: number): Promise<PublishedView | null> {
+    const key = `${p.mapId}:${number}`
+    let v = versions.get(key)
+    if (!v) {
+      const row = await db.publishedVersion.findUnique({ where: { mapId_number: { mapId: p.mapId, number } } })
+      if (!row) return null
+      v = prepare(row)
+      versions.set(key, v)
+    }
+    return { ...v, slug, latest: p.latest }
+  }
+
+  return {
+    /** Freezes the map as it is now into version last + 1; the first publish picks the slug. */
+    async publish(mapId: string, userId: string): Promise<PublishResult> {
+      if (!(await isOwner(mapId, userId))) return { ok: false, error: 'Only owners can publish a map' }
+      const meta = await db.map.findUnique({ where: { id: mapId }, select: { title: true, publishSlug: true } })
+      if (!meta) return { ok: false, error: 'No such map' }
+      const map = await currentGraph(maps, mapId)
+      const slug = meta.publishSlug ?? (await claimSlug(db, mapId, map.title || meta.title))
+      const number = await appendVersion(db, mapId, map)
+      await db.map.update({ where: { id: mapId }, data: { published: true } })
+      pointers.delete(slug)
+      return { ok: true, slug, number }
+    },
+
+    /** Hides every version; the slug is kept so republishing restores the same links. */
+    async unpublish(mapId: string, userId: string): Promise<PublishResult> {
+      if (!(await isOwner(mapId, userId))) return { ok: false, error: 'Only owners can unpublish a map' }
+      const meta = await db.map.update({ where: { id: mapId }, data: { published: false }, select: { publishSlug: true } })
+      if (meta.publishSlug) pointers.delete(meta.publishSlug)
+      return { ok: true, slug: meta.publishSlug ?? '', number: 0 }
+    },
+
+    /** For the owner's page: the address and every version, newest first. */
+    async status(mapId: string): Promise<{ slug: string | null; published: boolean; versions: VersionSummary[] } | null> {
+      const row = await db.map.findUnique({
+        where: { id: mapId },
+        select: {
+          publishSlug: true,
+          published: true,
+          versions: { select: { number: true, title: true, createdAt: true }, orderBy: { number: 'desc' } },
+        },
+      })
+      return row ? { slug: row.publishSlug, published: row.published, versions: row.versions } : null
+    },
+
+    /** The newest version at /p/<slug>; null when unknown or unpublished. */
+    async latest(slug: string): Promise<PublishedView | null> {
+      if (!validSlug(slug)) return null
+      const p = await pointer(slug)
+      if (!p?.published || p.latest === 0) return null
+      return view(slug, p, p.latest)
+    },
+
+    /** One version at /p/<slug>/v/<n>; null when unknown or unpublished. */
+    async version(slug: string, number: number): Promise<PublishedView | null> {
+      if (!validSlug(slug) || !Number.isSafeInteger(number) || number < 1) return null
+      const p = await pointer(slug)
+      if (!p?.published || number > p.latest) return null
+      return view(slug, p, number)
+    },
+
+    /** Creates a map owned by the caller from a file, or creates nothing and lists every problem. */
+    async importMap(ownerId: string, input: ImportRequest) {
+      const parsed = parseImport(input)
+      if (!parsed.ok) return parsed
+      const title = parsed.map.title.trim() || 'Imported map'
+      const meta = await maps.create({ title, content: { ...parsed.map, title }, ownerId })
+      return { ok: true as const, id: meta.id, warnings: parsed.warnings }
+    },
+
+    /** For tests and the benchmark: what the version cache holds. */
+    cachedVersions: () => versions.keys(),
+  }
+}
+
+export type Publishing = ReturnType<typeof createPublishing>
+
+/** The map's live content, from the open room or the store. */
+export async function currentGraph(maps: MapService, mapId: string): Promise<ArgumentMap> {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, await maps.snapshot(mapId))
+  return readGraph(doc)
+}
+
+const validSlug = (slug: string) => slug.length <= PUBLISH_SLUG_MAX && PUBLISH_SLUG.test(slug)
+
+async function claimSlug(db: Db, mapId: string, title: string): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = publishSlug(title)
+    // Only a map without a slug takes one: a concurrent first publish keeps the winner's.
+    const taken = await db.map.findUnique({ where: { publishSlug: slug }, select: { id: true } })
+    if (taken) continue
+    try {
+      await db.map.updateMany({ where: { id: mapId, publishSlug: null }, data: { publishSlug: slug } })
+    } catch (err) {
+      if (isUniqueViolation(err)) continue
+      throw err
+    }
+    const row = await db.map.findUniqueOrThrow({ where: { id: mapId }, select: { publishSlug: true } })
+    return row.publishSlug!
+  }
+  throw new Error('could not find a free publish address')
+}
+
+/** number = last + 1; two publishes racing get distinct numbers through the unique index. */
+async function appendVersion(db: Db, mapId: string, map: ArgumentMap): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const last = await db.publishedVersion.findFirst({ where: { mapId }, orderBy: { number: 'desc' }, select: { number: true } })
+    const number = (last?.number ?? 0) + 1
+    try {
+      await db.publishedVersion.create({ data: { id: newId('v'), mapId, number, title: map.title, content: serializeCruxJson(map) } })
+      return number
+    } catch (err) {
+      if (attempt < 5 && isUniqueViolation(err)) continue
+      throw err
+    }
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002'
+}
+
+function prepare(row: { mapId: string; number: number; title: string; content: string; createdAt: Date }) {
+  const parsed = parseCruxJson(row.content)
+  // Stored by this app through serializeCruxJson: failing here means a corrupted row.
+  if (!parsed.ok) throw new Error(`published version ${row.mapId}/${row.number} is unreadable: ${parsed.errors[0]?.message}`)
+  const map = parsed.map
+  const outline = buildOutline(map)
+  const badges: Record<string, PublishedBadge> = {}
+  for (const [id, e] of evaluate(map).nodes) badges[id] = { label: e.label, strength: e.strength, why: e.why }
+  return { mapId: row.mapId, number: row.number, title: row.title, publishedAt: row.createdAt, map, outline, badges, description: describe(outline) }
+}
+
+function describe(outline: OutlineItem[]): string {
+  const first = outline.find((i) => !isRef(i))
+  const text = first && !isRef(first) ? first.text.replace(/\s+/g, ' ').trim() : ''
+  return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1).trimEnd()}…` : text
+}
+
+/**
+ * The app's one publishing service, built on first use from the running
+ * services. Kept on globalThis for the same reason as the registry: Next
+ * bundles each route apart, and one cache must serve them all.
+ */
+const holder = globalThis as unknown as { __cruxPublishing?: WeakMap<object, Publishing> }
+
+export function publishing(): Publishing {
+  const s = services()
+  holder.__cruxPublishing ??= new WeakMap()
+  let p = holder.__cruxPublishing.get(s)
+  if (!p) {
+    p = createPublishing(s.db, s.maps, s.access)
+    holder.__cruxPublishing.set(s, p)
+  }
+  return p
+}

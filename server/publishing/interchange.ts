@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import {
+  parseAif,
+  parseArgdown,
+  parseCruxJson,
+  serializeAif,
+  serializeArgdown,
+  serializeCruxJson,
+  serializeMarkdownOutline,
+  slugify,
+  type Issue,
+} from '../../core/convert'
+import { MAX_NAME, type ArgumentMap } from '../../core/graph'
+
+/** Text formats a map can be downloaded as (images are made in the browser). */
+export const EXPORT_FORMATS = ['argdown', 'aif', 'json', 'markdown'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** Formats a map can be created from. */
+export const IMPORT_FORMATS = ['argdown', 'aif', 'json'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/** Big enough for a 2,000-node map in AIF (the most verbose format), small enough to parse in a request. */
+export const IMPORT_MAX_CHARS = 5_000_000
+
+export const ImportRequestSchema = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  text: z.string().max(IMPORT_MAX_CHARS, `files up to ${IMPORT_MAX_CHARS / 1_000_000} MB can be imported`),
+  title: z.string().trim().max(MAX_NAME).optional(),
+})
+export type ImportRequest = z.infer<typeof ImportRequestSchema>
+
+export interface ExportFile {
+  body: string
+  contentType: string
+  filename: string
+}
+
+const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: (map: ArgumentMap, now: Date) => string }> = {
+  argdown: { ext: 'argdown', type: 'text/plain; charset=utf-8', write: (m) => serializeArgdown(m) },
+  aif: { ext: 'aif.json', type: 'application/json; charset=utf-8', write: (m, now) => JSON.stringify(serializeAif(m, { timestamp: now }), null, 2) + '\n' },
+  json: { ext: 'crux.json', type: 'application/json; charset=utf-8', write: (m) => serializeCruxJson(m) },
+  markdown: { ext: 'md', type: 'text/markdown; charset=utf-8', write: (m) => serializeMarkdownOutline(m) },
+}
+
+/** One map as a downloadable file; the name comes from the title, safe for any file system. */
+export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date()): ExportFile {
+  const spec = EXPORTS[format]
+  const base = slugify(map.title).slice(0, 60).replace(/-+$/, '') || 'map'
+  return { body: spec.write(map, now), contentType: spec.type, filename: `${base}.${spec.ext}` }
+}
+
+/** `attachment` with both an ASCII name and the RFC 5987 form, so every browser saves it under its name. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
+
+export type ImportResult = { ok: true; map: ArgumentMap; warnings: Issue[] } | { ok: false; errors: Issue[] }
+
+/**
+ * Parses an uploaded file into a map, or lists every problem with where it
+ * is. Argdown reports line and column; the JSON formats report a path.
+ */
+export function parseImport(input: ImportRequest): ImportResult {
+  const result = input.format === 'argdown' ? fromArgdown(input.text) : input.format === 'aif' ? parseAif(input.text) : parseCruxJson(input.text)
+  if (!result.ok) return result
+  const title = input.title?.trim()
+  return { ok: true, map: title ? { ...result.map, title } : result.map, warnings: result.warnings }
+}
+
+function fromArgdown(text: string): ImportResult {
+  const r = parseArgdown(text)
+  const where = (i: { message: string; line: number; column: number }): Issue => ({ message: i.message, at: `line ${i.line}, column ${i.column}` })
+  return r.ok ? { ok: true, map: r.map, warnings: r.warnings.map(where) } : { ok: false, errors: r.errors.map(where) }
+}
