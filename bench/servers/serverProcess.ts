@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import path from 'node:path'
 import readline from 'node:readline'
-import type { ReadyLine } from './lifecycle'
+import type { ReadyLine, StatsLine } from './lifecycle'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(root, 'node_modules/.bin/tsx')
@@ -12,6 +12,8 @@ export interface ServerProcess {
   kind: ServerKind
   port: number
   settings: Record<string, string | number>
+  /** The server's event-loop delay since the previous call (the first call just starts the window). */
+  stats(): Promise<StatsLine>
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. Idempotent. */
   stop(graceMs?: number): Promise<void>
 }
@@ -20,6 +22,8 @@ export interface ServerProcess {
  * Starts `bench/servers/<kind>.ts` in its own process, so the server never
  * shares an event loop with the clients being timed, and waits for its
  * ready line. stdin stays a pipe: closing it is the child's cue to leave.
+ * Its stdout carries JSON lines only (ready, then stats replies); whatever
+ * else it says goes to stderr.
  */
 export async function startServerProcess(kind: ServerKind, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServerProcess> {
   const child = spawn(tsx, [path.join(root, 'bench/servers', `${kind}.ts`)], {
@@ -33,42 +37,51 @@ export async function startServerProcess(kind: ServerKind, env: Record<string, s
     (stopping ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return
       child.kill('SIGTERM')
-      child.stdin?.end()
+      child.stdin.end()
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
       await exited
       clearTimeout(timer)
     })())
 
+  // Replies arrive in request order, so a FIFO of waiters is enough.
+  const waiting: Array<(line: unknown) => void> = []
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(line)
+    } catch {
+      process.stderr.write(`[${kind}] ${line}\n`)
+      return
+    }
+    waiting.shift()?.(parsed)
+  })
+  const nextLine = <T>(what: string) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${kind} server: no ${what} within ${timeoutMs} ms`)), timeoutMs)
+      const onExit = (code: number | null) => reject(new Error(`${kind} server exited (code ${code}) while we waited for ${what}`))
+      child.once('exit', onExit)
+      waiting.push((line) => {
+        clearTimeout(timer)
+        child.off('exit', onExit)
+        resolve(line as T)
+      })
+    })
+
   try {
-    const ready = await readyLine(child, kind, timeoutMs)
-    return { kind, port: ready.port, settings: ready.settings ?? {}, stop }
+    const ready = await nextLine<ReadyLine>('ready line')
+    return {
+      kind,
+      port: ready.port,
+      settings: ready.settings ?? {},
+      stats() {
+        const reply = nextLine<StatsLine>('stats reply')
+        child.stdin.write('stats\n')
+        return reply
+      },
+      stop,
+    }
   } catch (err) {
     await stop(1000)
     throw err
   }
-}
-
-function readyLine(child: ChildProcess, kind: ServerKind, timeoutMs: number): Promise<ReadyLine> {
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! })
-    const timer = setTimeout(() => fail(new Error(`${kind} server gave no ready line within ${timeoutMs} ms`)), timeoutMs)
-    const onExit = (code: number | null) => fail(new Error(`${kind} server exited (code ${code}) before it was ready`))
-    function fail(err: Error) {
-      clearTimeout(timer)
-      child.off('exit', onExit)
-      reject(err)
-    }
-    child.once('exit', onExit)
-    lines.once('line', (line) => {
-      clearTimeout(timer)
-      child.off('exit', onExit)
-      try {
-        resolve(JSON.parse(line) as ReadyLine)
-      } catch {
-        reject(new Error(`${kind} server printed something other than its ready line: ${line}`))
-      }
-      // Anything the server prints later goes to our stderr, so stdout never fills up and blocks it.
-      lines.on('line', (more) => process.stderr.write(`[${kind}] ${more}\n`))
-    })
-  })
 }

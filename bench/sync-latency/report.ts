@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { ratios, type Summary } from './stats'
+import { PROBE_MAP } from './workload'
 
 export interface KResult {
   clients: number
@@ -7,7 +8,9 @@ export interface KResult {
   gapMs: readonly [number, number]
   ours: Summary
   reference: Summary
-  /** Probe keys found in the database after ours' runs, out of those sent. */
+  /** Each server's worst per-round p99 event-loop delay while edits flowed, ms. */
+  loopDelayP99Ms: { ours: number; reference: number }
+  /** Probe edits found in the database after ours' runs, out of those sent. */
   persisted: { found: number; expected: number }
 }
 
@@ -15,20 +18,8 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.
 const rate = (x: number) => x.toFixed(0)
 const ratio = (x: number) => `${x.toFixed(2)}×`
 
-/** The per-server numbers and the ours/reference ratios, as two markdown tables. */
+/** The ours/reference ratios, then the per-server numbers, as two markdown tables. */
 export function resultTables(results: readonly KResult[]): string {
-  const detail = [
-    '| K | edits/client (gap ms) | server | receipts | p50 ms | p99 ms | receipts/s | edits/s |',
-    '|--:|:--|:--|--:|--:|--:|--:|--:|',
-  ]
-  for (const r of results) {
-    for (const [name, s] of [['ours', r.ours], ['reference', r.reference]] as const) {
-      detail.push(
-        `| ${r.clients} | ${r.editsPerClient} × ${s.rounds} rounds (${r.gapMs[0]}–${r.gapMs[1]}) | ${name} | ` +
-          `${s.receipts}/${s.expectedReceipts} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${rate(s.receiptsPerSec)} | ${rate(s.editsPerSec)} |`,
-      )
-    }
-  }
   const summary = [
     '| K | p50 ours/ref | p99 ours/ref | throughput ours/ref | ours: edits in the database |',
     '|--:|--:|--:|--:|:--|',
@@ -38,7 +29,79 @@ export function resultTables(results: readonly KResult[]): string {
     const db = `${r.persisted.found}/${r.persisted.expected} ${r.persisted.found === r.persisted.expected ? 'ok' : 'MISSING'}`
     summary.push(`| ${r.clients} | ${ratio(q.p50)} | ${ratio(q.p99)} | ${ratio(q.throughput)} | ${db} |`)
   }
+  const detail = [
+    '| K | edits per client × rounds (gap ms) | server | receipts | p50 ms | p99 ms | receipts/s | edits/s | server loop delay p99 ms |',
+    '|--:|:--|:--|--:|--:|--:|--:|--:|--:|',
+  ]
+  for (const r of results) {
+    for (const name of ['ours', 'reference'] as const) {
+      const s = r[name]
+      detail.push(
+        `| ${r.clients} | ${r.editsPerClient} × ${s.rounds} (${r.gapMs[0]}–${r.gapMs[1]}) | ${name} | ` +
+          `${s.receipts}/${s.expectedReceipts} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${rate(s.receiptsPerSec)} | ` +
+          `${rate(s.editsPerSec)} | ${ms(r.loopDelayP99Ms[name])} |`,
+      )
+    }
+  }
   return `${summary.join('\n')}\n\n${detail.join('\n')}\n`
+}
+
+/** Everything that makes a run invalid: its numbers would describe a server that lost or repeated edits. */
+export function findProblems(results: readonly KResult[], persistTimeoutMs: number): string[] {
+  const problems: string[] = []
+  for (const r of results) {
+    for (const name of ['ours', 'reference'] as const) {
+      const s = r[name]
+      if (s.receipts !== s.expectedReceipts) problems.push(`K=${r.clients} ${name}: ${s.expectedReceipts - s.receipts} receipts missing`)
+      if (s.duplicates > 0) problems.push(`K=${r.clients} ${name}: ${s.duplicates} edits received twice`)
+    }
+    if (r.persisted.found !== r.persisted.expected) {
+      const lost = r.persisted.expected - r.persisted.found
+      problems.push(`K=${r.clients} ours: ${lost} edits not in the database ${persistTimeoutMs} ms after delivery`)
+    }
+  }
+  return problems
+}
+
+export interface RunFacts {
+  machine: string
+  rounds: number
+  persistTimeoutMs: number
+  seconds: number
+  loadBefore: number
+  loadAfter: number
+}
+
+/** The `## Sync latency` section body: when and where, how, then the tables. */
+export function describeRun(tables: string, run: RunFacts): string {
+  return `Measured ${new Date().toISOString().slice(0, 10)} on ${run.machine}; load average
+${run.loadBefore.toFixed(1)} before and ${run.loadAfter.toFixed(1)} after (the machine is shared, so
+absolute times are noisy and only the ratios are worth comparing); ${run.seconds.toFixed(0)} s in
+all. Regenerate with \`npx tsx bench/sync-latency.ts\` (also part of \`npm run bench\`).
+
+Method. Each server runs in its own child process (\`bench/servers/ours.ts\`,
+\`bench/servers/reference.ts\`, via tsx) on 127.0.0.1, port 0. *Ours* is
+\`createSyncServer\` with its production persistence: Prisma on a fresh migrated
+SQLite file, PERSIST_DELAY_MS 50, COMPACT_AFTER 200, and an authorize that
+admits everyone. *Reference* is \`@y/websocket-server@0.1.1\`'s
+\`setupWSConnection\` on its own ws@6, in memory, as \`npx y-websocket\` runs it.
+All K clients are stock \`y-websocket\` providers in the bench process. Each
+client sets \`${PROBE_MAP}["<client>-<n>"] = performance.now()\` on a paced
+schedule (uniform random gap in the range shown, random start), and every
+other client records its receive time minus that value when the key appears:
+one process, one clock. Per K the servers run ${run.rounds} rounds each,
+interleaved, the first server alternating, after one warm-up run each; every
+run uses a fresh room. Percentiles pool all receipts of a server's rounds.
+Throughput is receipts (and edits) delivered per second from the first send to
+the last receipt; under paced load it shows whether a server kept up (ratio
+≈ 1) more than its ceiling. "Server loop delay" is the server process's own
+event-loop delay (\`monitorEventLoopDelay\`, p99 of the worst round) while the
+edits flowed: time the server could not spend relaying. The run fails, and
+leaves this section alone, if any client misses or double-receives an edit, or
+if ours has not written every edit to the database (read back through the
+MapStore while the clients are still connected) within ${run.persistTimeoutMs / 1000} s of delivery.
+
+${tables}`
 }
 
 export const SECTION_HEADING = '## Sync latency'
@@ -58,6 +121,7 @@ export function replaceSection(markdown: string, heading: string, body: string):
   return `${[before, section, after].filter((part) => part !== '').join('\n\n')}\n`
 }
 
+/** Rewrites only our section; read just before writing so a neighbour's fresh edit survives. */
 export function writeSection(file: string, heading: string, body: string): void {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n'
   fs.writeFileSync(file, replaceSection(current, heading, body))

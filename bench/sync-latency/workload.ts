@@ -36,14 +36,20 @@ export const probeKey = (client: number, n: number) => `${client}-${n}`
  * Connects `clients` stock y-websocket clients to one room, has each send
  * `editsPerClient` paced edits, and records on every other client how long
  * each edit took to arrive. All timing uses this process's performance.now().
- * `whileConnected` runs after delivery, before the clients leave (e.g. a check
- * that the server persisted everything while still live).
+ * `beforeSending` runs once everyone is connected and settled; `whileConnected`
+ * after delivery, before the clients leave (e.g. a check that the server
+ * persisted everything while still live). Together they bracket the timed window.
  */
 export async function runScenario(
   serverUrl: string,
   room: string,
   scenario: Scenario,
-  options: { connectTimeoutMs?: number; drainTimeoutMs?: number; whileConnected?: () => Promise<void> } = {},
+  options: {
+    connectTimeoutMs?: number
+    drainTimeoutMs?: number
+    beforeSending?: () => Promise<void>
+    whileConnected?: () => Promise<void>
+  } = {},
 ): Promise<RunResult> {
   const { clients: k, editsPerClient: m } = scenario
   const expectedReceipts = k * m * (k - 1)
@@ -52,6 +58,8 @@ export async function runScenario(
   let duplicates = 0
   let lastReceipt = 0
 
+  // Each y-websocket provider adds a process 'exit' listener; k of them are expected, not a leak.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), k + 10))
   const peers = Array.from({ length: k }, (_, i) => {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(serverUrl, room, doc, {
@@ -88,6 +96,7 @@ export async function runScenario(
     )
     // Let the join-time awareness broadcast (k x k messages) die down before timing anything.
     await sleep(200 + 5 * k)
+    await options.beforeSending?.()
 
     const rng = prng.create(scenario.seed)
     const gap = () => scenario.gapMs[0] + prng.real53(rng) * (scenario.gapMs[1] - scenario.gapMs[0])
@@ -107,7 +116,6 @@ export async function runScenario(
     const drainBy = performance.now() + (options.drainTimeoutMs ?? 15_000)
     while (received < expectedReceipts && performance.now() < drainBy) await sleep(10)
     const windowMs = lastReceipt - firstSend
-
     await options.whileConnected?.()
     return {
       clients: k,
