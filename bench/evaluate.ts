@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os'
 import type { ArgNode, ArgumentMap, Relation, Vote } from '@/core/graph'
 import { baseScores, buildFramework, dfQuad, evaluate, groundedLabelling } from '@/core/evaluate'
 import { naiveFramework, naiveGroundedExtension } from '../tests/core/evaluate/naive'
-import { isMain, markdownTable, seededRandom, timeMs } from './lib/report'
+import { isMain, markdownTable, measure, seededRandom, type Measurement } from './lib/report'
 
 const SIZES = [1_000, 10_000, 100_000]
 /** Skip the naive baseline where one run is predicted to take longer than this. */
@@ -100,10 +100,10 @@ export interface EvaluationRow {
   relations: number
   cyclicComponents: number
   sweeps: number
-  groundedMs: number
-  coreMs: number
-  evaluateMs: number
-  naiveMs: number | null
+  grounded: Measurement
+  core: Measurement
+  evaluate: Measurement
+  naive: Measurement | null
   naiveNote: string
 }
 
@@ -113,19 +113,19 @@ export function runEvaluationBench(sizes = SIZES): EvaluationRow[] {
     let lastNaive: { n: number; ms: number } | null = null
     for (const n of sizes) {
       const map = shape === 'random bipolar' ? randomBipolar(n) : kialoTree(n)
-      const runs = n >= 100_000 ? 7 : 11
-      const groundedMs = timeMs(() => groundedLabelling(buildFramework(map)), { runs })
-      const coreMs = timeMs(() => coreEvaluation(map), { runs })
-      const evaluateMs = timeMs(() => evaluate(map), { runs })
+      const runs = n >= 100_000 ? 9 : 15
+      const grounded = measure(() => groundedLabelling(buildFramework(map)), { runs })
+      const core = measure(() => coreEvaluation(map), { runs })
+      const full = measure(() => evaluate(map), { runs })
       const stats = coreEvaluation(map)
       // The naive fixpoint costs O(iterations × edges); predict quadratic growth to stay in budget.
       const predicted = lastNaive ? lastNaive.ms * (n / lastNaive.n) ** 2 : 0
-      let naiveMs: number | null = null
+      let naiveRun: Measurement | null = null
       let naiveNote = ''
       if (predicted <= NAIVE_BUDGET_MS) {
-        naiveMs = timeMs(() => naive(map), n >= 100_000 ? { warmup: 0, runs: 1 } : { warmup: 1, runs: 3 })
+        naiveRun = measure(() => naive(map), n >= 100_000 ? { warmup: 0, runs: 1 } : { warmup: 1, runs: 3 })
         if (n >= 100_000) naiveNote = 'single run'
-        lastNaive = { n, ms: naiveMs }
+        lastNaive = { n, ms: naiveRun.wallMs }
       } else naiveNote = `skipped: predicted ${(predicted / 1000).toFixed(0)} s`
       rows.push({
         shape,
@@ -133,10 +133,10 @@ export function runEvaluationBench(sizes = SIZES): EvaluationRow[] {
         relations: map.relations.length,
         cyclicComponents: stats.cyclicComponents,
         sweeps: stats.sweeps,
-        groundedMs,
-        coreMs,
-        evaluateMs,
-        naiveMs,
+        grounded,
+        core,
+        evaluate: full,
+        naive: naiveRun,
         naiveNote,
       })
     }
@@ -145,6 +145,7 @@ export function runEvaluationBench(sizes = SIZES): EvaluationRow[] {
 }
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1))
+const times = (m: Measurement) => `${ms(m.cpuMs)} (${ms(m.wallMs)} / ${ms(m.minMs)})`
 
 export function evaluationTable(rows: EvaluationRow[]): string {
   return markdownTable(
@@ -152,27 +153,25 @@ export function evaluationTable(rows: EvaluationRow[]): string {
       'shape',
       'nodes',
       'relations',
-      'cyclic SCCs',
-      'max sweeps',
-      'grounded ms',
-      'grounded + DF-QuAD ms',
-      'evaluate() incl. explanations ms',
-      'naive fixpoint ms',
-      'naive / grounded',
-      'naive / grounded + DF-QuAD',
+      'cyclic SCCs, max sweeps',
+      'grounded',
+      'grounded + DF-QuAD',
+      'evaluate()',
+      'naive fixpoint',
+      'naive ÷ grounded',
+      'naive ÷ grounded + DF-QuAD',
     ],
     rows.map((r) => [
       r.shape,
       r.nodes.toLocaleString('en-US'),
       r.relations.toLocaleString('en-US'),
-      r.cyclicComponents,
-      r.sweeps,
-      ms(r.groundedMs),
-      ms(r.coreMs),
-      ms(r.evaluateMs),
-      r.naiveMs === null ? r.naiveNote : ms(r.naiveMs) + (r.naiveNote ? ` (${r.naiveNote})` : ''),
-      r.naiveMs === null ? '–' : `${(r.naiveMs / r.groundedMs).toFixed(0)}×`,
-      r.naiveMs === null ? '–' : `${(r.naiveMs / r.coreMs).toFixed(0)}×`,
+      `${r.cyclicComponents}, ${r.sweeps}`,
+      times(r.grounded),
+      times(r.core),
+      times(r.evaluate),
+      r.naive === null ? r.naiveNote : times(r.naive) + (r.naiveNote ? `, ${r.naiveNote}` : ''),
+      r.naive === null ? '–' : `${(r.naive.cpuMs / r.grounded.cpuMs).toFixed(0)}×`,
+      r.naive === null ? '–' : `${(r.naive.cpuMs / r.core.cpuMs).toFixed(0)}×`,
     ]),
   )
 }
@@ -180,7 +179,7 @@ export function evaluationTable(rows: EvaluationRow[]): string {
 /** The machine is shared: say how busy it was, or the numbers mean little. */
 function machineNote(): string {
   const [one, five] = loadavg()
-  return `Node ${process.version}, ${cpus().length} cores, load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) at the end of the run; median wall time after warm-up.`
+  return `Node ${process.version}, ${cpus().length} cores, load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) at the end of the run; times are CPU ms of this process, median (wall median / wall fastest) after warm-up; ratios use CPU time.`
 }
 
 export async function main(): Promise<string> {

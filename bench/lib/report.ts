@@ -24,6 +24,32 @@ export function timeMs(fn: () => unknown, opts: { warmup?: number; runs?: number
   return median(times)
 }
 
+export interface Measurement {
+  /** Median wall-clock time. */
+  wallMs: number
+  /** Fastest wall-clock run: the closest to an idle machine. */
+  minMs: number
+  /** Median CPU time of this process (user + system), less sensitive to other load. */
+  cpuMs: number
+}
+
+/** Wall and CPU time of `fn` after `warmup` untimed runs; see Measurement. */
+export function measure(fn: () => unknown, opts: { warmup?: number; runs?: number } = {}): Measurement {
+  const { warmup = 2, runs = 7 } = opts
+  for (let i = 0; i < warmup; i++) fn()
+  const wall: number[] = []
+  const cpu: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage()
+    const t0 = performance.now()
+    fn()
+    wall.push(performance.now() - t0)
+    const c = process.cpuUsage(c0)
+    cpu.push((c.user + c.system) / 1000)
+  }
+  return { wallMs: median(wall), minMs: Math.min(...wall), cpuMs: median(cpu) }
+}
+
 export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')

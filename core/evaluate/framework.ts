@@ -45,8 +45,15 @@ export function buildFramework(map: ArgumentMap): Framework {
   const nodeTexts: string[] = []
   const indexOf = new Map<string, number>()
   for (const n of map.nodes) {
-    if (indexOf.has(n.id)) continue
-    indexOf.set(n.id, nodeIds.length)
+    // One Map operation per node: a duplicate id (never in a map read from a
+    // doc, whose nodes are keyed by id) shows as a size that did not grow, and
+    // then the first occurrence's index is restored.
+    const size = indexOf.size
+    indexOf.set(n.id, size)
+    if (indexOf.size === size) {
+      indexOf.set(n.id, nodeIds.indexOf(n.id))
+      continue
+    }
     nodeIds.push(n.id)
     nodeTexts.push(n.text)
   }

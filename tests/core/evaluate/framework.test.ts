@@ -38,6 +38,16 @@ describe('framework', () => {
     )
   })
 
+  test('[FW1] a duplicated node id counts once, as its first occurrence', () => {
+    const map = mapOf(['a', 'b', 'c'], [attack('b', 'a')])
+    map.nodes.push({ ...map.nodes[0]!, text: 'second a' }, { ...map.nodes[1]!, text: 'second b' })
+    const fw = buildFramework(map)
+    expect(fw.nodeIds).toEqual(['a', 'b', 'c'])
+    expect(fw.nodeTexts).toEqual(['a', 'b', 'c'])
+    expect([...fw.indexOf]).toEqual([['a', 0], ['b', 1], ['c', 2]])
+    expect(evaluate(map).nodes.get('a')!.label).toBe('OUT')
+  })
+
   test('[FW2] one inference argument per support, attacked by its undercutters only', () => {
     const map = mapOf(['a', 'b', 'c', 'd'], [supports('b', 'a', 'p'), supports('c', 'a', 'q'), undercut('d', 'p'), attack('d', 'a')])
     const fw = buildFramework(map)
