@@ -36,14 +36,16 @@ export type Env = z.infer<typeof EnvSchema>
 
 let cached: Env | undefined
 
-export function env(): Env {
-  if (!cached) {
-    const parsed = EnvSchema.safeParse(process.env)
-    if (!parsed.success) {
-      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-      throw new Error(`Invalid environment:\n${lines.join('\n')}`)
-    }
-    cached = parsed.data
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  return cached
+  return parsed.data
+}
+
+/** The process environment, parsed once. */
+export function env(): Env {
+  return (cached ??= parseEnv(process.env))
 }

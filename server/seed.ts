@@ -1,4 +1,5 @@
 import type { ArgumentMap } from '../core/graph'
+import { withLayout } from '../core/layout/arrange'
 import type { PublicRole } from '../core/permissions'
 import type { MapService } from './maps'
 
@@ -22,18 +23,19 @@ export async function seedMaps(
 ): Promise<SeedOutcome[]> {
   const out: SeedOutcome[] = []
   for (const seed of seeds) {
-    const content = { ...seed.map, title: seed.title }
     const existing = await maps.findBySeedKey(seed.key)
+    // Laid out only when written: a kept map is never touched.
+    const content = () => withLayout({ ...seed.map, title: seed.title })
     if (!existing) {
       const created = await maps.create({
         title: seed.title,
-        content,
+        content: await content(),
         seedKey: seed.key,
         publicRole: options.publicRole ?? 'editor',
       })
       out.push({ key: seed.key, id: created.id, action: 'created' })
     } else if (options.restore) {
-      await maps.replaceContent(existing.id, content)
+      await maps.replaceContent(existing.id, await content())
       out.push({ key: seed.key, id: existing.id, action: 'restored' })
     } else {
       out.push({ key: seed.key, id: existing.id, action: 'kept' })

@@ -1,0 +1,22 @@
+// `npm run db:seed` creates missing seed maps; `npm run db:reseed` (--restore)
+// puts the original content back into the seed maps, keeping their addresses.
+// Restoring is best done with the app stopped: people editing a seed map at
+// that moment keep their open copy until they reload.
+import { loadSeedMaps } from '../content/index'
+import { createServices } from '../server/app/services'
+import { env } from '../server/env'
+import { migrate } from '../server/main'
+import { seedMaps } from '../server/seed'
+
+const config = env()
+migrate(config.DATABASE_URL)
+const services = await createServices(config)
+try {
+  const outcome = await seedMaps(services.maps, await loadSeedMaps(), {
+    restore: process.argv.includes('--restore'),
+    publicRole: config.SEED_PUBLIC_ROLE,
+  })
+  for (const o of outcome) console.log(`${o.action.padEnd(8)} ${o.key} -> /maps/${o.id}`)
+} finally {
+  await services.close()
+}

@@ -1,0 +1,18 @@
+import { createServices, type Services } from '@/server/app/services'
+import { parseEnv } from '@/server/env'
+import { freshSqliteDb } from './db'
+
+/** The app's real services on a fresh SQLite database, without Next. */
+export async function testServices(overrides: Record<string, string> = {}): Promise<{ services: Services; dispose(): Promise<void> }> {
+  const db = freshSqliteDb()
+  const services = await createServices(
+    parseEnv({ DATABASE_URL: db.url, PERSIST_DELAY_MS: '5', AUTH_SECRET: 'test-secret-that-is-long-enough-for-hs256!', ...overrides }),
+  )
+  return {
+    services,
+    async dispose() {
+      await services.close()
+      await db.dispose()
+    },
+  }
+}
