@@ -23,7 +23,7 @@ export function migrate(databaseUrl: string): void {
 
 /** Builds the production bundle when there is none yet, so one command starts a fresh clone. */
 export function ensureBuild(): void {
-  if (fs.existsSync(path.join(root, '.next/BUILD_ID'))) return
+  if (fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) return
   console.log('[crux] no production build yet: running next build (once)')
   execFileSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
 }

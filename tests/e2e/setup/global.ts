@@ -33,7 +33,8 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`End-to-end tests need Debian's Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\``)
   }
-  if (process.env.CRUX_E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
+  const distDir = process.env.NEXT_DIST_DIR || '.next'
+  if (process.env.CRUX_E2E_SKIP_BUILD !== '1' || !fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     execFileSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
       cwd: root,
       stdio: 'inherit',
