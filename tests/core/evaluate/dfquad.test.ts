@@ -55,6 +55,17 @@ describe('DF-QuAD worked examples (tests/fixtures/evaluate/dfquad-examples.json)
 })
 
 describe('DF-QuAD', () => {
+  test('[DQ1] strength starts from the vote-based base score', () => {
+    const votes = [
+      { nodeId: 'a', userId: 'ann', value: 3 },
+      { nodeId: 'b', userId: 'ann', value: 2 },
+    ]
+    const ev = evaluate(mapOf(['a', 'b'], [attack('b', 'a')], votes))
+    expect(ev.nodes.get('a')!.base).toBe(0.75)
+    // 0.75 - 0.75 * 0.5: the attacker's own base is its strength.
+    expect(ev.nodes.get('a')!.strength).toBe(0.375)
+  })
+
   test('[DQ2] aggregation is the probabilistic sum, 0 when empty', () => {
     expect(aggregate([])).toBe(0)
     expect(aggregate([0.5, 0.5])).toBe(0.75)
