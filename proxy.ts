@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { publishedCacheControl } from './server/publishing/cacheControl'
 
 /**
  * Security headers on every page: a per-request nonce CSP (Next streams
@@ -34,6 +35,9 @@ export function proxy(request: NextRequest) {
   response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()')
   response.headers.set('cross-origin-opener-policy', 'same-origin')
   if (!embeddable) response.headers.set('x-frame-options', 'DENY')
+  // Published pages are the same for every reader; Next keeps a Cache-Control set here.
+  const cacheControl = publishedCacheControl(request.nextUrl.pathname)
+  if (cacheControl) response.headers.set('cache-control', cacheControl)
   return response
 }
 

@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css'
 import './map.css'
 import { useRef, useState } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
+import { ExportMenu } from '@/components/interchange/ExportMenu'
 import { can } from '@/core/permissions'
 import { localOrigin } from '@/core/ydoc'
 import { Canvas } from './Canvas'
@@ -78,6 +79,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
               <h1 className="crux-title">{graph.title || title}</h1>
               <ConnectionBadge status={status} />
               <PresenceBar peers={presence.peers} />
+              <ExportMenu title={graph.title || title} mapId={mapId} />
             </header>
             {error && (
               <p role="alert" className="crux-error" data-testid="editor-error">

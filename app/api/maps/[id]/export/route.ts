@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { IdSchema } from '@/core/graph'
+import { services } from '@/server/app/registry'
+import { currentGraph } from '@/server/publishing'
+import { EXPORT_FORMATS, contentDisposition, exportFile } from '@/server/publishing/interchange'
+import { HttpError, route } from '@/server/http/route'
+
+export const dynamic = 'force-dynamic'
+
+const FormatSchema = z.enum(EXPORT_FORMATS)
+
+/** GET ?format=argdown|aif|json|markdown: the map as it is now, as a file download. */
+export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, async ({ params, req }) => {
+  const format = FormatSchema.safeParse(req.nextUrl.searchParams.get('format') ?? 'json')
+  if (!format.success) throw new HttpError(400, 'bad_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`)
+  const file = exportFile(await currentGraph(services().maps, params.id), format.data)
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': contentDisposition(file.filename),
+      // The map may be private and changes live: never store it anywhere.
+      'cache-control': 'private, no-store',
+    },
+  })
+})

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { EmbeddedMap } from '@/components/published/PublishedMap'
+import { publishedMetadata } from '@/components/published/metadata'
+import { publishing } from '@/server/publishing'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await publishing().latest((await params).slug)
+  return view ? publishedMetadata(view) : { title: 'Not published' }
+}
+
+/** For iframes on other sites: the proxy allows framing for /embed/ only. */
+export default async function EmbedPage({ params }: Props) {
+  const view = await publishing().latest((await params).slug)
+  if (!view) notFound()
+  return <EmbeddedMap view={view} />
+}

@@ -1,0 +1,97 @@
+import { headers } from 'next/headers'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { publishAction, unpublishAction } from './actions'
+import styles from './publish.module.css'
+import { CopyField } from '@/components/published/CopyField'
+import { IdSchema } from '@/core/graph'
+import { can } from '@/core/permissions'
+import { services } from '@/server/app/registry'
+import { currentUser } from '@/server/app/viewer'
+import { publishing } from '@/server/publishing'
+
+export const dynamic = 'force-dynamic'
+export const metadata = { title: 'Publishing' }
+
+/** The address readers use, as the browser sees this app (behind a proxy too). */
+async function origin(): Promise<string> {
+  const h = await headers()
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost'
+  const proto = h.get('x-forwarded-proto') ?? 'http'
+  return `${proto}://${host}`
+}
+
+export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  if (!IdSchema.safeParse(id).success) notFound()
+  const user = await currentUser()
+  const grant = await services().access.grant(id, user?.id ?? null)
+  const map = await services().maps.get(id)
+  if (!map || !can(grant.role, 'manage')) notFound()
+  const status = (await publishing().status(id))!
+  const base = status.slug ? `${await origin()}/p/${status.slug}` : null
+  const embed = status.slug
+    ? `<iframe src="${await origin()}/embed/${status.slug}" title="${escapeAttr(map.title)}" width="800" height="500" style="border:1px solid #d9dee8" loading="lazy"></iframe>`
+    : null
+
+  return (
+    <main className={styles.page}>
+      <p>
+        <Link href={`/maps/${id}`}>← Back to the map</Link>
+      </p>
+      <h1>Publishing “{map.title}”</h1>
+      <p>
+        Publishing freezes the map as it is now into a read-only version anyone can read, without an account. Later edits
+        stay private until you publish again, which adds a new version; earlier versions keep their own addresses.
+      </p>
+
+      <section aria-labelledby="state-h">
+        <h2 id="state-h">{status.published ? 'Published' : status.versions.length > 0 ? 'Not published (hidden)' : 'Not published yet'}</h2>
+        {status.published && base ? (
+          <p>
+            Public address: <a href={base} data-testid="public-url">{base}</a>
+          </p>
+        ) : null}
+        <div className={styles.inline}>
+          <form action={publishAction}>
+            <input type="hidden" name="mapId" value={id} />
+            <button type="submit" className="primary" data-testid="publish">
+              {status.versions.length === 0 ? 'Publish' : 'Publish a new version'}
+            </button>
+          </form>
+          {status.published ? (
+            <form action={unpublishAction}>
+              <input type="hidden" name="mapId" value={id} />
+              <button type="submit" className="danger" data-testid="unpublish">Unpublish (hide every version)</button>
+            </form>
+          ) : null}
+        </div>
+      </section>
+
+      {status.versions.length > 0 ? (
+        <section aria-labelledby="versions-h">
+          <h2 id="versions-h">Versions</h2>
+          <ol reversed data-testid="versions">
+            {status.versions.map((v) => (
+              <li key={v.number} data-version={v.number}>
+                {status.published ? <a href={`/p/${status.slug}/v/${v.number}`}>Version {v.number}</a> : <>Version {v.number}</>} — “{v.title}”,{' '}
+                <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {status.published && embed ? (
+        <section aria-labelledby="embed-h">
+          <h2 id="embed-h">Embed on another site</h2>
+          <CopyField label="Embed code" value={embed} testId="embed-code" />
+        </section>
+      ) : null}
+    </main>
+  )
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

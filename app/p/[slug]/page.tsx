@@ -1,0 +1,21 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { PublishedMap } from '@/components/published/PublishedMap'
+import { publishedMetadata } from '@/components/published/metadata'
+import { publishing } from '@/server/publishing'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await publishing().latest((await params).slug)
+  return view ? publishedMetadata(view) : { title: 'Not published' }
+}
+
+/** The newest published version; served from the publishing cache, read-only, no websocket. */
+export default async function LatestPublishedPage({ params }: Props) {
+  const view = await publishing().latest((await params).slug)
+  if (!view) notFound()
+  return <PublishedMap view={view} pinned={false} />
+}

@@ -1,0 +1,61 @@
+'use client'
+import './interchange.css'
+import { useState } from 'react'
+import { useReactFlow } from '@xyflow/react'
+import { canvasImage, download, type ImageFormat } from './canvasImage'
+import { fileBaseName } from './fileNames'
+
+const TEXT_FORMATS = [
+  { format: 'argdown', label: 'Argdown' },
+  { format: 'aif', label: 'AIF (OVA, AIFdb)' },
+  { format: 'json', label: 'Crux JSON' },
+  { format: 'markdown', label: 'Markdown outline' },
+] as const
+
+type Props = {
+  title: string
+  /** With a map id, the text formats are offered too (they need view access to the live map). */
+  mapId?: string
+}
+
+/**
+ * Export: text formats download from the export route; PNG and SVG are drawn
+ * in the browser from the canvas as it is. Must sit inside a ReactFlowProvider.
+ */
+export function ExportMenu({ title, mapId }: Props) {
+  const flow = useReactFlow()
+  const [busy, setBusy] = useState<ImageFormat | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const image = async (format: ImageFormat) => {
+    setBusy(format)
+    setError(null)
+    try {
+      download(await canvasImage(flow.getNodes(), format), `${fileBaseName(title)}.${format}`)
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The image could not be made')
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <details className="crux-export" data-testid="export-menu">
+      <summary>Export</summary>
+      <div className="crux-export-items" role="group" aria-label="Export the map">
+        {mapId &&
+          TEXT_FORMATS.map((f) => (
+            <a key={f.format} href={`/api/maps/${mapId}/export?format=${f.format}`} download data-testid={`export-${f.format}`}>
+              {f.label}
+            </a>
+          ))}
+        {(['png', 'svg'] as const).map((format) => (
+          <button key={format} type="button" data-testid={`export-${format}`} disabled={busy !== null} onClick={() => void image(format)}>
+            {busy === format ? 'Drawing…' : `${format.toUpperCase()} image`}
+          </button>
+        ))}
+        {error && <p role="alert">{error}</p>}
+      </div>
+    </details>
+  )
+}

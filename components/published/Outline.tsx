@@ -1,0 +1,81 @@
+import { KIND_LABELS, RELATION_LABELS, anchor, isRef, type OutlineItem } from '@/core/convert'
+import type { Badge as PublishedBadge } from '@/components/map/flow/types'
+import { EvaluationBadge } from './EvaluationBadge'
+import styles from './published.module.css'
+
+type Props = {
+  outline: OutlineItem[]
+  badges: Record<string, PublishedBadge>
+  /** Node id -> text, for the "see above" links of repeated nodes. */
+  textOf: Record<string, string>
+  /** Heading level id, so several outlines on one page stay distinct. */
+  labelledBy?: string
+}
+
+/**
+ * The whole map as nested lists, rendered on the server: readable, linkable
+ * and searchable with no script. Each node appears once in full with an
+ * `id="node-<id>"` anchor; later places link back to it. Text is React text
+ * only, so map content can never become markup.
+ */
+export function Outline({ outline, badges, textOf, labelledBy }: Props) {
+  return (
+    <nav className={styles.outline} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : 'Outline of the map'} data-testid="outline">
+      <ol>
+        {outline.map((item, i) => (
+          <Item key={key(item, i)} item={item} badges={badges} textOf={textOf} />
+        ))}
+      </ol>
+    </nav>
+  )
+}
+
+function Item({ item, badges, textOf }: { item: OutlineItem; badges: Props['badges']; textOf: Props['textOf'] }) {
+  const children =
+    item.children.length > 0 ? (
+      <ol>
+        {item.children.map((c, i) => (
+          <Item key={key(c, i)} item={c} badges={badges} textOf={textOf} />
+        ))}
+      </ol>
+    ) : null
+  const relation = item.via ? <span className={styles[`via${item.via.kind}`]}>{RELATION_LABELS[item.via.kind]}</span> : null
+
+  if (isRef(item)) {
+    return (
+      <li className={styles.ref}>
+        {relation}{relation ? ': ' : ''}
+        <a href={`#${anchor(item.ref)}`}>{textOf[item.ref] ?? item.ref}</a> <small>(see above)</small>
+        {children}
+      </li>
+    )
+  }
+  return (
+    <li id={anchor(item.id)} className={styles.item} data-node-id={item.id} data-kind={item.kind}>
+      <div className={styles.line}>
+        {relation}
+        <span className={styles.kind}>{KIND_LABELS[item.kind]}</span>
+        <a className={styles.permalink} href={`#${anchor(item.id)}`} aria-label={`Link to this ${KIND_LABELS[item.kind].toLowerCase()}`}>
+          #
+        </a>
+        <EvaluationBadge badge={badges[item.id]} />
+      </div>
+      <p className={styles.text}>{item.text}</p>
+      {item.quote ? (
+        <figure className={styles.evidence}>
+          <blockquote>“{item.quote}”</blockquote>
+          {item.speaker || item.source ? (
+            <figcaption>
+              — {item.speaker ? <cite>{item.speaker}</cite> : null}
+              {item.speaker && item.source ? ', ' : ''}
+              {item.source ? <span>{item.source}</span> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      {children}
+    </li>
+  )
+}
+
+const key = (item: OutlineItem, i: number) => `${isRef(item) ? `ref-${item.ref}` : item.id}-${item.via?.relationId ?? 'top'}-${i}`
