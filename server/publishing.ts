@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../core/convert'
 import { evaluate } from '../core/evaluate'
 import { newId, type ArgumentMap } from '../core/graph'
+import { withLayout } from '../core/layout/arrange'
 import { can } from '../core/permissions'
 import { readGraph } from '../core/ydoc'
 import { services } from './app/registry'
@@ -161,7 +162,9 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
       const parsed = parseImport(input)
       if (!parsed.ok) return parsed
       const title = parsed.map.title.trim() || 'Imported map'
-      const meta = await maps.create({ title, content: { ...parsed.map, title }, ownerId })
+      // Argdown and most AIF files carry no positions: lay them out rather than stack every node at the origin.
+      const content = await withLayout({ ...parsed.map, title })
+      const meta = await maps.create({ title, content, ownerId })
       return { ok: true as const, id: meta.id, warnings: parsed.warnings }
     },
 

@@ -164,6 +164,9 @@ describe('import', () => {
     expect(meta?.title).toBe('Town centre')
     const graph = await currentGraph(env.maps, r.id)
     expect(graph.nodes.map((n) => n.text).sort()).toEqual(['Cars should leave the centre.', 'The air is bad.'])
+    // Laid out on import: the two nodes no longer share the origin.
+    const [a, b] = graph.nodes
+    expect(a!.x !== b!.x || a!.y !== b!.y).toBe(true)
     const member = await env.db.membership.findUnique({ where: { mapId_userId: { mapId: r.id, userId: owner } } })
     expect(member?.role).toBe('owner')
   })
