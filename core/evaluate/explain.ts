@@ -83,9 +83,10 @@ export function argName(fw: Framework, arg: number): string {
   return `the step from ${nodeName(fw, fw.supportSource[k]!)} to ${nodeName(fw, fw.supportTarget[k]!)}`
 }
 
-function listNames(fw: Framework, args: number[]): string {
-  const shown = args.slice(0, LISTED).map((a) => argName(fw, a))
-  const more = args.length - shown.length
+/** Up to LISTED names, then how many more there are out of `total`. */
+function listNames(fw: Framework, args: ArrayLike<number>, total: number): string {
+  const shown = Array.from(args).slice(0, LISTED).map((a) => argName(fw, a))
+  const more = total - shown.length
   if (more > 0) return `${shown.join(', ')} and ${more} more`
   return shown.join(' and ')
 }
@@ -104,8 +105,7 @@ export function labelReason(fw: Framework, g: Grounded, u: UndecidedCycles, arg:
     const from = fw.attackInStart[arg]!
     const to = fw.attackInStart[arg + 1]!
     if (from === to) return `IN: nothing ${attacker === 'attacked' ? 'attacks' : 'undercuts'} it.`
-    const attackers = Array.from(fw.attackIn.subarray(from, Math.min(to, from + LISTED + 1)))
-    const names = listNames(fw, attackers) + (to - from > attackers.length ? ' and others' : '')
+    const names = listNames(fw, fw.attackIn.subarray(from, Math.min(to, from + LISTED)), to - from)
     return `IN: every attacker is OUT (${names}).`
   }
   const cycle = u.cycles[u.cycleOf[arg]!]!

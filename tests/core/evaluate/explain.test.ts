@@ -44,6 +44,13 @@ describe('explanations', () => {
     expect(why(map, 'a')).toMatch(/^IN: every attacker is OUT \(“B”\)\./)
   })
 
+  test('[EX1] many OUT attackers: two named, the rest counted', () => {
+    const map = titled({ a: 'A', b: 'B', c: 'C', d: 'D', e: 'E', f: 'F', g: 'G', h: 'H' }, [
+      attack('b', 'a'), attack('c', 'a'), attack('d', 'a'), attack('e', 'b'), attack('f', 'c'), attack('g', 'd'),
+    ])
+    expect(why(map, 'a')).toMatch(/^IN: every attacker is OUT \(“B”, “C” and 1 more\)\./)
+  })
+
   test('[EX1] long texts are cut and blank texts fall back to the id', () => {
     const map = titled({ a: 'x', b: 'y'.repeat(100), c: '  ' }, [attack('b', 'a'), attack('c', 'b')])
     expect(why(map, 'b')).toContain('attacked by “c”')
