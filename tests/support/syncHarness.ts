@@ -44,10 +44,28 @@ export interface Client {
   destroy(): void
 }
 
-/** A stock y-websocket client in Node, exactly as the browser uses it. */
-export function connectClient(url: string, mapId: string, doc = new Y.Doc(), params?: Record<string, string>): Client {
+/**
+ * A stock y-websocket client in Node, exactly as the browser uses it. Pass
+ * `origin` to send the Origin header a browser would (the app's real
+ * `authorize` refuses upgrades without one).
+ */
+export function connectClient(
+  url: string,
+  mapId: string,
+  doc = new Y.Doc(),
+  params?: Record<string, string>,
+  options: { origin?: string } = {},
+): Client {
+  const { origin } = options
+  const Socket = origin
+    ? class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { origin } })
+        }
+      }
+    : WebSocket
   const provider = new WebsocketProvider(url, mapId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     params,
     disableBc: true,
   })
