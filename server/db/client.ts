@@ -11,6 +11,18 @@ export function createDb(url: string): Db {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) })
 }
 
+/**
+ * WAL lets readers and the writer overlap, and synchronous=NORMAL commits
+ * without an fsync each time (a crash of the process loses nothing; a power
+ * cut can lose the last commits, never corrupt the file). better-sqlite3
+ * runs on the event loop, so a per-commit fsync would stall every socket.
+ */
+export async function tuneSqlite(db: Db): Promise<void> {
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
+  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
+}
+
 const holder = globalThis as unknown as { __cruxDb?: { url: string; db: Db } }
 
 /**

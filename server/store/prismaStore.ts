@@ -19,13 +19,15 @@ export function createPrismaStore(db: Db): MapStore {
       if (snapshot) updates.unshift(new Uint8Array(snapshot.data))
       return { updates, head: fresh.at(-1)?.id ?? after }
     },
+    // The hot path (every group commit): one plain INSERT … RETURNING per
+    // update, which skips the query compiler and costs a fraction of create().
     async append(mapId, updates) {
       let head = 0
-      await db.$transaction(async (tx) => {
-        for (const data of updates) {
-          head = (await tx.docUpdate.create({ data: { mapId, data: Buffer.from(data) }, select: { id: true } })).id
-        }
-      })
+      for (const data of updates) {
+        const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+          INSERT INTO "DocUpdate" ("mapId", "data", "createdAt") VALUES (${mapId}, ${Buffer.from(data)}, ${new Date()}) RETURNING "id"`
+        head = Number(rows[0]!.id)
+      }
       return head
     },
     async compact(mapId, snapshot, upTo) {
