@@ -5,6 +5,8 @@ export type MapSession = {
   token: string
   role: Role
   user: Identity
+  /** Team on this map (classroom debates), if any. */
+  group: string | null
   expiresIn: number
 }
 

@@ -19,5 +19,12 @@ export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, 
     color: colorFor(user.id),
     ...(grant.group ? { group: grant.group } : {}),
   })
-  return { token, role: grant.role, user: { id: user.id, name: user.name, color: colorFor(user.id) }, expiresIn: MAP_TOKEN_TTL_SECONDS }
+  return {
+    token,
+    role: grant.role,
+    user: { id: user.id, name: user.name, color: colorFor(user.id) },
+    /** The person's team on this map, for votes and evaluation perspectives. */
+    group: grant.group,
+    expiresIn: MAP_TOKEN_TTL_SECONDS,
+  }
 })
