@@ -1,48 +1,59 @@
 'use client'
+import { useState } from 'react'
+import { OpenSourceButton } from '@/components/source/OpenSourceButton'
 import type { ArgumentMap } from '@/core/graph'
 import { useMapActions } from './MapActionsContext'
 import { NodeFields } from './NodeFields'
+import { SourceDock } from './SourceDock'
 
 type Props = { graph: ArgumentMap; selection: string[] }
 
-/** Side panel for the selection: one node's fields, or one relation's kind. */
+/** Side panels for the selection: its source article, then one node's fields or one relation's kind. */
 export function Inspector({ graph, selection }: Props) {
   const actions = useMapActions()
-  if (actions.readOnly) return null
+  const [browsing, setBrowsing] = useState<string | null>(null)
   const node = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined
   const relation = selection.length === 1 ? graph.relations.find((r) => r.id === selection[0]) : undefined
+  const dock = <SourceDock node={node} browsing={browsing} stopBrowsing={() => setBrowsing(null)} />
+  if (actions.readOnly) return dock
+  const canOpenSource = !browsing && (!node || (node.kind === 'evidence' && !node.source))
+  const cited = [...new Set(graph.nodes.flatMap((n) => (n.source ? [n.source] : [])))]
 
   return (
-    <aside className="crux-inspector" aria-label="Inspector" data-testid="inspector">
-      {node ? (
-        <NodeFields key={node.id} node={node} graph={graph} />
-      ) : relation ? (
-        <section aria-label="Selected relation">
-          <h2>Relation</h2>
-          {relation.kind === 'undercuts' ? (
-            <p>Undercuts an inference.</p>
-          ) : (
-            <label>
-              Kind{' '}
-              <select
-                data-testid="relation-kind"
-                value={relation.kind}
-                onChange={(e) => actions.setRelationKind(relation.id, e.target.value as 'supports' | 'attacks')}
-              >
-                <option value="supports">supports</option>
-                <option value="attacks">attacks</option>
-              </select>
-            </label>
-          )}
-          <button type="button" data-testid="delete-selected" onClick={() => actions.remove({ nodes: [], relations: [relation.id] })}>
-            Delete relation
-          </button>
-        </section>
-      ) : (
-        <p className="crux-hint">
-          {selection.length > 1 ? `${selection.length} items selected. Delete removes them all.` : 'Select a node or a relation to edit it. Double-click a node to edit its text.'}
-        </p>
-      )}
-    </aside>
+    <>
+      {dock}
+      <aside className="crux-inspector" aria-label="Inspector" data-testid="inspector">
+        {node ? (
+          <NodeFields key={node.id} node={node} graph={graph} />
+        ) : relation ? (
+          <section aria-label="Selected relation">
+            <h2>Relation</h2>
+            {relation.kind === 'undercuts' ? (
+              <p>Undercuts an inference.</p>
+            ) : (
+              <label>
+                Kind{' '}
+                <select
+                  data-testid="relation-kind"
+                  value={relation.kind}
+                  onChange={(e) => actions.setRelationKind(relation.id, e.target.value as 'supports' | 'attacks')}
+                >
+                  <option value="supports">supports</option>
+                  <option value="attacks">attacks</option>
+                </select>
+              </label>
+            )}
+            <button type="button" data-testid="delete-selected" onClick={() => actions.remove({ nodes: [], relations: [relation.id] })}>
+              Delete relation
+            </button>
+          </section>
+        ) : (
+          <p className="crux-hint">
+            {selection.length > 1 ? `${selection.length} items selected. Delete removes them all.` : 'Select a node or a relation to edit it. Double-click a node to edit its text.'}
+          </p>
+        )}
+        {canOpenSource && <OpenSourceButton cited={cited} onOpen={setBrowsing} />}
+      </aside>
+    </>
   )
 }

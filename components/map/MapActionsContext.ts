@@ -9,7 +9,8 @@ import type { NodePatch } from '@/core/ydoc'
  */
 export type MapActions = {
   readOnly: boolean
-  addNode(kind: NodeKind): void
+  /** Adds a node in view and selects it; `fields` prefill it (e.g. evidence picked from a source). */
+  addNode(kind: NodeKind, fields?: NodePatch): void
   updateNode(id: string, patch: NodePatch): void
   /** Writes final positions (drag end): one transaction, one undo step. */
   move(positions: ReadonlyArray<{ id: string; x: number; y: number }>): void

@@ -50,7 +50,7 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
     const step = () => latest.current.cut()
     return {
       readOnly: false,
-      addNode(kind) {
+      addNode(kind, fields) {
         const rect = latest.current.canvas.current?.getBoundingClientRect()
         const centre = rect
           ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
@@ -58,7 +58,7 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         const at = placeNewNode(centre, latest.current.graph.nodes, DEFAULT_NODE_SIZE)
         const id = newId('n')
         step()
-        addNode(doc, { id, kind, text: '', x: at.x, y: at.y, pinned: false }, origin)
+        addNode(doc, { text: '', pinned: false, ...fields, id, kind, x: at.x, y: at.y }, origin)
         latest.current.select([id])
         focusNodeSoon(latest.current.canvas.current, id)
       },
