@@ -30,8 +30,9 @@ export function createMemoryStore(): MapStore {
     },
     async compact(mapId, snapshot, upTo) {
       const e = entry(mapId)
+      if (e.snapshot && e.snapshotUpTo >= upTo) return
       e.snapshot = snapshot.slice()
-      e.snapshotUpTo = Math.max(e.snapshotUpTo, upTo)
+      e.snapshotUpTo = upTo
       e.log = e.log.filter((r) => r.seq > upTo)
     },
     async logLength(mapId) {

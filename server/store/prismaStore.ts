@@ -2,22 +2,24 @@ import type { Db } from '../db/client'
 import type { MapStore } from './MapStore'
 
 /**
- * The MapStore on Prisma. Appends are one row per group commit; compaction
- * swaps a prefix of rows for a snapshot in one transaction, so an append that
- * lands meanwhile (id > upTo) survives.
+ * The MapStore on Prisma (SQLite or PostgreSQL). Appends are one row per
+ * group commit; compaction swaps a prefix of rows for a snapshot in one
+ * transaction, so an append that lands meanwhile survives.
  */
 export function createPrismaStore(db: Db): MapStore {
   return {
     async load(mapId) {
       const [snapshot, rows] = await db.$transaction([
         db.docSnapshot.findUnique({ where: { mapId } }),
-        db.docUpdate.findMany({ where: { mapId }, orderBy: { id: 'asc' } }),
+        db.docUpdate.findMany({ where: { mapId }, orderBy: { id: 'asc' }, select: { id: true, data: true } }),
       ])
-      const after = snapshot?.upToId ?? 0
-      const fresh = rows.filter((r) => r.id > after)
-      const updates = fresh.map((r) => new Uint8Array(r.data))
+      // Every row still present is returned, even one numbered below the
+      // snapshot's cut: on PostgreSQL an append can commit after a later id,
+      // miss the compaction that passed it, and must still be replayed
+      // (applying an update twice is harmless in Yjs).
+      const updates = rows.map((r) => new Uint8Array(r.data))
       if (snapshot) updates.unshift(new Uint8Array(snapshot.data))
-      return { updates, head: fresh.at(-1)?.id ?? after }
+      return { updates, head: Math.max(snapshot?.upToId ?? 0, rows.at(-1)?.id ?? 0) }
     },
     // The hot path (every group commit): one plain INSERT … RETURNING per
     // update, which skips the query compiler and costs a fraction of create().
@@ -32,14 +34,16 @@ export function createPrismaStore(db: Db): MapStore {
     },
     async compact(mapId, snapshot, upTo) {
       const data = Buffer.from(snapshot)
-      await db.$transaction([
-        db.docSnapshot.upsert({
-          where: { mapId },
-          create: { mapId, data, upToId: upTo },
-          update: { data, upToId: upTo },
-        }),
-        db.docUpdate.deleteMany({ where: { mapId, id: { lte: upTo } } }),
-      ])
+      await db.$transaction(async (tx) => {
+        // Only a snapshot that covers more may replace the current one: two
+        // instances compacting at once must not swap a newer cut for an older.
+        const moved = await tx.docSnapshot.updateMany({ where: { mapId, upToId: { lt: upTo } }, data: { data, upToId: upTo } })
+        if (moved.count === 0) {
+          if (await tx.docSnapshot.findUnique({ where: { mapId }, select: { mapId: true } })) return
+          await tx.docSnapshot.create({ data: { mapId, data, upToId: upTo } })
+        }
+        await tx.docUpdate.deleteMany({ where: { mapId, id: { lte: upTo } } })
+      })
     },
     async logLength(mapId) {
       return db.docUpdate.count({ where: { mapId } })

@@ -93,4 +93,16 @@ describe.each(Object.keys(implementations))('MapStore contract: %s', (name) => {
     expect(after.head).toBe(head)
     expect(replay(after.updates)).toEqual(['a'])
   })
+
+  test('[ST6] a compaction with an older cut never replaces a newer snapshot', async () => {
+    const { store, createMap } = make()
+    await createMap('m')
+    await store.append('m', [updateAdding('a')])
+    const older = await store.load('m')
+    await store.append('m', [updateAdding('b')])
+    const newer = await store.load('m')
+    await store.compact('m', Y.mergeUpdates(newer.updates), newer.head)
+    await store.compact('m', Y.mergeUpdates(older.updates), older.head)
+    expect(replay((await store.load('m')).updates)).toEqual(['a', 'b'])
+  })
 })
