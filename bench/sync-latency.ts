@@ -27,15 +27,15 @@ type Plan = Omit<Scenario, 'seed'>
 /**
  * Per-client gaps grow with K so the whole fan-out stays near a few thousand
  * receipts per second: all K clients share this one process, and past that
- * we would time our own event loop rather than the servers. Three short
- * rounds per server beat two long ones: more interleaving, less drift.
+ * we would time our own event loop rather than the servers. Several short
+ * rounds per server beat a few long ones: more interleaving, less drift.
  */
 const PLAN: readonly Plan[] = [
   { clients: 2, editsPerClient: 100, gapMs: [25, 50] },
   { clients: 20, editsPerClient: 30, gapMs: [50, 100] },
   { clients: 100, editsPerClient: 3, gapMs: [1000, 2000] },
 ]
-const ROUNDS = 3
+const ROUNDS = 4
 const WARM_UP: Plan = { clients: 5, editsPerClient: 30, gapMs: [10, 30] }
 const PERSIST_TIMEOUT_MS = 10_000
 
@@ -111,6 +111,7 @@ export async function main(): Promise<KResult[]> {
         ...plan,
         ours: summarize(runs.ours.map((m) => m.result)),
         reference: summarize(runs.reference.map((m) => m.result)),
+        pairedP50Ratios: runs.ours.map((m, r) => p50Of(m.result) / p50Of(runs.reference[r]!.result)),
         loopDelayP99Ms: { ours: worstLoop(runs.ours), reference: worstLoop(runs.reference) },
         persisted: {
           found: runs.ours.reduce((n, m) => n + m.persisted, 0),
@@ -137,6 +138,8 @@ export async function main(): Promise<KResult[]> {
     await cleanup()
   }
 }
+
+const p50Of = (result: RunResult) => percentile(Float64Array.from(result.latencies).sort(), 0.5)
 
 function roundLine(plan: Plan, round: number, kind: ServerKind, m: Measured, elapsedMs: number): string {
   const { result } = m

@@ -3,18 +3,22 @@
  * server/env.ts, Prisma on SQLite), minus the per-connect map lookup in
  * authorize: the bench measures relaying, not access checks.
  * Started by the sync-latency bench with DATABASE_URL naming a migrated DB.
+ * BENCH_STORE=memory swaps in the in-memory MapStore: not used by the bench
+ * itself, but it tells how much of a gap to the reference is persistence.
  */
 import http from 'node:http'
 import { createDb } from '@/server/db/client'
 import { env } from '@/server/env'
+import { createMemoryStore } from '@/server/store/memoryStore'
 import { createPrismaStore } from '@/server/store/prismaStore'
 import { createSyncServer } from '@/server/sync/SyncServer'
 import { serveUntilParentLeaves } from './lifecycle'
 
 const config = env()
 const db = createDb(config.DATABASE_URL)
+const storeKind = process.env.BENCH_STORE === 'memory' ? 'memory' : 'sqlite'
 const sync = createSyncServer({
-  store: createPrismaStore(db),
+  store: storeKind === 'memory' ? createMemoryStore() : createPrismaStore(db),
   persist: {
     delayMs: config.PERSIST_DELAY_MS,
     compactAfter: config.COMPACT_AFTER,
@@ -36,5 +40,5 @@ await serveUntilParentLeaves(
     await sync.close()
     await db.$disconnect()
   },
-  { PERSIST_DELAY_MS: config.PERSIST_DELAY_MS, COMPACT_AFTER: config.COMPACT_AFTER },
+  { store: storeKind, PERSIST_DELAY_MS: config.PERSIST_DELAY_MS, COMPACT_AFTER: config.COMPACT_AFTER },
 )

@@ -57,6 +57,9 @@ export async function startServerProcess(kind: ServerKind, env: Record<string, s
   })
   const nextLine = <T>(what: string) =>
     new Promise<T>((resolve, reject) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        return reject(new Error(`${kind} server has exited (code ${child.exitCode ?? child.signalCode}); no ${what}`))
+      }
       const timer = setTimeout(() => reject(new Error(`${kind} server: no ${what} within ${timeoutMs} ms`)), timeoutMs)
       const onExit = (code: number | null) => reject(new Error(`${kind} server exited (code ${code}) while we waited for ${what}`))
       child.once('exit', onExit)

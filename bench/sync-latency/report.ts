@@ -10,6 +10,8 @@ export interface KResult {
   reference: Summary
   /** Each server's worst per-round p99 event-loop delay while edits flowed, ms. */
   loopDelayP99Ms: { ours: number; reference: number }
+  /** p50 ours/reference of each back-to-back pair of rounds: the spread shows how much to trust the pooled ratio. */
+  pairedP50Ratios: number[]
   /** Probe edits found in the database after ours' runs, out of those sent. */
   persisted: { found: number; expected: number }
 }
@@ -21,13 +23,14 @@ const ratio = (x: number) => `${x.toFixed(2)}×`
 /** The ours/reference ratios, then the per-server numbers, as two markdown tables. */
 export function resultTables(results: readonly KResult[]): string {
   const summary = [
-    '| K | p50 ours/ref | p99 ours/ref | throughput ours/ref | ours: edits in the database |',
-    '|--:|--:|--:|--:|:--|',
+    '| K | p50 ours/ref | p50 ratio per round pair | p99 ours/ref | throughput ours/ref | ours: edits in the database |',
+    '|--:|--:|:--|--:|--:|:--|',
   ]
   for (const r of results) {
     const q = ratios(r.ours, r.reference)
     const db = `${r.persisted.found}/${r.persisted.expected} ${r.persisted.found === r.persisted.expected ? 'ok' : 'MISSING'}`
-    summary.push(`| ${r.clients} | ${ratio(q.p50)} | ${ratio(q.p99)} | ${ratio(q.throughput)} | ${db} |`)
+    const pairs = r.pairedP50Ratios.map((x) => x.toFixed(2)).join(', ')
+    summary.push(`| ${r.clients} | ${ratio(q.p50)} | ${pairs} | ${ratio(q.p99)} | ${ratio(q.throughput)} | ${db} |`)
   }
   const detail = [
     '| K | edits per client × rounds (gap ms) | server | receipts | p50 ms | p99 ms | receipts/s | edits/s | server loop delay p99 ms |',
@@ -74,10 +77,10 @@ export interface RunFacts {
 
 /** The `## Sync latency` section body: when and where, how, then the tables. */
 export function describeRun(tables: string, run: RunFacts): string {
-  return `Measured ${new Date().toISOString().slice(0, 10)} on ${run.machine}; load average
-${run.loadBefore.toFixed(1)} before and ${run.loadAfter.toFixed(1)} after (the machine is shared, so
-absolute times are noisy and only the ratios are worth comparing); ${run.seconds.toFixed(0)} s in
-all. Regenerate with \`npx tsx bench/sync-latency.ts\` (also part of \`npm run bench\`).
+  return `Measured ${new Date().toISOString().slice(0, 10)} on ${run.machine}, ${run.seconds.toFixed(0)} s in all.
+Load average ${run.loadBefore.toFixed(1)} before and ${run.loadAfter.toFixed(1)} after: the machine is shared, so
+absolute times are noisy and only the ratios are worth comparing. Regenerate
+with \`npx tsx bench/sync-latency.ts\` (also part of \`npm run bench\`).
 
 Method. Each server runs in its own child process (\`bench/servers/ours.ts\`,
 \`bench/servers/reference.ts\`, via tsx) on 127.0.0.1, port 0. *Ours* is
