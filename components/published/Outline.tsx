@@ -63,7 +63,8 @@ function Item({ item, badges, textOf }: { item: OutlineItem; badges: Props['badg
       <p className={styles.text}>{item.text}</p>
       {item.quote ? (
         <figure className={styles.evidence}>
-          <blockquote>“{item.quote}”</blockquote>
+          {/* One text node, so the served HTML reads (and searches) as the quote itself. */}
+          <blockquote>{`“${item.quote}”`}</blockquote>
           {item.speaker || item.source ? (
             <figcaption>
               — {item.speaker ? <cite>{item.speaker}</cite> : null}
