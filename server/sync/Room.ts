@@ -106,7 +106,12 @@ export class Room {
     const message = readClientMessage(frame)
     switch (message.type) {
       case 'sync-step1':
-        peer.send(writeSyncStep2(this.doc, message.stateVector))
+        // The state vector is only decoded here: a garbage one must close this socket, not throw.
+        try {
+          peer.send(writeSyncStep2(this.doc, message.stateVector))
+        } catch {
+          peer.close(CLOSE_PROTOCOL_ERROR, 'malformed state vector')
+        }
         return
       case 'sync-update':
         if (!state.access.canWrite) {

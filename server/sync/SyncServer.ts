@@ -117,7 +117,14 @@ export function createSyncServer(options: SyncServerOptions) {
       const frame = toBytes(data)
       if (!budget.spend(frame.byteLength)) return peer.close(CLOSE_RATE_LIMITED, 'too many messages')
       queue = queue.then((room) => {
-        room.receive(peer, frame)
+        // [PS8] Whatever a frame makes throw closes this socket only: a rejected queue would
+        // be an unhandled rejection (which ends the process) and would skip room.leave on close.
+        try {
+          room.receive(peer, frame)
+        } catch (err) {
+          log(`frame on ${mapId} could not be handled`, err)
+          peer.close(4400, 'malformed frame')
+        }
         return room
       })
     })

@@ -110,6 +110,24 @@ describe('abusive traffic', () => {
     await stillSyncing(mapId, a, b, 'garbage update')
   })
 
+  test('[PS8] a SyncStep1 whose state vector is garbage closes that socket with 4400; the server and the others carry on', async () => {
+    const { mapId, a, b, m } = await scene()
+    const rejections: unknown[] = []
+    const onRejection = (reason: unknown) => rejections.push(reason)
+    process.on('unhandledRejection', onRejection)
+    try {
+      // Sync, step 1, then a length-prefixed "state vector" that claims 5 clients and ends.
+      m.send(new Uint8Array([0, 0, 2, 5, 0xff]))
+      expect((await m.closed).code).toBe(4400)
+      await stillSyncing(mapId, a, b, 'garbage state vector')
+      expect(rejections).toEqual([])
+      // The broken peer left the room: only the two honest peers remain.
+      expect((await srv.services.sync.rooms.live(mapId))!.peerCount).toBe(2)
+    } finally {
+      process.off('unhandledRejection', onRejection)
+    }
+  })
+
   test('[PS6] more messages per second than the budget closes that socket with 4429; the others keep syncing', async () => {
     const { mapId, a, b, m } = await scene()
     // Cheap frames: only the count matters. The default budget is 300 per second.
