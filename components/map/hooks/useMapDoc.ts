@@ -62,8 +62,14 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
     }
 
     setState({ doc, provider, status: 'connecting', synced: false, session: null, error: null })
+    // y-websocket reports every retry as "connecting": once the connection is
+    // lost, the badge stays "offline" until it is back instead of flickering.
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) =>
-      setState((s) => (s.status === 'denied' ? s : { ...s, status: status === 'disconnected' ? 'offline' : status }))
+      setState((s) => {
+        if (s.status === 'denied') return s
+        const lost = status === 'disconnected' || (status === 'connecting' && s.status === 'offline')
+        return { ...s, status: lost ? 'offline' : status }
+      })
     const onSync = (isSynced: boolean) => {
       if (isSynced) setState((s) => (s.synced ? s : { ...s, synced: true }))
     }
