@@ -5,6 +5,7 @@ import type { ArgumentMap } from '@/core/graph'
 import { useMapActions } from './MapActionsContext'
 import { NodeFields } from './NodeFields'
 import { SourceDock } from './SourceDock'
+import { ExplainPanel } from './evaluation/ExplainPanel'
 
 type Props = { graph: ArgumentMap; selection: string[] }
 
@@ -15,7 +16,15 @@ export function Inspector({ graph, selection }: Props) {
   const node = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined
   const relation = selection.length === 1 ? graph.relations.find((r) => r.id === selection[0]) : undefined
   const dock = <SourceDock node={node} browsing={browsing} stopBrowsing={() => setBrowsing(null)} />
-  if (actions.readOnly) return dock
+  const explain = <ExplainPanel selectedId={selection.length === 1 ? selection[0] : undefined} />
+  // Viewers cannot edit, but they can still ask why a node stands or falls.
+  if (actions.readOnly)
+    return (
+      <>
+        {dock}
+        {(node || relation) && <aside className="crux-inspector" aria-label="Explanation">{explain}</aside>}
+      </>
+    )
   const canOpenSource = !browsing && (!node || (node.kind === 'evidence' && !node.source))
   const cited = [...new Set(graph.nodes.flatMap((n) => (n.source ? [n.source] : [])))]
 
@@ -52,6 +61,7 @@ export function Inspector({ graph, selection }: Props) {
             {selection.length > 1 ? `${selection.length} items selected. Delete removes them all.` : 'Select a node or a relation to edit it. Double-click a node to edit its text.'}
           </p>
         )}
+        {explain}
         {canOpenSource && <OpenSourceButton cited={cited} onOpen={setBrowsing} />}
       </aside>
     </>

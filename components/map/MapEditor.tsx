@@ -1,7 +1,7 @@
 'use client'
 import '@xyflow/react/dist/style.css'
 import './map.css'
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
 import { ExportMenu } from '@/components/interchange/ExportMenu'
 import { can } from '@/core/permissions'
@@ -12,9 +12,10 @@ import { Inspector } from './Inspector'
 import { EditingContext, MapActionsContext, RemoteSelectionContext } from './MapActionsContext'
 import { PresenceBar } from './PresenceBar'
 import { Toolbar } from './Toolbar'
+import { EvaluationContext } from './evaluation/EvaluationContext'
+import { useEditorEvaluation } from './evaluation/useEditorEvaluation'
 import { useEditorActions } from './hooks/useEditorActions'
 import { useEditorKeys } from './hooks/useEditorKeys'
-import { useEvaluation } from './hooks/useEvaluation'
 import { useFlowState } from './hooks/useFlowState'
 import { useGraph } from './hooks/useGraph'
 import { useMapDoc } from './hooks/useMapDoc'
@@ -47,10 +48,11 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const graph = useGraph(doc)
   // One origin object per editor: the undo manager tracks exactly this one.
   const [origin] = useState(() => localOrigin('editor'))
-  const evaluation = useEvaluation(graph)
+  const evaluation = useEditorEvaluation({ graph, doc, origin, session, readOnly })
   const [dimDefeated, setDimDefeated] = useState(false)
   const flow = useFlowState(graph, evaluation?.badges)
   const presence = usePresence(provider, identity, flow.selection)
+  const explain = useMemo(() => ({ ...evaluation.state, select: flow.select }), [evaluation.state, flow.select])
   const history = useUndo(readOnly ? null : doc, origin)
   const wrapper = useRef<HTMLDivElement>(null)
   const { actions, editingId } = useEditorActions({
@@ -74,44 +76,46 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
     <MapActionsContext.Provider value={actions}>
       <EditingContext.Provider value={editingId}>
         <RemoteSelectionContext.Provider value={presence.remoteSelections}>
-          <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
-            <header className="crux-header">
-              <h1 className="crux-title">{graph.title || title}</h1>
-              <ConnectionBadge status={status} />
-              <PresenceBar peers={presence.peers} />
-              <ExportMenu title={graph.title || title} mapId={mapId} />
-            </header>
-            {error && (
-              <p role="alert" className="crux-error" data-testid="editor-error">
-                {error}
-              </p>
-            )}
-            <Toolbar
-              connectKind={connectKind}
-              setConnectKind={setConnectKind}
-              undo={history.undo}
-              redo={history.redo}
-              canUndo={history.canUndo}
-              canRedo={history.canRedo}
-              dim={evaluation ? { on: dimDefeated, toggle: () => setDimDefeated((d) => !d) } : undefined}
-            />
-            <div className="crux-body">
-              <Canvas
-                nodes={flow.nodes}
-                edges={flow.edges}
-                onNodesChange={flow.onNodesChange}
-                onEdgesChange={flow.onEdgesChange}
-                endPreviews={flow.endPreviews}
+          <EvaluationContext.Provider value={explain}>
+            <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
+              <header className="crux-header">
+                <h1 className="crux-title">{graph.title || title}</h1>
+                <ConnectionBadge status={status} />
+                <PresenceBar peers={presence.peers} />
+                <ExportMenu title={graph.title || title} mapId={mapId} />
+              </header>
+              {error && (
+                <p role="alert" className="crux-error" data-testid="editor-error">
+                  {error}
+                </p>
+              )}
+              <Toolbar
                 connectKind={connectKind}
-                synced={synced}
-                others={presence.others}
-                setCursor={presence.setCursor}
-                wrapper={wrapper}
-                dimDefeated={dimDefeated && evaluation !== null}
+                setConnectKind={setConnectKind}
+                undo={history.undo}
+                redo={history.redo}
+                canUndo={history.canUndo}
+                canRedo={history.canRedo}
+                dim={evaluation.badges ? { on: dimDefeated, toggle: () => setDimDefeated((d) => !d) } : undefined}
               />
-              <Inspector graph={graph} selection={flow.selection} />
+              <div className="crux-body">
+                <Canvas
+                  nodes={flow.nodes}
+                  edges={flow.edges}
+                  onNodesChange={flow.onNodesChange}
+                  onEdgesChange={flow.onEdgesChange}
+                  endPreviews={flow.endPreviews}
+                  connectKind={connectKind}
+                  synced={synced}
+                  others={presence.others}
+                  setCursor={presence.setCursor}
+                  wrapper={wrapper}
+                  dimDefeated={dimDefeated && evaluation.badges !== undefined}
+                />
+                <Inspector graph={graph} selection={flow.selection} />
+              </div>
             </div>
-          </div>
+          </EvaluationContext.Provider>
         </RemoteSelectionContext.Provider>
       </EditingContext.Provider>
     </MapActionsContext.Provider>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { NODE_KINDS, type RelationKind } from '@/core/graph'
 import { useMapActions } from './MapActionsContext'
 import { KIND_LABEL } from './nodes/nodeKinds'
+import { PerspectiveSelect } from './evaluation/PerspectiveSelect'
 
 type Props = {
   connectKind: Exclude<RelationKind, 'undercuts'>
@@ -68,6 +69,7 @@ export function Toolbar(p: Props) {
             <input type="checkbox" data-testid="dim-defeated" checked={p.dim.on} onChange={p.dim.toggle} /> Dim defeated
           </label>
         )}
+        {p.dim && <PerspectiveSelect />}
       </div>
     </div>
   )

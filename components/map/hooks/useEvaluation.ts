@@ -1,33 +1,42 @@
 'use client'
 import { useDeferredValue, useMemo, useRef } from 'react'
 import type { ArgumentMap } from '@/core/graph'
-import { evaluate } from '@/core/evaluate'
+import { evaluate, EVERYONE, type Evaluation, type Perspective } from '@/core/evaluate'
 import type { Badge } from '../flow/types'
 
+export type EvaluationResult = {
+  badges: ReadonlyMap<string, Badge>
+  evaluation: Evaluation
+  /** The (deferred) graph this evaluation is of: the explain panel names nodes from it. */
+  graph: ArgumentMap
+}
+
 /**
- * Labels and strengths for the badges. Deferred, so typing and dragging stay
- * responsive on big maps while evaluation catches up. Badges that did not
- * change keep their identity, so only nodes whose verdict moved re-render.
+ * Labels and strengths for the badges, under the chosen perspective [VP3].
+ * Deferred, so typing and dragging stay responsive on big maps while
+ * evaluation catches up. Badges that did not change keep their identity, so
+ * only nodes whose verdict moved re-render.
  */
-export function useEvaluation(graph: ArgumentMap): { badges: ReadonlyMap<string, Badge> } | null {
+export function useEvaluation(graph: ArgumentMap, perspective: Perspective = EVERYONE): EvaluationResult | null {
   const deferred = useDeferredValue(graph)
+  const deferredPerspective = useDeferredValue(perspective)
   const previous = useRef<Map<string, Badge>>(new Map())
   return useMemo(() => {
-    let result
+    let evaluation
     try {
-      result = evaluate(deferred)
+      evaluation = evaluate(deferred, { perspective: deferredPerspective })
     } catch (err) {
       // A bug in evaluation must not take the editor down with it.
       console.error('evaluation failed', err)
       return null
     }
     const badges = new Map<string, Badge>()
-    for (const [id, e] of result.nodes) {
+    for (const [id, e] of evaluation.nodes) {
       const old = previous.current.get(id)
       const same = old && old.label === e.label && old.strength === e.strength && old.why === e.why
       badges.set(id, same ? old : { label: e.label, strength: e.strength, why: e.why })
     }
     previous.current = badges
-    return { badges }
-  }, [deferred])
+    return { badges, evaluation, graph: deferred }
+  }, [deferred, deferredPerspective])
 }
