@@ -9,7 +9,7 @@ import { migrate } from '../server/main'
 import { seedMaps } from '../server/seed'
 
 const config = env()
-migrate(config.DATABASE_URL)
+await migrate(config.DATABASE_URL)
 const services = await createServices(config)
 try {
   const outcome = await seedMaps(services.maps, await loadSeedMaps(), {

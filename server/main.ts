@@ -7,13 +7,19 @@ import next from 'next'
 import { env } from './env'
 import { registerServices } from './app/registry'
 import { createServices } from './app/services'
+import { isPostgresUrl } from './db/client'
+import { migratePostgres } from './db/pgMigrate'
 import { seedMaps, type SeedMap } from './seed'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
 
-/** Applies pending migrations with the Prisma CLI (the embedded database needs no set-up). */
-export function migrate(databaseUrl: string): void {
+/** Applies pending migrations: the Prisma CLI on SQLite, our runner on PostgreSQL. */
+export async function migrate(databaseUrl: string): Promise<void> {
+  if (isPostgresUrl(databaseUrl)) {
+    await migratePostgres(databaseUrl)
+    return
+  }
   execFileSync(bin('prisma'), ['migrate', 'deploy'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -34,7 +40,7 @@ export function ensureBuild(): void {
  */
 export async function startCrux(options: { dev: boolean; seeds?: () => Promise<SeedMap[]> }) {
   const config = env()
-  migrate(config.DATABASE_URL)
+  await migrate(config.DATABASE_URL)
   const services = await createServices(config)
   registerServices(services)
   if (config.SEED_ON_START && options.seeds) {

@@ -4,7 +4,7 @@ import { createAccounts } from '../auth/accounts'
 import { tokenSecret } from '../auth/secret'
 import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
-import { sharedDb, tuneSqlite } from '../db/client'
+import { sharedDb, tuneDb } from '../db/client'
 import { createMapService } from '../maps'
 import { createPrismaStore } from '../store/prismaStore'
 import { createSyncServer, type SyncServer } from '../sync/SyncServer'
@@ -12,7 +12,7 @@ import { createSyncServer, type SyncServer } from '../sync/SyncServer'
 /** Everything the app needs, wired once per process. */
 export async function createServices(env: Env) {
   const db = sharedDb(env.DATABASE_URL)
-  await tuneSqlite(db)
+  await tuneDb(db, env.DATABASE_URL)
   const secret = await tokenSecret(db, env.AUTH_SECRET)
   const store = createPrismaStore(db)
   // Role changes reach live sockets at once; the sync server is created below.

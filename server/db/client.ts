@@ -1,12 +1,24 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from './generated/client'
+import { PrismaClient as PostgresClient } from './generated-pg/client'
 
+/**
+ * Both generated clients have the same models (prisma/postgres/schema.prisma
+ * is derived from prisma/schema.prisma), so the rest of the server is written
+ * once against this type.
+ */
 export type Db = InstanceType<typeof PrismaClient>
 
-/** A Prisma client on the embedded SQLite database named by a `file:` URL. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url)
+
+/** A Prisma client on the embedded SQLite file (`file:`) or on PostgreSQL for scale-out. */
 export function createDb(url: string): Db {
+  if (isPostgresUrl(url)) {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db
+  }
   if (!url.startsWith('file:')) {
-    throw new Error(`DATABASE_URL must be a file: URL for the embedded database (got ${url.split(':')[0]}:)`)
+    throw new Error(`DATABASE_URL must be a file: or postgresql: URL (got ${url.split(':')[0]}:)`)
   }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) })
 }
@@ -17,7 +29,8 @@ export function createDb(url: string): Db {
  * cut can lose the last commits, never corrupt the file). better-sqlite3
  * runs on the event loop, so a per-commit fsync would stall every socket.
  */
-export async function tuneSqlite(db: Db): Promise<void> {
+export async function tuneDb(db: Db, url: string): Promise<void> {
+  if (isPostgresUrl(url)) return
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
