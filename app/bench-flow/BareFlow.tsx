@@ -58,6 +58,8 @@ function Flow({ mapId }: { mapId: string }) {
   return (
     <div style={{ position: 'fixed', inset: 0 }} data-testid="bench-flow" data-count={nodes.length}>
       {error && <p role="alert">{error}</p>}
+      {/* The typing baseline: keystrokes into a plain field over the same canvas. */}
+      <input data-testid="bench-input" aria-label="Typing baseline" style={{ position: 'absolute', zIndex: 10, top: 8, left: 8, width: 300 }} />
       <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} minZoom={0.1} maxZoom={2.5} />
     </div>
   )
