@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { loadSeedMaps, loadSource } from '@/content'
 import type { ArgNode } from '@/core/graph'
+import { ownerAndGuest } from './support/accounts'
 import { launchBrowser } from './support/browser'
 import { node, nodeIds, waitForState } from './support/editor'
 
@@ -127,6 +128,38 @@ describe('source view', () => {
     expect(bad.status()).toBe(400)
     const found = await page.request.get('/api/sources/belarus-nato')
     expect(found.headers()['cache-control']).toContain('max-age=86400')
+  })
+
+  test('an owner opens the article to pick the first quote; a viewer sees it but cannot add evidence', async () => {
+    const { text } = await loadSource('belarus-nato')
+    const { owner, guest: viewer } = await ownerAndGuest(browser, baseURL, 'viewer')
+    contexts.push(owner.context, viewer.context)
+    await Promise.all([waitForState(owner.page, 'connected'), waitForState(viewer.page, 'connected')])
+
+    await owner.page.getByTestId('open-source').click()
+    const panel = owner.page.getByTestId('source-panel')
+    await panel.getByTestId('source-article').waitFor()
+    expect(await panel.getByTestId('source-highlight').count()).toBe(0)
+    const narration = 'Belarus wants to have some room for manoeuvring, rather than just be a satellite of Russia.'
+    const start = text.indexOf(narration)
+    await selectSourceRange(owner.page, start, start + narration.length)
+    // Outside quotation marks the article speaks for itself.
+    expect(await panel.getByTestId('evidence-speaker').inputValue()).toBe('GlobalSecurity.org')
+    await panel.getByTestId('add-as-evidence').click()
+    await expect.poll(() => panel.getByTestId('source-highlight').textContent()).toBe(narration)
+    const created = await owner.page.locator('.react-flow__node.selected').getAttribute('data-id')
+
+    await expect.poll(() => nodeIds(viewer.page)).toEqual([created])
+    expect(await viewer.page.getByTestId('inspector').count()).toBe(0)
+    await node(viewer.page, created!).click()
+    const seen = viewer.page.getByTestId('source-highlight')
+    await expect.poll(() => seen.textContent()).toBe(narration)
+    expect(await seen.getAttribute('data-start')).toBe(String(start))
+    const next = text.indexOf('For a long time, Belarus was considered a buffer zone of sorts.')
+    await selectSourceRange(viewer.page, next, next + 20)
+    const add = viewer.page.getByTestId('add-as-evidence')
+    await add.waitFor()
+    expect(await add.isDisabled()).toBe(true)
   })
 })
 
