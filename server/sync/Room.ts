@@ -47,6 +47,12 @@ export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly peers = new Map<Peer, PeerState>()
+  /**
+   * [PS5] Who announced each awareness clientID first (user id, or peer id when
+   * anonymous). Kept for the room's life, so a clientID seen in relayed
+   * presence cannot be claimed by someone else, even while its owner reconnects.
+   */
+  private readonly clientOwners = new Map<number, string>()
   private persist!: PersistQueue
 
   private constructor(readonly mapId: string) {
@@ -154,6 +160,12 @@ export class Room {
       identity: state.access.identity,
     })
     if (!filtered) return
+    if (state.clientId === null) {
+      const me = state.access.userId ?? peer.id
+      const owner = this.clientOwners.get(filtered.clientId)
+      if (owner !== undefined && owner !== me) return
+      this.clientOwners.set(filtered.clientId, me)
+    }
     state.clientId = filtered.clientId
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, peer)

@@ -151,8 +151,8 @@ export interface RawClient {
   readonly closed: Promise<Closed>
   readonly isOpen: boolean
   send(bytes: Uint8Array): void
-  /** Resolves at the first received message matching `pred`; rejects after `ms`. */
-  waitFor<T extends ServerMessage['type']>(type: T, ms?: number): Promise<Extract<ServerMessage, { type: T }>>
+  /** Resolves at the first received message of `type` at index `from` or later; rejects after `ms`. */
+  waitFor<T extends ServerMessage['type']>(type: T, ms?: number, from?: number): Promise<Extract<ServerMessage, { type: T }>>
   close(): void
 }
 
@@ -196,11 +196,11 @@ export function tryConnect(base: string, mapId: string, options: ConnectOptions 
     send(bytes) {
       if (ws.readyState === WebSocket.OPEN) ws.send(bytes)
     },
-    waitFor(type, ms = 5000) {
+    waitFor(type, ms = 5000, from = 0) {
       return new Promise((resolve, reject) => {
         const deadline = setTimeout(() => reject(new Error(`no ${type} message within ${ms} ms`)), ms)
         const check = () => {
-          const hit = received.find((m) => m.type === type)
+          const hit = received.slice(from).find((m) => m.type === type)
           if (hit) {
             clearTimeout(deadline)
             resolve(hit as never)

@@ -105,6 +105,42 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
     ])
   })
 
+  test("[PS5] a fresh connection cannot bind someone else's clientID with its very first frame", async () => {
+    const s = await scene(role)
+    const target = s.a.doc.clientID
+    const fresh = await connectRaw(srv.wsBase, s.mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, s.mapId, role) })
+    cleanups.push(() => fresh.close())
+    fresh.send(awarenessFrame([{ clientId: target, clock: 99_999, state: JSON.stringify({ cursor: { x: 666, y: 666 } }) }]))
+    fresh.send(awarenessFrame([{ clientId: target, clock: 100_000, state: 'null' }]))
+    await s.barrier()
+    expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 2 }, user: aliceIdentity() })
+    // Leaving must not take Alice's presence with it either.
+    fresh.close()
+    await fresh.closed
+    await s.barrier()
+    expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 2 }, user: aliceIdentity() })
+  })
+
+  test("[PS5] while its owner is briefly offline, a clientID cannot be taken over", async () => {
+    const s = await scene(role)
+    const target = s.a.doc.clientID
+    s.a.provider.disconnect()
+    await eventually(() => !s.w.provider.awareness.getStates().has(target), "Alice's presence gone while offline")
+    const thief = await connectRaw(srv.wsBase, s.mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, s.mapId, role) })
+    cleanups.push(() => thief.close())
+    thief.send(awarenessFrame([{ clientId: target, clock: 99_999, state: JSON.stringify({ cursor: { x: 666, y: 666 } }) }]))
+    await s.barrier()
+    expect(s.w.provider.awareness.getStates().has(target)).toBe(false)
+    s.a.provider.connect()
+    await eventually(() => s.a.provider.wsconnected, 'Alice reconnected')
+    // The server bumped Alice's awareness clock when she left, so her re-announcement only counts once her
+    // clock passes it: moving the cursor twice does that (a real editor moves it on every mouse move).
+    s.a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 3 })
+    s.a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 4 })
+    await eventually(() => (aliceAsSeenBy(s)?.cursor as { y?: number } | undefined)?.y === 4, 'Alice back with her own cursor')
+    expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 4 }, user: aliceIdentity() })
+  })
+
   test('[PS5] a connection speaks only for the first clientID it announced', async () => {
     const s = await scene(role)
     const other = s.mine + 1

@@ -1,0 +1,155 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { ArgNode } from '@/core/graph'
+import type { Role } from '@/core/permissions'
+import { addNode, localOrigin, readGraph } from '@/core/ydoc'
+import { connectRaw, queryAwarenessFrame, type RawClient } from '../../support/rawClient'
+import type { Client } from '../../support/syncHarness'
+import { hostileFrame, type FrameRecipe } from './frameArbitraries'
+import { converged, honestClient, person, privateMap, sameState, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+
+/**
+ * [PS4] [PS6]–[PS8] 10,000 hostile frames over several sockets while two
+ * honest editors keep writing. Afterwards: the process saw no uncaught
+ * error, the server accepts a new client, and the honest clients' docs equal
+ * the server's and hold exactly what the honest clients wrote.
+ */
+const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000)
+const SEED = 20_240_917
+const me = localOrigin()
+const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
+
+let srv: RealServer
+beforeAll(async () => {
+  srv = await startRealServer({ MAX_MESSAGE_BYTES: '8192' })
+})
+afterAll(() => srv.stop())
+
+interface Attacker {
+  who: Person
+  mapId: string
+  role: Role
+  socket: RawClient | null
+  reconnects: number
+  token?: { value: string; at: number }
+}
+
+/** A fresh socket with a real token (re-minted well before its 120 s expiry). No handshake: the frames are the point. */
+async function reconnect(a: Attacker): Promise<RawClient> {
+  a.socket?.close()
+  if (!a.token || Date.now() - a.token.at > 60_000) {
+    a.token = { value: await tokenFor(srv.services, a.who, a.mapId, a.role), at: Date.now() }
+  }
+  a.socket = await connectRaw(srv.wsBase, a.mapId, { origin: srv.origin, token: a.token.value })
+  a.reconnects++
+  return a.socket
+}
+
+/** Sends one frame, then a query as a barrier: the answer (or the close) means the server has handled the frame. */
+async function deliver(a: Attacker, frame: Uint8Array): Promise<'open' | number> {
+  const socket = a.socket?.isOpen ? a.socket : await reconnect(a)
+  const from = socket.received.length
+  socket.send(frame)
+  socket.send(queryAwarenessFrame())
+  const outcome = await Promise.race([
+    socket.waitFor('awareness', 5000, from).then(() => 'open' as const),
+    socket.closed.then((c) => c.code),
+  ])
+  return outcome
+}
+
+test('[PS8] 10,000 random and malformed frames leave the server up and honest clients unaffected', { timeout: 180_000 }, async () => {
+  const crashes: unknown[] = []
+  const onCrash = (err: unknown) => crashes.push(err)
+  process.on('uncaughtException', onCrash)
+  process.on('unhandledRejection', onCrash)
+  const cleanups: Array<() => void> = []
+  try {
+    const owner = await person(srv.services, 'Owner')
+    const [alice, bob, eve, viewer, commenter] = await Promise.all(['Alice', 'Bob', 'Eve', 'Vic', 'Cam'].map((n) => person(srv.services, n)))
+    // The honest map: attackers here are read-only, so its content must be exactly the honest writes.
+    const mapId = await privateMap(srv.services, owner, [[alice, 'editor'], [bob, 'editor'], [viewer!, 'viewer'], [commenter!, 'commenter']])
+    // A second map where the attacker is an editor: garbage reaches the Yjs decoder itself.
+    const openMapId = await privateMap(srv.services, owner, [[alice, 'editor'], [eve!, 'editor']])
+
+    const a: Client = await honestClient(srv, alice!, mapId, 'editor')
+    const b: Client = await honestClient(srv, bob!, mapId, 'editor')
+    const c: Client = await honestClient(srv, alice!, openMapId, 'editor')
+    cleanups.push(() => a.destroy(), () => b.destroy(), () => c.destroy())
+    a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 })
+    b.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 })
+
+    const written: string[] = []
+    let honestTick = 0
+    const honestWriter = setInterval(() => {
+      const who = honestTick % 2 === 0 ? a : b
+      const id = `h${honestTick++}`
+      addNode(who.doc, claim(id, `honest ${id}`), me)
+      written.push(id)
+    }, 100)
+    cleanups.push(() => clearInterval(honestWriter))
+
+    const attackers: Attacker[] = [
+      { who: viewer!, mapId, role: 'viewer', socket: null, reconnects: 0 },
+      { who: commenter!, mapId, role: 'commenter', socket: null, reconnects: 0 },
+      { who: viewer!, mapId, role: 'viewer', socket: null, reconnects: 0 },
+      { who: eve!, mapId: openMapId, role: 'editor', socket: null, reconnects: 0 },
+    ]
+    cleanups.push(() => attackers.forEach((x) => x.socket?.close()))
+    const recipes: FrameRecipe[] = fc.sample(hostileFrame, { seed: SEED, numRuns: FRAMES })
+    const victims = [a.doc.clientID, b.doc.clientID, c.doc.clientID]
+    const outcomes = new Map<string, number>()
+    const families = new Map<string, number>()
+
+    const started = Date.now()
+    await Promise.all(
+      attackers.map(async (attacker, w) => {
+        for (let i = w; i < recipes.length; i += attackers.length) {
+          const r = recipes[i]!
+          const outcome = await deliver(attacker, r.build({ victims }))
+          const key = outcome === 'open' ? 'handled, socket kept' : `closed ${outcome}`
+          outcomes.set(key, (outcomes.get(key) ?? 0) + 1)
+          families.set(r.family, (families.get(r.family) ?? 0) + 1)
+          if (process.env.FUZZ_DEBUG && i % 200 < attackers.length) console.info(`[fuzz] ${i} ${Date.now() - started} ms`, r.family, key)
+        }
+      }),
+    )
+    const elapsedMs = Date.now() - started
+    clearInterval(honestWriter)
+    console.info(
+      `[fuzz] ${FRAMES} frames in ${elapsedMs} ms, ${attackers.reduce((n, x) => n + x.reconnects, 0)} connections;`,
+      Object.fromEntries(outcomes),
+      Object.fromEntries(families),
+    )
+
+    // The process never saw an uncaught error.
+    expect(crashes).toEqual([])
+    // Every frame was handled one way or the other; some closed their socket, some were shrugged off.
+    expect([...outcomes.values()].reduce((x, y) => x + y, 0)).toBe(FRAMES)
+    expect([...outcomes.keys()].some((k) => k.startsWith('closed'))).toBe(true)
+
+    // The honest map holds exactly the honest writes, everywhere.
+    const server = await serverDoc(srv, mapId)
+    await converged(server, a.doc, 'server and Alice agree')
+    await converged(server, b.doc, 'server and Bob agree')
+    expect(readGraph(server).nodes.map((n) => n.id).sort()).toEqual([...written].sort())
+    expect(written.length).toBeGreaterThan(10)
+
+    // The map the attacker could write to is still one state on both ends, and still reads.
+    const openServer = await serverDoc(srv, openMapId)
+    await converged(openServer, c.doc, 'server and Alice agree on the attacked map')
+    expect(() => readGraph(openServer)).not.toThrow()
+
+    // A newcomer still gets in and receives the same state.
+    const late = await honestClient(srv, bob!, mapId, 'editor')
+    cleanups.push(() => late.destroy())
+    await converged(server, late.doc, 'a newcomer syncs')
+    expect(sameState(late.doc, a.doc)).toBe(true)
+    // Honest presence survived the impersonation attempts.
+    expect((late.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } })?.user?.name).toBe('Alice')
+  } finally {
+    for (const c of cleanups.reverse()) c()
+    process.off('uncaughtException', onCrash)
+    process.off('unhandledRejection', onCrash)
+  }
+})
