@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** `file:` for the embedded SQLite default, `postgresql://` for scale-out. */
   DATABASE_URL: z.string().default('file:./data/crux.db'),
+  /** Redis for running several instances side by side (with PostgreSQL); unset on one machine. */
+  REDIS_URL: z.string().url().optional(),
   /** Upper bound on how long an edit waits in memory before it is appended to the database. */
   PERSIST_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(50),
   /** Fold the update log into a snapshot once it holds this many rows. */

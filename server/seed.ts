@@ -27,13 +27,16 @@ export async function seedMaps(
     // Laid out only when written: a kept map is never touched.
     const content = () => withLayout({ ...seed.map, title: seed.title })
     if (!existing) {
-      const created = await maps.create({
-        title: seed.title,
-        content: await content(),
-        seedKey: seed.key,
-        publicRole: options.publicRole ?? 'editor',
-      })
-      out.push({ key: seed.key, id: created.id, action: 'created' })
+      const created = await maps
+        .create({ title: seed.title, content: await content(), seedKey: seed.key, publicRole: options.publicRole ?? 'editor' })
+        // Several instances starting together: the one that lost the race keeps the winner's map.
+        .catch(async (err) => {
+          const winner = await maps.findBySeedKey(seed.key)
+          if (!winner) throw err
+          return null
+        })
+      if (created) out.push({ key: seed.key, id: created.id, action: 'created' })
+      else out.push({ key: seed.key, id: (await maps.findBySeedKey(seed.key))!.id, action: 'kept' })
     } else if (options.restore) {
       await maps.replaceContent(existing.id, await content())
       out.push({ key: seed.key, id: existing.id, action: 'restored' })

@@ -7,6 +7,7 @@ import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
 import { sharedDb, tuneDb } from '../db/client'
 import { createMapService } from '../maps'
 import { createPrismaStore } from '../store/prismaStore'
+import { createRedisBus } from '../sync/redisBus'
 import { createSyncServer, type SyncServer } from '../sync/SyncServer'
 
 /** Everything the app needs, wired once per process. */
@@ -15,14 +16,22 @@ export async function createServices(env: Env) {
   await tuneDb(db, env.DATABASE_URL)
   const secret = await tokenSecret(db, env.AUTH_SECRET)
   const store = createPrismaStore(db)
-  // Role changes reach live sockets at once; the sync server is created below.
+  const log = (msg: string, err?: unknown) => console.error(`[sync] ${msg}`, err ?? '')
+  const bus = env.REDIS_URL ? createRedisBus(env.REDIS_URL, log) : undefined
+  // Role changes reach live sockets at once, on whichever instance holds them.
   let sync: SyncServer | undefined
-  const access = createAccess(db, (mapId, userIds) => {
+  const refreshLive = (mapId: string, userIds: string[] | 'all') => {
     sync?.refreshAccess(mapId, userIds, (userId) => peerAccessNow(access, mapId, userId)).catch((err) => {
       console.error('[access] could not refresh live connections', err)
     })
-  })
+  }
+  const access = createAccess(db, (mapId, userIds) =>
+    bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds),
+  )
+  await bus?.onAccessChange(refreshLive)
   sync = createSyncServer({
+    bus,
+    log,
     store,
     persist: {
       delayMs: env.PERSIST_DELAY_MS,
@@ -45,6 +54,7 @@ export async function createServices(env: Env) {
     accounts: createAccounts(db),
     async close() {
       await sync?.close()
+      await bus?.close()
       await db.$disconnect()
     },
   }

@@ -3,9 +3,11 @@ import * as Y from 'yjs'
 import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc } from '../../core/ydoc'
 import type { MapStore } from '../store/MapStore'
 import { filterAwarenessUpdate } from './awarenessFilter'
+import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import {
   readClientMessage,
+  writeAwareness,
   writeAwarenessStates,
   writePermissionDenied,
   writeSyncStep1,
@@ -34,6 +36,12 @@ export const CLOSE_PROTOCOL_ERROR = 4400
 
 const MAX_AWARENESS_STATE_CHARS = 4096
 
+/** Origin of what arrives from other instances: relayed to local peers, never persisted or republished. */
+export const BUS_ORIGIN = Symbol('bus')
+
+/** With a bus, a room re-reads the store this often to heal any message the bus dropped. */
+const BUS_RESYNC_MS = 30_000
+
 interface PeerState {
   access: PeerAccess
   clientId: number | null
@@ -54,23 +62,37 @@ export class Room {
    */
   private readonly clientOwners = new Map<number, string>()
   private persist!: PersistQueue
+  private leaveBus: (() => Promise<void>) | undefined
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined
 
-  private constructor(readonly mapId: string) {
+  private constructor(
+    readonly mapId: string,
+    private readonly store: MapStore,
+    private readonly bus: RoomBus | undefined,
+  ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
   }
 
-  static async load(mapId: string, store: MapStore, options: PersistOptions): Promise<Room> {
-    const room = new Room(mapId)
-    const stored = await store.load(mapId)
-    room.persist = new PersistQueue(store, mapId, options, stored.updates.length)
+  static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus): Promise<Room> {
+    const room = new Room(mapId, store, bus)
     room.doc.on('update', room.relayAndPersist)
     room.awareness.on('update', room.relayAwareness)
-    room.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update, STORAGE_ORIGIN)
-    }, STORAGE_ORIGIN)
+    // Subscribe before loading: whatever other instances send meanwhile is
+    // applied too (Yjs merges in any order), so nothing falls in the gap.
+    if (bus) room.leaveBus = await bus.join(mapId, room.receiveFromBus)
+    const stored = await store.load(mapId)
+    room.persist = new PersistQueue(store, mapId, options, stored.updates.length)
+    room.applyStored(stored.updates)
     migrateDoc(room.doc, SYSTEM_ORIGIN)
+    if (bus) room.scheduleResync(BUS_RESYNC_MS)
     return room
+  }
+
+  private applyStored(updates: Uint8Array[]): void {
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, STORAGE_ORIGIN)
+    }, STORAGE_ORIGIN)
   }
 
   get peerCount(): number {
@@ -149,9 +171,38 @@ export class Room {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.resyncTimer)
+    await this.leaveBus?.()
     await this.persist.flush()
     this.awareness.destroy()
     this.doc.destroy()
+  }
+
+  private readonly receiveFromBus = (kind: BusKind, data: Uint8Array): void => {
+    try {
+      if (kind === 'awareness') {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, data, BUS_ORIGIN)
+        return
+      }
+      Y.applyUpdate(this.doc, data, BUS_ORIGIN)
+      // Structs waiting for a missing predecessor mean the bus dropped a message.
+      if (this.doc.store.pendingStructs || this.doc.store.pendingDs) this.scheduleResync(200)
+    } catch {
+      this.scheduleResync(200)
+    }
+  }
+
+  /** Heals gaps the bus left: the store has everything every instance persisted. */
+  private scheduleResync(ms: number): void {
+    clearTimeout(this.resyncTimer)
+    this.resyncTimer = setTimeout(() => {
+      this.store
+        .load(this.mapId)
+        .then(({ updates }) => this.applyStored(updates))
+        .catch(() => {})
+        .finally(() => this.scheduleResync(BUS_RESYNC_MS))
+    }, ms)
+    this.resyncTimer.unref?.()
   }
 
   private receiveAwareness(peer: Peer, state: PeerState, update: Uint8Array): void {
@@ -177,15 +228,21 @@ export class Room {
   private readonly relayAndPersist = (update: Uint8Array, origin: unknown): void => {
     const frame = writeUpdate(update)
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame)
-    if (origin !== STORAGE_ORIGIN) this.persist.push(update)
+    // What came from the store or another instance is already persisted there.
+    if (origin === STORAGE_ORIGIN || origin === BUS_ORIGIN) return
+    this.persist.push(update)
+    this.bus?.publish(this.mapId, 'update', update)
   }
 
   private readonly relayAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const frame = writeAwarenessStates(this.awareness, changed)
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    const frame = writeAwareness(update)
     for (const peer of this.peers.keys()) peer.send(frame)
+    if (origin !== BUS_ORIGIN) this.bus?.publish(this.mapId, 'awareness', update)
   }
 }

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { IdSchema } from '../../core/graph'
 import type { MapStore } from '../store/MapStore'
+import type { RoomBus } from './bus'
 import type { PersistOptions } from './persistQueue'
 import type { Peer, PeerAccess } from './Room'
 import { RoomRegistry } from './RoomRegistry'
@@ -17,6 +18,8 @@ export interface SyncServerOptions {
   /** Decides at the HTTP upgrade who may connect, and with which rights. */
   authorize(req: IncomingMessage, mapId: string): Promise<PeerAccess | { reject: number; reason: string }>
   rateLimit?: RateLimit
+  /** Shares live traffic with other instances (Redis); absent on a single machine. */
+  bus?: RoomBus
   log?: (msg: string, err?: unknown) => void
 }
 
@@ -42,7 +45,7 @@ const DEFAULT_RATE_LIMIT: RateLimit = { messagesPerSecond: 300, bytesPerSecond: 
 export function createSyncServer(options: SyncServerOptions) {
   const path = options.path ?? '/ws'
   const log = options.log ?? ((msg, err) => console.error(`[sync] ${msg}`, err ?? ''))
-  const rooms = new RoomRegistry(options.store, options.persist)
+  const rooms = new RoomRegistry(options.store, options.persist, options.bus)
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
   let nextPeer = 0
 
