@@ -7,7 +7,7 @@
  * itself, but it tells how much of a gap to the reference is persistence.
  */
 import http from 'node:http'
-import { createDb } from '@/server/db/client'
+import { createDb, tuneDb } from '@/server/db/client'
 import { env } from '@/server/env'
 import { createMemoryStore } from '@/server/store/memoryStore'
 import { createPrismaStore } from '@/server/store/prismaStore'
@@ -16,6 +16,8 @@ import { serveUntilParentLeaves } from './lifecycle'
 
 const config = env()
 const db = createDb(config.DATABASE_URL)
+// As createServices does in production: WAL, no fsync per commit.
+await tuneDb(db, config.DATABASE_URL)
 const storeKind = process.env.BENCH_STORE === 'memory' ? 'memory' : 'sqlite'
 const sync = createSyncServer({
   store: storeKind === 'memory' ? createMemoryStore() : createPrismaStore(db),
