@@ -1,0 +1,265 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { launchBrowser } from './support/browser'
+import { actionId, callAction, createMap, postFormAction, signUp, type Account } from './support/securityPeople'
+
+/**
+ * [PH1]–[PH5] [PR9]: every HTTP entry point against the production build,
+ * called by people without the right role. Refusals are checked by their
+ * effect (the map is unchanged, seen through the owner's eyes), and each
+ * kind of call has a control case where the right person succeeds the same
+ * way, so a refusal cannot pass merely because the request was malformed.
+ */
+const baseURL = inject('baseURL')
+const EVIL = 'https://evil.example'
+
+let browser: Browser
+let owner: Account
+let viewer: Account
+let stranger: Account
+let mapId: string
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  ;[owner, viewer, stranger] = await Promise.all([signUp(browser, baseURL), signUp(browser, baseURL), signUp(browser, baseURL)])
+  mapId = await createMap(owner, 'Permissions target')
+  await grantViaJoinCode(owner, viewer, mapId, 'viewer')
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** The owner makes a join code on the share page; the other person redeems it on /join. */
+async function grantViaJoinCode(from: Account, to: Account, id: string, role: 'viewer' | 'commenter' | 'editor'): Promise<void> {
+  await from.page.goto(`/maps/${id}/share`)
+  await from.page.getByLabel('Role granted').selectOption(role)
+  const before = await from.page.getByTestId('join-code').count()
+  await from.page.getByTestId('create-link').click()
+  await from.page.getByTestId('join-code').nth(before).waitFor()
+  const code = await from.page.getByTestId('join-code').last().innerText()
+  await to.page.goto(`/join?code=${encodeURIComponent(code)}`)
+  await to.page.getByLabel('Your name (shown to others)').fill(to.name)
+  await Promise.all([to.page.waitForURL(`**/maps/${id}`), to.page.getByTestId('join-form').locator('button[type=submit]').click()])
+}
+
+/** The map as its owner sees it now (title and content), through the export route. */
+async function ownerView(id = mapId): Promise<{ title: string }> {
+  const res = await owner.request.get(`/api/maps/${id}/export?format=json`)
+  expect(res.status()).toBe(200)
+  return ((await res.json()) as { map: { title: string } }).map
+}
+
+async function tokenRole(who: Account, id = mapId): Promise<number | string> {
+  const res = await who.request.get(`/api/maps/${id}/token`)
+  return res.status() === 200 ? ((await res.json()) as { role: string }).role : res.status()
+}
+
+async function anonymous() {
+  const context = await browser.newContext({ baseURL })
+  return { context, request: context.request }
+}
+
+describe('GET /api/maps/<id>/token', () => {
+  test('[PH2] anonymous callers get 401 in the one error shape', async () => {
+    const { context, request } = await anonymous()
+    const res = await request.get(`/api/maps/${mapId}/token`)
+    expect(res.status()).toBe(401)
+    expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } })
+    await context.close()
+  })
+
+  test('[PH2] a signed-in non-member of a private map gets 404 (existence is not revealed)', async () => {
+    const res = await stranger.request.get(`/api/maps/${mapId}/token`)
+    expect(res.status()).toBe(404)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
+    const missing = await stranger.request.get('/api/maps/mDoesNotExist/token')
+    expect(missing.status()).toBe(404)
+  })
+
+  test('[PH2] a viewer gets a token with role viewer; the owner gets owner', async () => {
+    const res = await viewer.request.get(`/api/maps/${mapId}/token`)
+    expect(res.status()).toBe(200)
+    const body = (await res.json()) as { token: string; role: string; user: { name: string }; expiresIn: number }
+    expect(body.role).toBe('viewer')
+    expect(body.user.name).toBe(viewer.name)
+    expect(body.expiresIn).toBe(120)
+    expect(body.token.split('.')).toHaveLength(3)
+    expect(await tokenRole(owner)).toBe('owner')
+  })
+
+  test('[PH2] a forged or foreign session cookie counts as anonymous: 401', async () => {
+    const { context, request } = await anonymous()
+    // Shaped like a real session token (32 random bytes, base64url), but never issued.
+    await context.addCookies([{ name: 'crux_session', value: 'A'.repeat(43), url: baseURL }])
+    expect((await request.get(`/api/maps/${mapId}/token`)).status()).toBe(401)
+    await context.clearCookies()
+    await context.addCookies([{ name: 'crux_session', value: 'x'.repeat(3000), url: baseURL }])
+    expect((await request.get(`/api/maps/${mapId}/token`)).status()).toBe(401)
+    await context.close()
+  })
+
+  test('[PH1] a malformed map id is a 400 before any lookup', async () => {
+    const res = await owner.request.get(`/api/maps/${encodeURIComponent('bad id!')}/token`)
+    expect(res.status()).toBe(400)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_params')
+  })
+})
+
+describe('GET /api/maps/<id>/export', () => {
+  test('[PH2] anonymous 401, non-member 404, viewer 200', async () => {
+    const { context, request } = await anonymous()
+    expect((await request.get(`/api/maps/${mapId}/export?format=json`)).status()).toBe(401)
+    await context.close()
+    expect((await stranger.request.get(`/api/maps/${mapId}/export?format=json`)).status()).toBe(404)
+    const ok = await viewer.request.get(`/api/maps/${mapId}/export?format=json`)
+    expect(ok.status()).toBe(200)
+    expect(ok.headers()['cache-control']).toContain('no-store')
+  })
+
+  test('[PH1] an unknown format is a 400 in the error shape', async () => {
+    const res = await viewer.request.get(`/api/maps/${mapId}/export?format=exe`)
+    expect(res.status()).toBe(400)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_format')
+  })
+})
+
+describe('POST /api/maps/import', () => {
+  const body = { format: 'argdown', text: '[Claim]: Imported for the permission test.', title: 'Imported by test' }
+
+  test('[PH2] anonymous callers get 401 and nothing is created', async () => {
+    const { context, request } = await anonymous()
+    const res = await request.post('/api/maps/import', { data: body, headers: { origin: baseURL } })
+    expect(res.status()).toBe(401)
+    await context.close()
+  })
+
+  test('[PH3] a foreign or missing Origin is refused with 403 even for a signed-in account', async () => {
+    const evil = await owner.request.post('/api/maps/import', { data: body, headers: { origin: EVIL } })
+    expect(evil.status()).toBe(403)
+    expect(((await evil.json()) as { error: { code: string } }).error.code).toBe('bad_origin')
+    const none = await owner.request.post('/api/maps/import', { data: body })
+    expect(none.status()).toBe(403)
+  })
+
+  test('[PH1] an invalid body is a 400 listing the issue; the control import from this origin succeeds', async () => {
+    const bad = await owner.request.post('/api/maps/import', { data: { format: 'exe', text: 1 }, headers: { origin: baseURL } })
+    expect(bad.status()).toBe(400)
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('bad_body')
+    const notJson = await owner.request.post('/api/maps/import', { data: '{not json', headers: { origin: baseURL, 'content-type': 'application/json' } })
+    expect(notJson.status()).toBe(400)
+    const ok = await owner.request.post('/api/maps/import', { data: body, headers: { origin: baseURL } })
+    expect(ok.status()).toBe(200)
+    const { id } = (await ok.json()) as { id: string }
+    expect(await tokenRole(owner, id)).toBe('owner')
+  })
+})
+
+describe('server actions', () => {
+  const rename = () => actionId('app/actions.ts', 'renameMapAction')
+  const remove = () => actionId('app/actions.ts', 'deleteMapAction')
+  const share = (name: string) => actionId('app/maps/[id]/share/actions.ts', name)
+
+  test('[PR9] renaming and deleting as a viewer or a stranger change nothing; the owner can (control)', async () => {
+    for (const who of [viewer, stranger]) {
+      await callAction(who.request, '/', rename(), [mapId, 'Renamed by someone else'], baseURL)
+      await callAction(who.request, '/', remove(), [mapId], baseURL)
+    }
+    expect((await ownerView()).title).toBe('Permissions target')
+
+    const res = await callAction(owner.request, '/', rename(), [mapId, 'Permissions target (renamed by owner)'], baseURL)
+    expect(res.status()).toBe(200)
+    await expect.poll(async () => (await ownerView()).title).toBe('Permissions target (renamed by owner)')
+  })
+
+  test('[PH1] an action called with input of the wrong shape is refused by zod, not run', async () => {
+    await callAction(owner.request, '/', rename(), [mapId, 'x'.repeat(500)], baseURL)
+    await callAction(owner.request, '/', rename(), [{ id: mapId }, ['title']], baseURL)
+    expect((await ownerView()).title).toBe('Permissions target (renamed by owner)')
+  })
+
+  test('[PR9] the share page is a 404 for a viewer, and its actions posted directly change nothing', async () => {
+    expect((await viewer.page.goto(`/maps/${mapId}/share`))!.status()).toBe(404)
+    const path = `/maps/${mapId}/share`
+    const viewerId = await userIdOf(viewer)
+    await postFormAction(viewer.request, path, share('setRoleAction'), { mapId, userId: viewerId, role: 'owner' }, baseURL)
+    await postFormAction(viewer.request, path, share('setPublicRoleAction'), { mapId, publicRole: 'editor' }, baseURL)
+    await postFormAction(viewer.request, path, share('createLinkAction'), { mapId, role: 'editor', hours: '0' }, baseURL)
+    await postFormAction(stranger.request, path, share('setPublicRoleAction'), { mapId, publicRole: 'editor' }, baseURL)
+    expect(await tokenRole(viewer)).toBe('viewer')
+    expect(await tokenRole(stranger)).toBe(404)
+    await owner.page.goto(path)
+    const codes = await owner.page.getByTestId('join-code').count()
+    expect(codes).toBe(1) // only the one the owner made for the viewer
+  })
+
+  test('[PR9] the control: the owner posting the same form raises the public role', async () => {
+    const other = await createMap(owner, 'Public role control')
+    await postFormAction(owner.request, `/maps/${other}/share`, share('setPublicRoleAction'), { mapId: other, publicRole: 'viewer' }, baseURL)
+    await expect.poll(() => tokenRole(stranger, other)).toBe('viewer')
+  })
+
+  test('[PR9] publishing as a viewer does nothing', async () => {
+    const publish = actionId('app/maps/[id]/publish/actions.ts', 'publishAction')
+    await postFormAction(viewer.request, `/maps/${mapId}/publish`, publish, { mapId }, baseURL)
+    expect((await viewer.page.goto(`/maps/${mapId}/publish`))!.status()).toBe(404)
+    await owner.page.goto(`/maps/${mapId}/publish`)
+    await expect.poll(() => owner.page.getByRole('heading', { name: 'Not published yet' }).count()).toBe(1)
+  })
+
+  test('[PH3] an owner\'s action posted from a foreign Origin (CSRF) is refused by Next and changes nothing', async () => {
+    const before = (await ownerView()).title
+    const res = await callAction(owner.request, '/', rename(), [mapId, 'Renamed by a cross-site post'], EVIL)
+    expect(res.status()).toBeGreaterThanOrEqual(400)
+    const other = await createMap(owner, 'CSRF public role target')
+    await postFormAction(owner.request, `/maps/${other}/share`, share('setPublicRoleAction'), { mapId: other, publicRole: 'editor' }, EVIL)
+    expect((await ownerView()).title).toBe(before)
+    expect(await tokenRole(stranger, other)).toBe(404)
+  })
+
+  test('[PH2] a private map page is a 404 for a stranger', async () => {
+    expect((await stranger.page.goto(`/maps/${mapId}`))!.status()).toBe(404)
+  })
+})
+
+describe('security headers', () => {
+  test('[PH5] pages carry a nonce CSP (no inline scripts without it), DENY framing, nosniff and a referrer policy', async () => {
+    const { context, request } = await anonymous()
+    const first = await request.get('/')
+    const second = await request.get('/')
+    const html = await first.text()
+    await context.close()
+    const h = first.headers()
+    const csp = h['content-security-policy']!
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/)
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/)
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-eval'/)
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("base-uri 'self'")
+    expect(csp).toContain("form-action 'self'")
+    expect(h['x-frame-options']).toBe('DENY')
+    expect(h['x-content-type-options']).toBe('nosniff')
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    // The nonce is fresh per response, and it is the one on the page's own scripts.
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!
+    expect(/'nonce-([^']+)'/.exec(second.headers()['content-security-policy']!)![1]).not.toBe(nonce)
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+  })
+
+  test('[PH5] API responses carry the headers too', async () => {
+    const res = await viewer.request.get(`/api/maps/${mapId}/token`)
+    expect(res.headers()['x-content-type-options']).toBe('nosniff')
+    expect(res.headers()['content-security-policy']).toContain("default-src 'self'")
+  })
+})
+
+/** A member's user id as the owner's share page lists it. */
+async function userIdOf(who: Account): Promise<string> {
+  await owner.page.goto(`/maps/${mapId}/share`)
+  const row = owner.page.getByTestId('members').locator('tr', { hasText: who.name })
+  const id = await row.getAttribute('data-user-id')
+  if (!id) throw new Error(`${who.name} is not listed as a member`)
+  return id
+}
