@@ -40,6 +40,9 @@ export default async function HomePage() {
           <button type="submit" className="primary" data-testid="create-map">
             Create map
           </button>
+          <a href="/maps/import" className={styles.importLink}>
+            Import a file…
+          </a>
         </form>
       ) : (
         <p className={styles.hint}>

@@ -79,10 +79,23 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           <EvaluationContext.Provider value={explain}>
             <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
               <header className="crux-header">
+                <a href="/" className="crux-home" aria-label="All maps">
+                  ←
+                </a>
                 <h1 className="crux-title">{graph.title || title}</h1>
                 <ConnectionBadge status={status} />
                 <PresenceBar peers={presence.peers} />
                 <ExportMenu title={graph.title || title} mapId={mapId} />
+                {session && can(session.role, 'manage') && (
+                  <nav className="crux-owner-links" aria-label="Map settings">
+                    <a href={`/maps/${mapId}/share`} data-testid="share-link">
+                      Share
+                    </a>
+                    <a href={`/maps/${mapId}/publish`} data-testid="publish-link">
+                      Publish
+                    </a>
+                  </nav>
+                )}
               </header>
               {error && (
                 <p role="alert" className="crux-error" data-testid="editor-error">
