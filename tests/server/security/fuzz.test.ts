@@ -14,6 +14,7 @@ import { converged, honestClient, person, privateMap, sameState, serverDoc, star
  * error, the server accepts a new client, and the honest clients' docs equal
  * the server's and hold exactly what the honest clients wrote.
  */
+// FUZZ_FRAMES shortens a local run; the suite runs the full 10,000.
 const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000)
 const SEED = 20_240_917
 const me = localOrigin()
@@ -58,7 +59,7 @@ async function deliver(a: Attacker, frame: Uint8Array): Promise<'open' | number>
   return outcome
 }
 
-test('[PS8] 10,000 random and malformed frames leave the server up and honest clients unaffected', { timeout: 180_000 }, async () => {
+test('[PS8] 10,000 random and malformed frames leave the server up and honest clients unaffected', { timeout: 300_000 }, async () => {
   const crashes: unknown[] = []
   const onCrash = (err: unknown) => crashes.push(err)
   process.on('uncaughtException', onCrash)
@@ -66,15 +67,19 @@ test('[PS8] 10,000 random and malformed frames leave the server up and honest cl
   const cleanups: Array<() => void> = []
   try {
     const owner = await person(srv.services, 'Owner')
-    const [alice, bob, eve, viewer, commenter] = await Promise.all(['Alice', 'Bob', 'Eve', 'Vic', 'Cam'].map((n) => person(srv.services, n)))
+    const alice = await person(srv.services, 'Alice')
+    const bob = await person(srv.services, 'Bob')
+    const eve = await person(srv.services, 'Eve')
+    const viewer = await person(srv.services, 'Vic')
+    const commenter = await person(srv.services, 'Cam')
     // The honest map: attackers here are read-only, so its content must be exactly the honest writes.
-    const mapId = await privateMap(srv.services, owner, [[alice, 'editor'], [bob, 'editor'], [viewer!, 'viewer'], [commenter!, 'commenter']])
+    const mapId = await privateMap(srv.services, owner, [[alice, 'editor'], [bob, 'editor'], [viewer, 'viewer'], [commenter, 'commenter']])
     // A second map where the attacker is an editor: garbage reaches the Yjs decoder itself.
-    const openMapId = await privateMap(srv.services, owner, [[alice, 'editor'], [eve!, 'editor']])
+    const openMapId = await privateMap(srv.services, owner, [[alice, 'editor'], [eve, 'editor']])
 
-    const a: Client = await honestClient(srv, alice!, mapId, 'editor')
-    const b: Client = await honestClient(srv, bob!, mapId, 'editor')
-    const c: Client = await honestClient(srv, alice!, openMapId, 'editor')
+    const a: Client = await honestClient(srv, alice, mapId, 'editor')
+    const b: Client = await honestClient(srv, bob, mapId, 'editor')
+    const c: Client = await honestClient(srv, alice, openMapId, 'editor')
     cleanups.push(() => a.destroy(), () => b.destroy(), () => c.destroy())
     a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 })
     b.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 })
@@ -90,10 +95,10 @@ test('[PS8] 10,000 random and malformed frames leave the server up and honest cl
     cleanups.push(() => clearInterval(honestWriter))
 
     const attackers: Attacker[] = [
-      { who: viewer!, mapId, role: 'viewer', socket: null, reconnects: 0 },
-      { who: commenter!, mapId, role: 'commenter', socket: null, reconnects: 0 },
-      { who: viewer!, mapId, role: 'viewer', socket: null, reconnects: 0 },
-      { who: eve!, mapId: openMapId, role: 'editor', socket: null, reconnects: 0 },
+      { who: viewer, mapId, role: 'viewer', socket: null, reconnects: 0 },
+      { who: commenter, mapId, role: 'commenter', socket: null, reconnects: 0 },
+      { who: viewer, mapId, role: 'viewer', socket: null, reconnects: 0 },
+      { who: eve, mapId: openMapId, role: 'editor', socket: null, reconnects: 0 },
     ]
     cleanups.push(() => attackers.forEach((x) => x.socket?.close()))
     const recipes: FrameRecipe[] = fc.sample(hostileFrame, { seed: SEED, numRuns: FRAMES })
@@ -110,7 +115,6 @@ test('[PS8] 10,000 random and malformed frames leave the server up and honest cl
           const key = outcome === 'open' ? 'handled, socket kept' : `closed ${outcome}`
           outcomes.set(key, (outcomes.get(key) ?? 0) + 1)
           families.set(r.family, (families.get(r.family) ?? 0) + 1)
-          if (process.env.FUZZ_DEBUG && i % 200 < attackers.length) console.info(`[fuzz] ${i} ${Date.now() - started} ms`, r.family, key)
         }
       }),
     )
@@ -141,7 +145,7 @@ test('[PS8] 10,000 random and malformed frames leave the server up and honest cl
     expect(() => readGraph(openServer)).not.toThrow()
 
     // A newcomer still gets in and receives the same state.
-    const late = await honestClient(srv, bob!, mapId, 'editor')
+    const late = await honestClient(srv, bob, mapId, 'editor')
     cleanups.push(() => late.destroy())
     await converged(server, late.doc, 'a newcomer syncs')
     expect(sameState(late.doc, a.doc)).toBe(true)
