@@ -9,19 +9,22 @@ import { median } from '../lib/report'
 
 type BenchWindow = Window & { __frames?: number[]; __recording?: boolean; __cruxEvaluateMs?: number[]; __evalFrom?: number }
 
-export async function startFrames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as BenchWindow
-    w.__frames = []
-    w.__recording = true
-    w.__evalFrom = w.__cruxEvaluateMs?.length ?? 0
-    const tick = (t: number) => {
-      if (!w.__recording) return
-      w.__frames!.push(t)
-      requestAnimationFrame(tick)
-    }
+// A string, not a function: tsx's name-keeping helper (__name) does not exist in the page.
+const START = `(() => {
+  const w = window
+  w.__frames = []
+  w.__recording = true
+  w.__evalFrom = (w.__cruxEvaluateMs || []).length
+  const tick = (t) => {
+    if (!w.__recording) return
+    w.__frames.push(t)
     requestAnimationFrame(tick)
-  })
+  }
+  requestAnimationFrame(tick)
+})()`
+
+export async function startFrames(page: Page): Promise<void> {
+  await page.evaluate(START)
 }
 
 export interface Recording {

@@ -25,6 +25,12 @@ describe('evaluation in the editor', () => {
   const badge = (page: Page, id: string) => node(page, id).getByTestId('node-badge')
   const badgeLabel = (page: Page, id: string) => badge(page, id).getAttribute('data-label')
   const badgeStrength = async (page: Page, id: string) => Number(await badge(page, id).getByRole('meter').getAttribute('aria-valuenow'))
+  // Selected nodes are raised above the others, so clear the selection before clicking one a neighbour may overlap.
+  const selectNode = async (page: Page, id: string) => {
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await nodeText(page, id).click()
+    await expect.poll(() => node(page, id).getAttribute('class')).toContain('selected')
+  }
   const panelStrength = async (page: Page) => Number(await page.getByTestId('explain-strength').getAttribute('data-strength'))
 
   test('votes and attacks show live on the other screen; the explain panel names the IN attacker; "Only mine" uses my votes', async () => {
@@ -51,7 +57,7 @@ describe('evaluation in the editor', () => {
     await expect.poll(() => badgeStrength(b.page, thesis)).toBe(50) // [DQ3] 1 − 1·0.5
 
     // [EX1] B asks why: the panel names the IN objection first; clicking it selects it.
-    await nodeText(b.page, thesis).click()
+    await selectNode(b.page, thesis)
     await expect.poll(() => b.page.getByTestId('explain-label').getAttribute('data-label')).toBe('OUT')
     expect(await b.page.getByTestId('explain-why').textContent()).toContain('Fares pay for a third of the service')
     const first = b.page.getByTestId('explain-attackers').getByTestId('explain-related').first()
@@ -62,13 +68,13 @@ describe('evaluation in the editor', () => {
     await expect.poll(() => b.page.getByTestId('explain-label').getAttribute('data-label')).toBe('IN')
 
     // B disagrees: votes 0 on the thesis. Everyone's mean is 2, so base 0.5 and strength 0.25 on both screens.
-    await nodeText(b.page, thesis).click()
+    await selectNode(b.page, thesis)
     await b.page.getByTestId('vote-0').click()
     await expect.poll(() => b.page.getByTestId('vote-summary').textContent()).toBe('2 votes, mean 2.0 of 4')
     await expect.poll(() => badgeStrength(a.page, thesis)).toBe(25)
 
     // [VP3] A looks through only their own votes: base 1 again, strength 0.5; B's view is unchanged.
-    await nodeText(a.page, thesis).click()
+    await selectNode(a.page, thesis)
     await expect.poll(() => panelStrength(a.page)).toBe(0.25)
     await a.page.getByTestId('perspective').selectOption({ label: 'Only mine' })
     await expect.poll(() => badgeStrength(a.page, thesis)).toBe(50)

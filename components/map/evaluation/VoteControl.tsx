@@ -21,7 +21,9 @@ export function VoteControl({ nodeId }: { nodeId: string }) {
     const step = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0
     if (!step || !vote) return
     e.preventDefault()
-    const next = Math.min(MAX_VOTE, Math.max(0, (mine ?? (step > 0 ? -1 : MAX_VOTE + 1)) + step))
+    // From the focused button, not from `mine`: the doc may not have caught up with a quick second press.
+    const focused = Number((e.target as HTMLElement).dataset.value ?? mine ?? 0)
+    const next = Math.min(MAX_VOTE, Math.max(0, focused + step))
     vote(nodeId, next)
     buttons.current[next]?.focus()
   }
@@ -48,6 +50,7 @@ export function VoteControl({ nodeId }: { nodeId: string }) {
                 tabIndex={(mine ?? 0) === v ? 0 : -1}
                 title={`${v}: ${MEANING[v]}`}
                 data-testid={`vote-${v}`}
+                data-value={v}
                 className={mine === v ? 'is-on' : undefined}
                 onClick={() => vote(nodeId, v)}
               >
