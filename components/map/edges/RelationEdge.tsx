@@ -1,7 +1,8 @@
 'use client'
 import { memo } from 'react'
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react'
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react'
 import type { FlowEdge } from '../flow/types'
+import { EdgeLabelPortal } from './EdgeLabelPortal'
 import { useMapActions } from '../MapActionsContext'
 import { RELATION_STYLE } from './relationStyle'
 
@@ -24,7 +25,7 @@ function RelationEdgeImpl(props: EdgeProps<FlowEdge>) {
         markerEnd={markerEnd}
         style={{ stroke: style.color, strokeWidth: selected ? 3.5 : 2, strokeDasharray: style.dash }}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabelPortal>
         <div
           className={`crux-edge-label crux-edge-label-${kind}${selected ? ' is-selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${midX}px, ${midY + (kind === 'supports' ? -20 : 0)}px)`, color: style.color }}
@@ -46,7 +47,7 @@ function RelationEdgeImpl(props: EdgeProps<FlowEdge>) {
             }}
           />
         )}
-      </EdgeLabelRenderer>
+      </EdgeLabelPortal>
     </>
   )
 }

@@ -1,7 +1,8 @@
 'use client'
 import { memo } from 'react'
-import { BaseEdge, EdgeLabelRenderer, Position, getBezierPath, getStraightPath, useInternalNode, type EdgeProps } from '@xyflow/react'
+import { BaseEdge, Position, getBezierPath, getStraightPath, useInternalNode, type EdgeProps } from '@xyflow/react'
 import type { FlowEdge } from '../flow/types'
+import { EdgeLabelPortal } from './EdgeLabelPortal'
 import { handlePoint } from './handlePoint'
 import { RELATION_STYLE } from './relationStyle'
 
@@ -33,7 +34,7 @@ function UndercutEdgeImpl({ id, sourceX, sourceY, target, markerEnd, selected, d
         markerEnd={markerEnd}
         style={{ stroke: style.color, strokeWidth: selected ? 3.5 : 2.5, strokeDasharray: style.dash, strokeLinecap: 'round' }}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabelPortal>
         <div
           className={`crux-edge-label crux-edge-label-undercuts${selected ? ' is-selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, color: style.color }}
@@ -41,7 +42,7 @@ function UndercutEdgeImpl({ id, sourceX, sourceY, target, markerEnd, selected, d
         >
           {style.label}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabelPortal>
     </>
   )
 }

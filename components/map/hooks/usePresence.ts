@@ -76,11 +76,13 @@ export function usePresence(provider: WebsocketProvider | null, me: Identity | n
 
   const others = useMemo(() => peers.filter((p) => !p.isMe), [peers])
   /** nodeId -> colours of the other people who have it selected. */
+  // Keyed by content: cursors move many times a second, and a new Map here re-renders every node.
+  const selectionsKey = others.map((p) => `${p.user.color}:${p.selection.join(',')}`).join('|')
   const remoteSelections = useMemo(() => {
     const m = new Map<string, string[]>()
     for (const p of others) for (const id of p.selection) m.set(id, [...(m.get(id) ?? []), p.user.color])
     return m
-  }, [others])
+  }, [selectionsKey])
 
   return { peers, others, remoteSelections, setCursor }
 }
