@@ -154,6 +154,36 @@ describe('POST /api/maps/import', () => {
   })
 })
 
+describe('GET /api/sources and /api/sources/<id> (public by design)', () => {
+  test('[PH2] the article list and an article are readable without signing in', async () => {
+    const { context, request } = await anonymous()
+    const list = await request.get('/api/sources')
+    expect(list.status()).toBe(200)
+    const { sources } = (await list.json()) as { sources: Array<{ id: string }> }
+    expect(sources.length).toBeGreaterThan(0)
+    const one = await request.get(`/api/sources/${sources[0]!.id}`)
+    expect(one.status()).toBe(200)
+    expect(((await one.json()) as { meta: { sha256: string } }).meta.sha256).toMatch(/^[0-9a-f]{64}$/)
+    await context.close()
+  })
+
+  test('[PH1] ids that are not plain slugs are refused with 400: no path traversal', async () => {
+    for (const id of ['..%2F..%2Fpackage.json', '%2e%2e%2f%2e%2e%2fpackage', 'UPPER', 'a%00b', 'x'.repeat(65)]) {
+      const res = await stranger.request.get(`/api/sources/${id}`)
+      expect(res.status(), id).toBe(400)
+      expect(((await res.json()) as { error: { code: string } }).error.code, id).toBe('bad_params')
+    }
+    const missing = await stranger.request.get('/api/sources/no-such-article')
+    expect(missing.status()).toBe(404)
+    expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'No such source' } })
+  })
+
+  test('[PH3] read-only routes accept no writes', async () => {
+    const res = await owner.request.post('/api/sources', { data: {}, headers: { origin: baseURL } })
+    expect(res.status()).toBe(405)
+  })
+})
+
 describe('server actions', () => {
   const rename = () => actionId('app/actions.ts', 'renameMapAction')
   const remove = () => actionId('app/actions.ts', 'deleteMapAction')
