@@ -22,7 +22,7 @@ export function Inspector({ graph, selection }: Props) {
     return (
       <>
         {dock}
-        {(node || relation) && <aside className="crux-inspector" aria-label="Explanation">{explain}</aside>}
+        {(node || relation?.kind === 'supports') && <aside className="crux-inspector" aria-label="Explanation">{explain}</aside>}
       </>
     )
   const canOpenSource = !browsing && (!node || (node.kind === 'evidence' && !node.source))
