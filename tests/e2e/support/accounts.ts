@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { openMap } from './editor'
 
 /**
  * People and maps for end-to-end tests, made through the real pages (sign-up
@@ -91,7 +92,6 @@ export async function ownerAndGuest(
   const guest = await newPerson(browser, baseURL, unique('Ben'))
   await prepare?.(guest.context)
   await joinWithCode(guest.page, code, guest.name)
-  await owner.page.goto(`/maps/${mapId}`)
-  await owner.page.getByTestId('map-editor').waitFor()
+  await openMap(owner.page, mapId)
   return { owner, guest, mapId }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import type { ConnectionState } from '@/components/map/hooks/useMapDoc'
 import type { NodeKind } from '@/core/graph'
 
 /**
@@ -7,12 +8,9 @@ import type { NodeKind } from '@/core/graph'
  * waits for the visible outcome, so tests never sleep.
  */
 
-export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied'
-
 export const node = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`)
 export const nodeText = (page: Page, id: string): Locator => node(page, id).getByTestId('node-text')
 export const edge = (page: Page, id: string): Locator => page.locator(`.react-flow__edge[data-id="${id}"]`)
-export const connection = (page: Page): Locator => page.getByTestId('connection-status')
 
 export async function waitForState(page: Page, state: ConnectionState): Promise<void> {
   await page.locator(`[data-testid="connection-status"][data-state="${state}"]`).waitFor()
