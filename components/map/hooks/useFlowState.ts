@@ -16,7 +16,10 @@ export function useFlowState(graph: ArgumentMap, badges?: ReadonlyMap<string, Ba
   const cache = useRef(new Map<string, never>() as Parameters<typeof toFlowNodes>[3])
 
   const nodes = useMemo(() => toFlowNodes(graph, overlay, badges, cache.current), [graph, overlay, badges])
-  const edges = useMemo(() => toFlowEdges(graph, overlay), [graph, overlay])
+  // Edges read only their selection from the overlay. Keyed on that, so a drag (which changes
+  // the overlay every frame) does not hand React Flow 1,000 new edge objects per pointer move.
+  const selectedEdges = graph.relations.filter((r) => overlay.get(r.id)?.selected).map((r) => r.id).join(' ')
+  const edges = useMemo(() => toFlowEdges(graph, overlay), [graph, selectedEdges])
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])
   const onEdgesChange = useCallback((changes: EdgeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])
