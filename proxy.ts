@@ -6,15 +6,21 @@ import { publishedCacheControl } from './server/publishing/cacheControl'
  * inline bootstrap scripts, which only a nonce can allow without
  * 'unsafe-inline'), no framing except for /embed, no sniffing, no referrer
  * leaks. React Flow positions nodes with style attributes, so styles allow
- * inline; scripts never do.
+ * inline. Published pages are the one exception for scripts: they are the
+ * same for every reader and served from Next's page cache, where a
+ * per-request nonce cannot live, so they allow this origin's inline
+ * bootstrap scripts instead (they hold no session, no form, no socket, and
+ * all map text is rendered as text). See docs/security.md.
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID())
   const dev = process.env.NODE_ENV !== 'production'
   const embeddable = request.nextUrl.pathname.startsWith('/embed/')
+  const cacheControl = publishedCacheControl(request.nextUrl.pathname)
+  const scripts = cacheControl ? `'self' 'unsafe-inline'` : `'self' 'nonce-${nonce}' 'strict-dynamic'`
   const csp = [
     `default-src 'self'`,
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    `script-src ${scripts}${dev ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob:`,
     `font-src 'self' data:`,
@@ -26,8 +32,10 @@ export function proxy(request: NextRequest) {
   ].join('; ')
 
   const requestHeaders = new Headers(request.headers)
-  requestHeaders.set('x-nonce', nonce)
-  requestHeaders.set('content-security-policy', csp)
+  if (!cacheControl) {
+    requestHeaders.set('x-nonce', nonce)
+    requestHeaders.set('content-security-policy', csp)
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('content-security-policy', csp)
   response.headers.set('x-content-type-options', 'nosniff')
@@ -36,7 +44,6 @@ export function proxy(request: NextRequest) {
   response.headers.set('cross-origin-opener-policy', 'same-origin')
   if (!embeddable) response.headers.set('x-frame-options', 'DENY')
   // Published pages are the same for every reader; Next keeps a Cache-Control set here.
-  const cacheControl = publishedCacheControl(request.nextUrl.pathname)
   if (cacheControl) response.headers.set('cache-control', cacheControl)
   return response
 }

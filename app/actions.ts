@@ -8,6 +8,7 @@ import { can, type Action } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { currentUser } from '@/server/app/viewer'
 import { MAP_TITLE_MAX } from '@/server/maps'
+import { revalidatePublishedPages } from '@/server/publishing/revalidate'
 
 const TitleSchema = z.string().trim().min(1, 'A map needs a title').max(MAP_TITLE_MAX)
 
@@ -46,5 +47,6 @@ export async function deleteMapAction(id: string): Promise<ActionResult> {
   if (denied) return { ok: false, error: denied }
   await services().maps.remove(input.data)
   revalidatePath('/')
+  revalidatePublishedPages()
   return { ok: true }
 }

@@ -4,7 +4,13 @@ import { EmbeddedMap } from '@/components/published/PublishedMap'
 import { publishedMetadata } from '@/components/published/metadata'
 import { publishing } from '@/server/publishing'
 
-export const dynamic = 'force-dynamic'
+// Rendered once, then served from Next's page cache; publish and unpublish revalidate it.
+export const revalidate = 60
+
+/** None at build time: each page is rendered on its first request, then cached. */
+export async function generateStaticParams() {
+  return []
+}
 
 type Props = { params: Promise<{ slug: string }> }
 

@@ -6,6 +6,12 @@ import { can } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { currentUser } from '@/server/app/viewer'
 import { publishing } from '@/server/publishing'
+import { revalidatePublishedPages } from '@/server/publishing/revalidate'
+
+function revalidatePublished(mapId: string): void {
+  revalidatePath(`/maps/${mapId}/publish`)
+  revalidatePublishedPages()
+}
 
 /** [PR9] Publishing is an owner's act; the action checks that itself (the service checks again). */
 async function asOwner(form: FormData): Promise<{ mapId: string; userId: string }> {
@@ -20,12 +26,12 @@ export async function publishAction(form: FormData): Promise<void> {
   const { mapId, userId } = await asOwner(form)
   const result = await publishing().publish(mapId, userId)
   if (!result.ok) throw new Error(result.error)
-  revalidatePath(`/maps/${mapId}/publish`)
+  revalidatePublished(mapId)
 }
 
 export async function unpublishAction(form: FormData): Promise<void> {
   const { mapId, userId } = await asOwner(form)
   const result = await publishing().unpublish(mapId, userId)
   if (!result.ok) throw new Error(result.error)
-  revalidatePath(`/maps/${mapId}/publish`)
+  revalidatePublished(mapId)
 }
