@@ -72,3 +72,25 @@ export function toFlowEdges(map: ArgumentMap, overlay: Overlay): FlowEdge[] {
   }
   return out
 }
+
+/**
+ * Keeps the previous object for every edge that did not change, so a remote
+ * vote or text edit (a new graph) does not re-render all 1,000 edges of a big
+ * map; `cache` carries the previous edges by id between calls.
+ */
+export function reuseEdges(next: FlowEdge[], cache: Map<string, FlowEdge>): FlowEdge[] {
+  const out = next.map((e) => {
+    const old = cache.get(e.id)
+    return old && sameEdge(old, e) ? old : e
+  })
+  cache.clear()
+  for (const e of out) cache.set(e.id, e)
+  return out
+}
+
+function sameEdge(a: FlowEdge, b: FlowEdge): boolean {
+  return (
+    a.type === b.type && a.source === b.source && a.target === b.target && a.selected === b.selected &&
+    a.data?.kind === b.data?.kind && a.data?.supportId === b.data?.supportId && a.data?.supportSource === b.data?.supportSource
+  )
+}

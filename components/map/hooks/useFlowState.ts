@@ -3,8 +3,8 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import type { EdgeChange, NodeChange } from '@xyflow/react'
 import type { ArgumentMap } from '@/core/graph'
 import { applyLocalChanges, clearPreviews, selectOnly, selectedIds, type Overlay } from '../flow/localOverlay'
-import { toFlowEdges, toFlowNodes } from '../flow/toFlow'
-import type { Badge } from '../flow/types'
+import { reuseEdges, toFlowEdges, toFlowNodes } from '../flow/toFlow'
+import type { Badge, FlowEdge } from '../flow/types'
 
 /**
  * React Flow's nodes and edges, derived from the map on every change, merged
@@ -19,7 +19,8 @@ export function useFlowState(graph: ArgumentMap, badges?: ReadonlyMap<string, Ba
   // Edges read only their selection from the overlay. Keyed on that, so a drag (which changes
   // the overlay every frame) does not hand React Flow 1,000 new edge objects per pointer move.
   const selectedEdges = graph.relations.filter((r) => overlay.get(r.id)?.selected).map((r) => r.id).join(' ')
-  const edges = useMemo(() => toFlowEdges(graph, overlay), [graph, selectedEdges])
+  const edgeCache = useRef(new Map<string, FlowEdge>())
+  const edges = useMemo(() => reuseEdges(toFlowEdges(graph, overlay), edgeCache.current), [graph, selectedEdges])
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])
   const onEdgesChange = useCallback((changes: EdgeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])
