@@ -36,6 +36,11 @@ export const CLOSE_PROTOCOL_ERROR = 4400
 
 const MAX_AWARENESS_STATE_CHARS = 4096
 
+/** An update with no structs and no deletions, as an up-to-date client sends in the handshake. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0
+}
+
 /** Origin of what arrives from other instances: relayed to local peers, never persisted or republished. */
 export const BUS_ORIGIN = Symbol('bus')
 
@@ -143,7 +148,8 @@ export class Room {
         return
       case 'sync-update':
         if (!state.access.canWrite) {
-          peer.send(writePermissionDenied('read-only: this map does not accept your edits'))
+          // A stock client answers the handshake with an empty update; only real writes are refused.
+          if (!isEmptyUpdate(message.update)) peer.send(writePermissionDenied('read-only: this map does not accept your edits'))
           return
         }
         try {
@@ -209,6 +215,12 @@ export class Room {
     const filtered = filterAwarenessUpdate(update, state.clientId, {
       maxStateChars: MAX_AWARENESS_STATE_CHARS,
       identity: state.access.identity,
+      clockFloor: (clientId) => {
+        // Only a state the server dropped (the client left) needs lifting past its removal.
+        if (this.awareness.states.has(clientId)) return 0
+        const meta = this.awareness.meta.get(clientId)
+        return meta ? meta.clock + 1 : 0
+      },
     })
     if (!filtered) return
     if (state.clientId === null) {

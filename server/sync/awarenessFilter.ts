@@ -38,6 +38,12 @@ export interface AwarenessPolicy {
   maxStateChars: number
   /** Fields the server forces into the state (identity from the token). */
   identity?: Record<string, unknown>
+  /**
+   * The lowest clock the server will pass on for a client. A client that
+   * reconnects restarts from the clock it had, below the one its removal
+   * left everywhere; lifting it makes everyone see it again at once.
+   */
+  clockFloor?: (clientId: number) => number
 }
 
 /**
@@ -60,7 +66,8 @@ export function filterAwarenessUpdate(
   if (clientId === undefined) return null
   const own = entries.filter((e) => e.clientId === clientId && e.state.length <= policy.maxStateChars)
   if (own.length === 0) return null
-  const kept = own.map((e) => ({ ...e, state: withIdentity(e.state, policy.identity) }))
+  const floor = policy.clockFloor?.(clientId) ?? 0
+  const kept = own.map((e) => ({ ...e, clock: Math.max(e.clock, floor), state: withIdentity(e.state, policy.identity) }))
   if (kept.some((e) => e.state === '')) return null
   return { update: writeAwarenessEntries(kept), clientId }
 }
