@@ -1,5 +1,5 @@
 'use client'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { OpenSourceButton } from '@/components/source/OpenSourceButton'
 import type { ArgumentMap } from '@/core/graph'
 import { useMapActions } from './MapActionsContext'
@@ -10,7 +10,8 @@ import { ExplainPanel } from './evaluation/ExplainPanel'
 type Props = { graph: ArgumentMap; selection: string[] }
 
 /** Side panels for the selection: its source article, then one node's fields or one relation's kind. */
-export function Inspector({ graph, selection }: Props) {
+/** Memoised: while a node is dragged its props stay the same, and its form need not re-render per frame. */
+export const Inspector = memo(function Inspector({ graph, selection }: Props) {
   const actions = useMapActions()
   const [browsing, setBrowsing] = useState<string | null>(null)
   const node = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined
@@ -66,4 +67,4 @@ export function Inspector({ graph, selection }: Props) {
       </aside>
     </>
   )
-}
+})

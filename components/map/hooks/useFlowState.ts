@@ -27,11 +27,13 @@ export function useFlowState(graph: ArgumentMap, badges?: ReadonlyMap<string, Ba
   const select = useCallback((ids: string[]) => setOverlay((o) => selectOnly(o, ids)), [])
   const endPreviews = useCallback((ids: string[]) => setOverlay((o) => clearPreviews(o, ids)), [])
 
-  // Ids of what is selected and still exists (a remote delete can remove it).
-  const selection = useMemo(() => {
+  // Ids of what is selected and still exists (a remote delete can remove it). The same array
+  // while they stay the same, so panels that take it can skip the renders of a drag.
+  const selectionKey = useMemo(() => {
     const live = new Set([...graph.nodes.map((n) => n.id), ...graph.relations.map((r) => r.id)])
-    return selectedIds(overlay).filter((id) => live.has(id)).sort()
+    return selectedIds(overlay).filter((id) => live.has(id)).sort().join('\n')
   }, [overlay, graph])
+  const selection = useMemo(() => (selectionKey ? selectionKey.split('\n') : []), [selectionKey])
 
   return { nodes, edges, onNodesChange, onEdgesChange, select, endPreviews, selection }
 }
