@@ -114,7 +114,11 @@ export function createSyncServer(options: SyncServerOptions) {
       log(`could not open map ${mapId}`, err)
       ws.close(1011, 'could not load map')
     })
-    ws.on('error', (err) => log(`socket error on ${mapId}`, err))
+    ws.on('error', (err) => {
+      // ws reports a client's protocol violations (oversized or malformed frames) as errors
+      // and closes that socket itself: expected abuse, not a server fault worth a log line.
+      if (!String((err as { code?: string }).code ?? '').startsWith('WS_ERR_')) log(`socket error on ${mapId}`, err)
+    })
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return peer.close(4400, 'binary frames only')
       const frame = toBytes(data)
