@@ -6,9 +6,9 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { buildApp, startApp } from '../tests/support/app'
 import { isMain, markdownTable, median } from './lib/report'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -29,16 +29,12 @@ export async function main(): Promise<void> {
     console.log('published: skipped, `wrk` is not installed (apt-get install -y wrk)')
     return
   }
-  const distDir = process.env.NEXT_DIST_DIR || '.next'
-  if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
-    console.log(`published: building the app into ${distDir} first`)
-    execFileSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
-  }
+  buildApp({ reuse: true })
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crux-bench-published-'))
   const databaseUrl = `file:${path.join(dir, 'bench.db')}`
   try {
     const slug = await publishSeedMap(databaseUrl)
-    const app = await startApp(databaseUrl)
+    const app = await startApp(databaseUrl, { SEED_ON_START: 'false' })
     try {
       const urls = { published: `${app.url}/p/${slug}`, static: `${app.url}/bench-static` }
       for (const url of Object.values(urls)) {
@@ -105,42 +101,6 @@ async function publishSeedMap(databaseUrl: string): Promise<string> {
   }
 }
 
-async function startApp(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort()
-  const child = spawn(bin('tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SEED_ON_START: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 120 s:\n${log}`)), 120_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString()
-      const m = /ready on (http:\/\/\S+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!.replace('localhost', '127.0.0.1'))
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()))
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`app exited with ${code}:\n${log}`))
-    })
-  })
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-      await exited
-      clearTimeout(timer)
-    },
-  }
-}
-
 function wrk(url: string, duration: string): Promise<WrkResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${duration}`, '--latency', url], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -172,16 +132,6 @@ function latencyMs(out: string, pct: string): number {
 
 async function size(url: string): Promise<number> {
   return (await (await fetch(url)).arrayBuffer()).byteLength
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
 }
 
 if (isMain(import.meta.url)) await main()

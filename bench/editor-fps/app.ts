@@ -1,69 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process'
-import fs from 'node:fs'
-import net from 'node:net'
-import path from 'node:path'
-
-const root = path.resolve(import.meta.dirname, '../..')
-const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
-
+import { buildApp, distDir } from '../../tests/support/app'
 /** Builds into NEXT_DIST_DIR unless a build is there already (BENCH_REBUILD=1 forces one). */
 export function ensureBuild(): string {
-  const distDir = process.env.NEXT_DIST_DIR || '.next'
-  if (process.env.BENCH_REBUILD === '1' || !fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
-    console.log(`editor-fps: building the app into ${distDir}`)
-    execFileSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } })
-  }
-  return distDir
+  buildApp({ reuse: process.env.BENCH_REBUILD !== '1' })
+  return distDir()
 }
 
-export interface RunningApp {
-  url: string
-  stop(): Promise<void>
-}
-
-/** `npm start` on a free port against `databaseUrl`, like tests/e2e/setup/global.ts. */
-export async function startApp(databaseUrl: string): Promise<RunningApp> {
-  const port = await freePort()
-  const child = spawn(bin('tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SEED_ON_START: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 120 s:\n${log}`)), 120_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString()
-      const m = /ready on (http:\/\/\S+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!.replace('localhost', '127.0.0.1'))
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()))
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`app exited with ${code}:\n${log}`))
-    })
-  })
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-      await exited
-      clearTimeout(timer)
-    },
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
+export { startApp, type RunningApp } from '../../tests/support/app'

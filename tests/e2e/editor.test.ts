@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addNode as addNodeOp, localOrigin, readNode, updateNode } from '@/core/ydoc'
 import { connectClient } from '../support/syncHarness'
-import { launchBrowser } from './support/browser'
+import { browserPerFile } from './support/browser'
 import { newPerson, openAsGuest, ownerAndGuest, type Person } from './support/accounts'
 import { addNode, connect, edge, editText, node, nodeIds, nodeText, nodeTransform, presenceNames, waitForState } from './support/editor'
 
@@ -17,20 +17,11 @@ import { addNode, connect, edge, editText, node, nodeIds, nodeText, nodeTransfor
  */
 describe('collaborative editor', () => {
   const baseURL = inject('baseURL')
-  let browser: Browser
-  const people: Person[] = []
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.context.close()))
-    await browser?.close()
-  })
+  const run = browserPerFile()
 
   async function twoEditors() {
-    const pair = await ownerAndGuest(browser, baseURL, 'editor')
-    people.push(pair.owner, pair.guest)
+    const pair = await ownerAndGuest(run.browser, baseURL, 'editor')
+    run.keep(pair.owner, pair.guest)
     await Promise.all([waitForState(pair.owner.page, 'connected'), waitForState(pair.guest.page, 'connected')])
     return pair
   }
@@ -99,8 +90,8 @@ describe('collaborative editor', () => {
   })
 
   test('a viewer sees the map live but cannot change it, and the server keeps it unchanged', async () => {
-    const { owner, guest: viewer, mapId } = await ownerAndGuest(browser, baseURL, 'viewer')
-    people.push(owner, viewer)
+    const { owner, guest: viewer, mapId } = await ownerAndGuest(run.browser, baseURL, 'viewer')
+    run.keep(owner, viewer)
     await waitForState(owner.page, 'connected')
     const claim = await addNode(owner.page, 'claim', 'Only the owner writes here')
     await waitForState(viewer.page, 'connected')
@@ -152,9 +143,9 @@ describe('collaborative editor', () => {
   })
 
   test('two visitors open a seed map through the "Your name" form and see each other (README screenshot)', async () => {
-    const a = await newPerson(browser, baseURL, 'Maya')
-    const b = await newPerson(browser, baseURL, 'Tomás')
-    people.push(a, b)
+    const a = await newPerson(run.browser, baseURL, 'Maya')
+    const b = await newPerson(run.browser, baseURL, 'Tomás')
+    run.keep(a, b)
     await a.page.goto('/')
     const href = await a.page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href')
     const mapId = href!.split('/').pop()!

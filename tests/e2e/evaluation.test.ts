@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { launchBrowser } from './support/browser'
-import { ownerAndGuest, type Person } from './support/accounts'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, test } from 'vitest'
+import { browserPerFile } from './support/browser'
+import { ownerAndGuest } from './support/accounts'
 import { addNode, connect, node, nodeText, waitForState } from './support/editor'
 
 /**
@@ -11,16 +11,7 @@ import { addNode, connect, node, nodeText, waitForState } from './support/editor
  */
 describe('evaluation in the editor', () => {
   const baseURL = inject('baseURL')
-  let browser: Browser
-  const people: Person[] = []
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.context.close()))
-    await browser?.close()
-  })
+  const run = browserPerFile()
 
   const badge = (page: Page, id: string) => node(page, id).getByTestId('node-badge')
   const badgeLabel = (page: Page, id: string) => badge(page, id).getAttribute('data-label')
@@ -34,8 +25,8 @@ describe('evaluation in the editor', () => {
   const panelStrength = async (page: Page) => Number(await page.getByTestId('explain-strength').getAttribute('data-strength'))
 
   test('votes and attacks show live on the other screen; the explain panel names the IN attacker; "Only mine" uses my votes', async () => {
-    const { owner: a, guest: b } = await ownerAndGuest(browser, baseURL, 'editor')
-    people.push(a, b)
+    const { owner: a, guest: b } = await ownerAndGuest(run.browser, baseURL, 'editor')
+    run.keep(a, b)
     await Promise.all([waitForState(a.page, 'connected'), waitForState(b.page, 'connected')])
 
     // [VP1] A new claim nobody voted on starts neutral, on both screens.
@@ -88,8 +79,8 @@ describe('evaluation in the editor', () => {
   })
 
   test('the vote buttons are a keyboard radio group', async () => {
-    const { owner: a, guest } = await ownerAndGuest(browser, baseURL, 'editor')
-    people.push(a, guest)
+    const { owner: a, guest } = await ownerAndGuest(run.browser, baseURL, 'editor')
+    run.keep(a, guest)
     const claim = await addNode(a.page, 'claim', 'Keyboard voting works')
     await a.page.getByTestId('vote-2').click()
     await a.page.keyboard.press('ArrowRight')

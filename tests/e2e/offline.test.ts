@@ -1,30 +1,20 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { launchBrowser } from './support/browser'
-import { ownerAndGuest, type Person } from './support/accounts'
+import { describe, expect, inject, test } from 'vitest'
+import { browserPerFile } from './support/browser'
+import { ownerAndGuest } from './support/accounts'
 import { addNode, nodeIds, nodeText, presenceNames, waitForState } from './support/editor'
 import { networkSwitch } from './support/network'
 
 /** Losing the connection: the badge says so, editing goes on, and both sides merge on reconnect. */
 describe('offline editing', () => {
   const baseURL = inject('baseURL')
-  let browser: Browser
-  const people: Person[] = []
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.context.close()))
-    await browser?.close()
-  })
+  const run = browserPerFile()
 
   test('edits made on both sides while one is offline merge when it comes back', async () => {
     let net: Awaited<ReturnType<typeof networkSwitch>> | undefined
-    const { owner: a, guest: b } = await ownerAndGuest(browser, baseURL, 'editor', async (context) => {
+    const { owner: a, guest: b } = await ownerAndGuest(run.browser, baseURL, 'editor', async (context) => {
       net = await networkSwitch(context)
     })
-    people.push(a, b)
+    run.keep(a, b)
     await Promise.all([waitForState(a.page, 'connected'), waitForState(b.page, 'connected')])
     const shared = await addNode(a.page, 'claim', 'Written while both are online')
     await nodeText(b.page, shared).filter({ hasText: 'Written while both are online' }).waitFor()
