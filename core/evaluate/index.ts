@@ -31,11 +31,13 @@ export interface Evaluation {
 
 export interface EvaluateOptions extends DfQuadOptions {
   perspective?: Perspective
+  /** The map came from readGraph (or repair()): skip re-checking what repair guarantees [FW1]. */
+  repaired?: boolean
 }
 
 /** Grounded labels, DF-QuAD strengths and explanations for every node of a map. */
 export function evaluate(map: ArgumentMap, opts: EvaluateOptions = {}): Evaluation {
-  const fw = buildFramework(map)
+  const fw = buildFramework(map, { repaired: opts.repaired })
   const base = baseScores(fw.indexOf, fw.nodeCount, map.votes ?? [], opts.perspective ?? EVERYONE)
   const g = groundedLabelling(fw)
   const d = dfQuad(fw, base, opts)

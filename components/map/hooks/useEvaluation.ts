@@ -25,7 +25,7 @@ export function useEvaluation(graph: ArgumentMap, perspective: Perspective = EVE
     const started = performance.now()
     let evaluation
     try {
-      evaluation = evaluate(deferred, { perspective: deferredPerspective })
+      evaluation = evaluate(deferred, { perspective: deferredPerspective, repaired: true })
     } catch (err) {
       // A bug in evaluation must not take the editor down with it.
       console.error('evaluation failed', err)

@@ -19,8 +19,8 @@ const arbDirtyMap = fc
     return { ...map, relations: [...map.relations, ...extra] }
   })
 
-const summary = (map: ArgumentMap) => {
-  const ev = evaluate(map)
+const summary = (map: ArgumentMap, repaired = false) => {
+  const ev = evaluate(map, { repaired })
   // Through JSON so the lazily written `why` is compared too.
   return JSON.parse(JSON.stringify({
     nodes: [...ev.nodes].sort(([a], [b]) => a.localeCompare(b)),
@@ -33,6 +33,16 @@ describe('framework', () => {
     fc.assert(
       fc.property(arbDirtyMap, (map) => {
         expect(summary(map)).toEqual(summary(repair(map)))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  test('[FW1] a map already repaired evaluates the same when the repair checks are skipped', () => {
+    fc.assert(
+      fc.property(arbDirtyMap, (map) => {
+        const clean = repair(map)
+        expect(summary(clean, true)).toEqual(summary(map))
       }),
       { numRuns: 300 },
     )
