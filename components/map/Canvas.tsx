@@ -15,6 +15,12 @@ import type { Peer } from './hooks/usePresence'
 // Module-level so React Flow never sees new type maps (which remounts everything).
 const nodeTypes = { arg: ArgNodeView }
 const edgeTypes = { relation: RelationEdge, undercut: UndercutEdge }
+// Also module-level: React Flow copies changed props into its store, and every store
+// update runs all ~4,000 node, edge and minimap selectors of a big map. A new function
+// or array per render (the editor renders on every drag frame) meant one extra full
+// store broadcast per frame, and an inline nodeColor re-rendered every minimap node.
+const DELETE_KEYS = ['Delete', 'Backspace']
+const miniMapNodeColor = (n: FlowNode) => `var(--crux-${n.data.kind}, #94a3b8)`
 
 type Props = {
   nodes: FlowNode[]
@@ -63,6 +69,12 @@ export function Canvas(p: Props) {
     [actions, p.connectKind],
   )
 
+  const onDelete = useCallback(
+    ({ nodes, edges }: { nodes: FlowNode[]; edges: FlowEdge[] }) =>
+      actions.remove({ nodes: nodes.map((n) => n.id), relations: edges.map((e) => e.id) }),
+    [actions],
+  )
+
   const onPointerMove = (e: PointerEvent) => p.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
 
   return (
@@ -81,18 +93,18 @@ export function Canvas(p: Props) {
         onEdgesChange={p.onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        onDelete={({ nodes, edges }) => actions.remove({ nodes: nodes.map((n) => n.id), relations: edges.map((e) => e.id) })}
+        onDelete={onDelete}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!actions.readOnly}
         nodesConnectable={!actions.readOnly}
-        deleteKeyCode={actions.readOnly ? null : ['Delete', 'Backspace']}
+        deleteKeyCode={actions.readOnly ? null : DELETE_KEYS}
         zoomOnDoubleClick={false}
         minZoom={0.1}
         maxZoom={2.5}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={(n) => `var(--crux-${(n as FlowNode).data.kind}, #94a3b8)`} />
+        <MiniMap<FlowNode> pannable zoomable nodeColor={miniMapNodeColor} />
         <Cursors others={p.others} />
       </ReactFlow>
     </div>

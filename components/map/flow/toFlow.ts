@@ -22,7 +22,9 @@ export function toFlowNodes(
     const local = overlay.get(n.id)
     const badge = badges?.get(n.id)
     const hit = cache.get(n.id)
-    if (hit && hit.local === local && hit.badge === badge && sameNode(hit.src, n)) return hit.node
+    // Same object first: a drag frame leaves the graph alone, so this skips the key walk for
+    // all but the dragged node (less garbage per pointer move on a 1,000-node map).
+    if (hit && hit.local === local && hit.badge === badge && (hit.src === n || sameNode(hit.src, n))) return hit.node
     const data: ArgNodeData = { kind: n.kind, text: n.text, pinned: n.pinned, quote: n.quote, speaker: n.speaker, source: n.source, badge }
     const node: FlowNode = {
       id: n.id,

@@ -29,10 +29,13 @@ export function useFlowState(graph: ArgumentMap, badges?: ReadonlyMap<string, Ba
 
   // Ids of what is selected and still exists (a remote delete can remove it). The same array
   // while they stay the same, so panels that take it can skip the renders of a drag.
-  const selectionKey = useMemo(() => {
-    const live = new Set([...graph.nodes.map((n) => n.id), ...graph.relations.map((r) => r.id)])
-    return selectedIds(overlay).filter((id) => live.has(id)).sort().join('\n')
-  }, [overlay, graph])
+  // The id set is rebuilt per graph, not per overlay change: the overlay changes on every
+  // drag frame, and on a big map that was a 2,000-entry set per pointer move.
+  const live = useMemo(() => new Set([...graph.nodes.map((n) => n.id), ...graph.relations.map((r) => r.id)]), [graph])
+  const selectionKey = useMemo(
+    () => selectedIds(overlay).filter((id) => live.has(id)).sort().join('\n'),
+    [overlay, live],
+  )
   const selection = useMemo(() => (selectionKey ? selectionKey.split('\n') : []), [selectionKey])
 
   return { nodes, edges, onNodesChange, onEdgesChange, select, endPreviews, selection }
