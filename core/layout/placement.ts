@@ -1,27 +1,31 @@
-import type { Point } from './boxes'
+import { overlaps, type Box, type Point, type Size } from './boxes'
 
-/** How far a new node steps away from one already sitting where it would go. */
-export const PLACEMENT_STEP = 32
-const NEAR = 8
-const MAX_STEPS = 50
+/** Grid spacing of the spots tried around the centre. */
+export const PLACEMENT_STEP = 40
+/** Space kept free around a new node. */
+export const PLACEMENT_GAP = 16
+const RINGS = 12
+
+/** Offsets around the centre, nearest first: the spots a new node may take. */
+const SPOTS: ReadonlyArray<Point> = (() => {
+  const out: Point[] = []
+  for (let dx = -RINGS; dx <= RINGS; dx++) for (let dy = -RINGS; dy <= RINGS; dy++) out.push({ x: dx, y: dy })
+  return out.sort((a, b) => a.x * a.x + a.y * a.y - (b.x * b.x + b.y * b.y) || a.y - b.y || a.x - b.x)
+})()
 
 /**
- * Where to put a node added "at the centre of the view": the centre itself
- * unless a node already sits there, then the first free diagonal step, so
- * pressing "add" repeatedly fans the nodes out instead of stacking them.
- * `size` is the new node's expected size; positions are top-left corners.
+ * Where to put a node added "at the centre of the view": the free spot
+ * nearest the centre, so a new node never lands on (and hides) one already
+ * there. `existing` are the nodes' boxes (measured sizes where known);
+ * positions are top-left corners.
  */
-export function placeNewNode(
-  centre: Point,
-  existing: ReadonlyArray<Point>,
-  size: { width: number; height: number },
-): Point {
+export function placeNewNode(centre: Point, existing: ReadonlyArray<Omit<Box, 'id'>>, size: Size): Point {
   const start = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) }
-  const taken = (p: Point) => existing.some((e) => Math.abs(e.x - p.x) < NEAR && Math.abs(e.y - p.y) < NEAR)
-  for (let i = 0; i < MAX_STEPS; i++) {
-    const p = { x: start.x + i * PLACEMENT_STEP, y: start.y + i * PLACEMENT_STEP }
-    if (!taken(p)) return p
+  for (const spot of SPOTS) {
+    const box = { id: '', x: start.x + spot.x * PLACEMENT_STEP, y: start.y + spot.y * PLACEMENT_STEP, ...size }
+    if (!existing.some((e) => overlaps(box, { id: '', ...e }, PLACEMENT_GAP))) return { x: box.x, y: box.y }
   }
-  // A pile of 50 nodes on one diagonal: give up fanning and go past its end.
-  return { x: start.x + MAX_STEPS * PLACEMENT_STEP, y: start.y + MAX_STEPS * PLACEMENT_STEP }
+  // The view's neighbourhood is full: go below everything there.
+  const bottom = Math.max(...existing.map((e) => e.y + e.height))
+  return { x: start.x, y: bottom + PLACEMENT_GAP }
 }

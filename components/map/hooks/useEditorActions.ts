@@ -55,7 +55,14 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         const centre = rect
           ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
           : { x: 0, y: 0 }
-        const at = placeNewNode(centre, latest.current.graph.nodes, DEFAULT_NODE_SIZE)
+        // Measured sizes where the canvas has them, so a tall evidence node is not covered.
+        const boxes = flow.getNodes().map((n) => ({
+          x: n.position.x,
+          y: n.position.y,
+          width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
+          height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
+        }))
+        const at = placeNewNode(centre, boxes, DEFAULT_NODE_SIZE)
         const id = newId('n')
         step()
         addNode(doc, { text: '', pinned: false, ...fields, id, kind, x: at.x, y: at.y }, origin)

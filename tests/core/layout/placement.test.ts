@@ -1,28 +1,41 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { placeNewNode, PLACEMENT_STEP } from '@/core/layout/placement'
+import { placeNewNode } from '@/core/layout/placement'
 import { layoutEdges } from '@/core/layout/layoutEdges'
 import { anchorOffset, separateFromObstacles, overlaps, type Box } from '@/core/layout/boxes'
 
 const size = { width: 200, height: 80 }
 
 describe('placeNewNode', () => {
+  const box = (p: { x: number; y: number }, sz = size) => ({ ...p, ...sz })
+
   test('an empty view gets the node centred', () => {
     expect(placeNewNode({ x: 500, y: 300 }, [], size)).toEqual({ x: 400, y: 260 })
   })
 
-  test('repeated adds fan out along the diagonal instead of stacking', () => {
-    const placed: { x: number; y: number }[] = []
-    for (let i = 0; i < 4; i++) placed.push(placeNewNode({ x: 0, y: 0 }, placed, size))
-    expect(placed.map((p) => p.x)).toEqual([-100, -100 + PLACEMENT_STEP, -100 + 2 * PLACEMENT_STEP, -100 + 3 * PLACEMENT_STEP])
+  test('repeated adds never land on each other', () => {
+    const placed: Array<{ x: number; y: number; width: number; height: number }> = []
+    for (let i = 0; i < 6; i++) placed.push(box(placeNewNode({ x: 0, y: 0 }, placed, size)))
+    for (const a of placed) for (const b of placed) if (a !== b) expect(overlaps({ id: 'a', ...a }, { id: 'b', ...b })).toBe(false)
   })
 
-  test('property: with fewer than 50 nodes around, the spot is never already taken', () => {
-    const pt = fc.record({ x: fc.integer({ min: -300, max: 300 }), y: fc.integer({ min: -300, max: 300 }) })
+  test('a tall node at the centre is not covered by the new one', () => {
+    const tall = { x: -120, y: -200, width: 240, height: 400 }
+    const p = placeNewNode({ x: 0, y: 0 }, [tall], size)
+    expect(overlaps({ id: 'n', ...box(p) }, { id: 't', ...tall })).toBe(false)
+  })
+
+  test('property: with a few nodes around, the new box overlaps none of them', () => {
+    const b = fc.record({
+      x: fc.integer({ min: -300, max: 300 }),
+      y: fc.integer({ min: -300, max: 300 }),
+      width: fc.integer({ min: 40, max: 300 }),
+      height: fc.integer({ min: 40, max: 400 }),
+    })
     fc.assert(
-      fc.property(pt, fc.array(pt, { maxLength: 49 }), (centre, existing) => {
+      fc.property(fc.record({ x: fc.integer({ min: -300, max: 300 }), y: fc.integer({ min: -300, max: 300 }) }), fc.array(b, { maxLength: 12 }), (centre, existing) => {
         const p = placeNewNode(centre, existing, size)
-        expect(existing.some((e) => Math.abs(e.x - p.x) < 8 && Math.abs(e.y - p.y) < 8)).toBe(false)
+        expect(existing.some((e) => overlaps({ id: 'n', ...box(p) }, { id: 'e', ...e }))).toBe(false)
       }),
     )
   })
