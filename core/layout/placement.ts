@@ -10,7 +10,9 @@ const RINGS = 12
 const SPOTS: ReadonlyArray<Point> = (() => {
   const out: Point[] = []
   for (let dx = -RINGS; dx <= RINGS; dx++) for (let dy = -RINGS; dy <= RINGS; dy++) out.push({ x: dx, y: dy })
-  return out.sort((a, b) => a.x * a.x + a.y * a.y - (b.x * b.x + b.y * b.y) || a.y - b.y || a.x - b.x)
+  // Nearest first; among equals, below before above (new premises and
+  // objections sit under what they bear on), then left to right.
+  return out.sort((a, b) => a.x * a.x + a.y * a.y - (b.x * b.x + b.y * b.y) || b.y - a.y || a.x - b.x)
 })()
 
 /**

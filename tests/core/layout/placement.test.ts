@@ -19,6 +19,13 @@ describe('placeNewNode', () => {
     for (const a of placed) for (const b of placed) if (a !== b) expect(overlaps({ id: 'a', ...a }, { id: 'b', ...b })).toBe(false)
   })
 
+  test('a node added over an existing one goes below it (where premises and objections sit)', () => {
+    const first = placeNewNode({ x: 0, y: 0 }, [], size)
+    const second = placeNewNode({ x: 0, y: 0 }, [box(first)], size)
+    expect(second.x).toBe(first.x)
+    expect(second.y).toBeGreaterThan(first.y + size.height)
+  })
+
   test('a tall node at the centre is not covered by the new one', () => {
     const tall = { x: -120, y: -200, width: 240, height: 400 }
     const p = placeNewNode({ x: 0, y: 0 }, [tall], size)
