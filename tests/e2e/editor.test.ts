@@ -43,7 +43,9 @@ describe('collaborative editor', () => {
     await nodeText(b.page, objection).filter({ hasText: 'Fares pay for a third of the service' }).waitFor()
     expect(await node(b.page, objection).locator('.crux-node').getAttribute('data-kind')).toBe('objection')
     expect(await node(b.page, claim).locator('.crux-node').getAttribute('data-kind')).toBe('claim')
-    await edge(b.page, attack).waitFor()
+    // 'attached', not 'visible': a perfectly vertical edge has a zero-width box, which
+    // Playwright counts as hidden; its label (checked next) is what the reader sees.
+    await edge(b.page, attack).waitFor({ state: 'attached' })
     await expect.poll(() => b.page.getByTestId(`edge-label-${attack}`).textContent()).toBe('attacks')
 
     // A's pointer over the canvas is a named cursor on B's screen; off the canvas, none.
