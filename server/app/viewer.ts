@@ -1,4 +1,8 @@
 import { cookies, headers } from 'next/headers'
+import { notFound } from 'next/navigation'
+import { IdSchema } from '../../core/graph'
+import { can } from '../../core/permissions'
+import type { MapMeta } from '../maps'
 import { SESSION_COOKIE, SESSION_TTL_DAYS, type SessionUser } from '../auth/sessions'
 import { services } from './registry'
 
@@ -27,4 +31,17 @@ export async function endSession(): Promise<void> {
   const jar = await cookies()
   await services().sessions.revoke(jar.get(SESSION_COOKIE)?.value)
   jar.delete(SESSION_COOKIE)
+}
+
+/**
+ * The map an owner page is about, or a 404 for anyone who may not manage it
+ * (a stranger must not learn that the map exists).
+ */
+export async function mapToManage(id: string): Promise<MapMeta> {
+  if (!IdSchema.safeParse(id).success) notFound()
+  const user = await currentUser()
+  const grant = await services().access.grant(id, user?.id ?? null)
+  const map = await services().maps.get(id)
+  if (!map || !can(grant.role, 'manage')) notFound()
+  return map
 }

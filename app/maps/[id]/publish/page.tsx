@@ -1,13 +1,9 @@
 import { headers } from 'next/headers'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { publishAction, unpublishAction } from './actions'
 import styles from './publish.module.css'
 import { CopyField } from '@/components/published/CopyField'
-import { IdSchema } from '@/core/graph'
-import { can } from '@/core/permissions'
-import { services } from '@/server/app/registry'
-import { currentUser } from '@/server/app/viewer'
+import { mapToManage } from '@/server/app/viewer'
 import { publishing } from '@/server/publishing'
 
 export const dynamic = 'force-dynamic'
@@ -23,11 +19,7 @@ async function origin(): Promise<string> {
 
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  if (!IdSchema.safeParse(id).success) notFound()
-  const user = await currentUser()
-  const grant = await services().access.grant(id, user?.id ?? null)
-  const map = await services().maps.get(id)
-  if (!map || !can(grant.role, 'manage')) notFound()
+  const map = await mapToManage(id)
   const status = (await publishing().status(id))!
   const base = status.slug ? `${await origin()}/p/${status.slug}` : null
   const embed = status.slug

@@ -1,22 +1,16 @@
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { createLinkAction, removeMemberAction, revokeLinkAction, setPublicRoleAction, setRoleAction } from './actions'
 import styles from './share.module.css'
-import { IdSchema } from '@/core/graph'
-import { PUBLIC_ROLES, ROLES, SHAREABLE_ROLES, can } from '@/core/permissions'
+import { PUBLIC_ROLES, ROLES, SHAREABLE_ROLES } from '@/core/permissions'
 import { services } from '@/server/app/registry'
-import { currentUser } from '@/server/app/viewer'
+import { mapToManage } from '@/server/app/viewer'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: 'Sharing' }
 
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  if (!IdSchema.safeParse(id).success) notFound()
-  const user = await currentUser()
-  const grant = await services().access.grant(id, user?.id ?? null)
-  const map = await services().maps.get(id)
-  if (!map || !can(grant.role, 'manage')) notFound()
+  const map = await mapToManage(id)
   const [members, links] = await Promise.all([services().access.members(id), services().access.shareLinks(id)])
   return (
     <main className={styles.page}>
