@@ -25,8 +25,12 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/setup/global.ts'],
-          testTimeout: 60_000,
+          // Generous: CI shares its machine, and runs have been 3x slower than a quiet one.
+          // Each browser wait has its own 20 s step timeout (tests/e2e/support/browser.ts),
+          // and a poll retries for 10 s, so a stuck step still fails by name.
+          testTimeout: 120_000,
           hookTimeout: 240_000,
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
