@@ -12,6 +12,8 @@ import {
   SCHEMA_VERSION,
   metaOf,
   nodesOf,
+  recordEntries,
+  recordOf,
   relationsOf,
   toYRecord,
   voteKey,
@@ -46,7 +48,7 @@ export type NodePatch = Partial<Omit<ArgNode, 'id'>>
 export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: Origin): void {
   const valid = NodeSchema.omit({ id: true }).partial().parse(patch)
   doc.transact(() => {
-    const y = nodesOf(doc).get(id)
+    const y = recordOf(nodesOf(doc), id)
     if (!y) return
     for (const [k, v] of Object.entries(valid)) {
       if (v === undefined) y.delete(k)
@@ -62,7 +64,7 @@ export function moveNodes(
 ): void {
   doc.transact(() => {
     for (const p of positions) {
-      const y = nodesOf(doc).get(p.id)
+      const y = recordOf(nodesOf(doc), p.id)
       if (!y || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue
       y.set('x', Math.round(p.x))
       y.set('y', Math.round(p.y))
@@ -76,10 +78,10 @@ export function removeNodes(doc: Y.Doc, ids: Iterable<string>, origin: Origin): 
   doc.transact(() => {
     const relations = relationsOf(doc)
     const doomed = new Set<string>()
-    for (const [rid, r] of relations.entries()) {
+    for (const [rid, r] of recordEntries(relations)) {
       if (gone.has(String(r.get('source'))) || gone.has(String(r.get('target')))) doomed.add(rid)
     }
-    for (const [rid, r] of relations.entries()) {
+    for (const [rid, r] of recordEntries(relations)) {
       if (doomed.has(String(r.get('target')))) doomed.add(rid)
     }
     for (const rid of doomed) relations.delete(rid)
@@ -96,7 +98,7 @@ export function addRelation(doc: Y.Doc, rel: Relation, origin: Origin): void {
 }
 
 export function setRelationKind(doc: Y.Doc, id: string, kind: 'supports' | 'attacks', origin: Origin): void {
-  doc.transact(() => relationsOf(doc).get(id)?.set('kind', kind), origin)
+  doc.transact(() => recordOf(relationsOf(doc), id)?.set('kind', kind), origin)
 }
 
 /** Removes relations and any undercut aimed at them. */
@@ -104,7 +106,7 @@ export function removeRelations(doc: Y.Doc, ids: Iterable<string>, origin: Origi
   const gone = new Set(ids)
   doc.transact(() => {
     const relations = relationsOf(doc)
-    for (const [rid, r] of relations.entries()) if (gone.has(String(r.get('target')))) gone.add(rid)
+    for (const [rid, r] of recordEntries(relations)) if (gone.has(String(r.get('target')))) gone.add(rid)
     for (const rid of gone) relations.delete(rid)
   }, origin)
 }

@@ -18,6 +18,26 @@ export const nodesOf = (doc: Y.Doc) => doc.getMap<YRecord>('nodes')
 export const relationsOf = (doc: Y.Doc) => doc.getMap<YRecord>('relations')
 export const votesOf = (doc: Y.Doc) => doc.getMap<{ value: number; group?: string }>('votes')
 
+/**
+ * The record stored under `id`, if it is one. Merged state is untrusted: a
+ * hostile client can store any value there, and every op must survive that.
+ */
+export function recordOf(map: Y.Map<YRecord>, id: string): YRecord | undefined {
+  return asRecord(map.get(id))
+}
+
+export function asRecord(value: unknown): YRecord | undefined {
+  return value instanceof Y.Map ? value : undefined
+}
+
+/** The records of a map, skipping whatever else a merge put there. */
+export function* recordEntries(map: Y.Map<YRecord>): Generator<[string, YRecord]> {
+  for (const [id, value] of map.entries()) {
+    const record = asRecord(value)
+    if (record) yield [id, record]
+  }
+}
+
 export const voteKey = (nodeId: string, userId: string) => `${nodeId}|${userId}`
 
 export function splitVoteKey(key: string): { nodeId: string; userId: string } | null {

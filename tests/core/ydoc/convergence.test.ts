@@ -1,10 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
 import { problems, type ArgNode } from '@/core/graph'
 import {
   addNode,
   addRelation,
+  createGraphReader,
   localOrigin,
+  nodesOf,
   moveNodes,
   readGraph,
   removeNodes,
@@ -102,6 +105,37 @@ describe('convergence under a hostile network', () => {
         }
       }),
       { numRuns: 300 },
+    )
+  })
+
+  test('[SY8] an incremental reader on each doc reads exactly what readGraph reads, after every step, hostile records included', () => {
+    const corruptArb = fc.record({
+      t: fc.constant('corrupt' as const),
+      doc: fc.nat(3),
+      id: fc.constantFrom(...IDS),
+      field: fc.constantFrom('kind', 'text', 'x'),
+      value: fc.constantFrom<unknown>('bogus', 42, null, 'claim', 'fine text', 7),
+    })
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 3 }), fc.array(fc.oneof(stepArb, corruptArb), { maxLength: 50 }), (count, steps) => {
+        const net = new TestNetwork(count)
+        const readers = net.docs.map(createGraphReader)
+        const check = () => net.docs.forEach((doc, i) => expect(readers[i]!.read()).toEqual(readGraph(doc)))
+        for (const s of steps) {
+          if (s.t === 'corrupt') {
+            // What a hostile client can merge in: a field of the wrong type, or a record that is no record.
+            const doc = net.docs[s.doc % count]!
+            const record: unknown = nodesOf(doc).get(s.id)
+            if (record instanceof Y.Map && s.field !== 'x') record.set(s.field, s.value)
+            else nodesOf(doc).set(s.id, s.value as never)
+          } else run(net, [s])
+          check()
+        }
+        net.healAll()
+        check()
+        readers.forEach((r) => r.dispose())
+      }),
+      { numRuns: 200 },
     )
   })
 

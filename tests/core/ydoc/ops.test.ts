@@ -14,7 +14,9 @@ import {
   readGraph,
   relationsOf,
   removeNodes,
+  moveNodes,
   removeRelations,
+  setRelationKind,
   toYRecord,
   updateNode,
 } from '@/core/ydoc'
@@ -31,6 +33,24 @@ function sample(): Y.Doc {
 }
 
 describe('the single write path', () => {
+  test('[DOC6] every op survives values that are no records where records belong (what a hostile client can merge in)', () => {
+    const doc = sample()
+    const o = localOrigin()
+    nodesOf(doc).set('thesis', 'not a record' as never)
+    relationsOf(doc).set('s1', 42 as never)
+    relationsOf(doc).set('junk', null as never)
+    expect(() => {
+      updateNode(doc, 'thesis', { text: 'edited' }, o)
+      moveNodes(doc, [{ id: 'thesis', x: 10, y: 10 }], o)
+      setRelationKind(doc, 's1', 'attacks', o)
+      removeRelations(doc, ['u1'], o)
+      removeNodes(doc, ['premise', 'thesis'], o)
+    }).not.toThrow()
+    // The junk is skipped on read, and the deleted ids are really gone.
+    expect(readGraph(doc).nodes.map((n) => n.id)).toEqual(['objection'])
+    expect(nodesOf(doc).has('thesis')).toBe(false)
+  })
+
   test('[DOC1] deleting a node removes its relations and undercuts of those relations', () => {
     const doc = sample()
     removeNodes(doc, ['premise'], localOrigin())
