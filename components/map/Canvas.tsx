@@ -1,7 +1,7 @@
 'use client'
 import { useCallback, useEffect, useRef, type PointerEvent, type RefObject } from 'react'
 import {
-  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow,
+  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, useStore,
   type Connection, type EdgeChange, type NodeChange, type OnNodeDrag,
 } from '@xyflow/react'
 import type { FlowEdge, FlowNode } from './flow/types'
@@ -21,6 +21,13 @@ const edgeTypes = { relation: RelationEdge, undercut: UndercutEdge }
 // store broadcast per frame, and an inline nodeColor re-rendered every minimap node.
 const DELETE_KEYS = ['Delete', 'Backspace']
 const miniMapNodeColor = (n: FlowNode) => `var(--crux-${n.data.kind}, #94a3b8)`
+// Zoomed out this far, the 24 px dot grid is a dot every few screen pixels and the dashes of
+// attacks and undercuts are a pixel or two long: both read as noise, yet a software rasteriser
+// redraws every dash of every long edge crossing whatever a drag repaints (on a 1,000-node map
+// that was three quarters of the raster work per frame). So the far view drops the grid and
+// draws every relation solid; colour tells kinds apart there, as the labels do up close.
+const FAR_ZOOM = 0.4
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM
 
 type Props = {
   nodes: FlowNode[]
@@ -43,6 +50,7 @@ export function Canvas(p: Props) {
   const flow = useReactFlow()
   const initialized = useNodesInitialized()
   const fitted = useRef(false)
+  const far = useStore(isFar)
 
   // Fit once, after the first sync has delivered and measured the nodes.
   useEffect(() => {
@@ -80,7 +88,7 @@ export function Canvas(p: Props) {
   return (
     <div
       ref={p.wrapper}
-      className={`crux-canvas${p.dimDefeated ? ' dim-defeated' : ''}`}
+      className={`crux-canvas${p.dimDefeated ? ' dim-defeated' : ''}${far ? ' is-far' : ''}`}
       onPointerMove={onPointerMove}
       onPointerLeave={() => p.setCursor(null)}
     >
@@ -102,7 +110,7 @@ export function Canvas(p: Props) {
         minZoom={0.1}
         maxZoom={2.5}
       >
-        <Background gap={24} />
+        {!far && <Background gap={24} />}
         <Controls showInteractive={false} />
         <MiniMap<FlowNode> pannable zoomable nodeColor={miniMapNodeColor} />
         <Cursors others={p.others} />

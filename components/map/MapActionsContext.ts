@@ -46,9 +46,3 @@ export const READ_ONLY_ACTIONS: MapActions = {
 
 export const MapActionsContext = createContext<MapActions>(READ_ONLY_ACTIONS)
 export const useMapActions = () => useContext(MapActionsContext)
-
-/** The node whose text is being edited in place, if any. */
-export const EditingContext = createContext<string | null>(null)
-
-/** nodeId -> colours of remote people who have it selected. */
-export const RemoteSelectionContext = createContext<ReadonlyMap<string, string[]>>(new Map())

@@ -9,14 +9,14 @@ import { localOrigin } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { ConnectionBadge } from './ConnectionBadge'
 import { Inspector } from './Inspector'
-import { EditingContext, MapActionsContext, RemoteSelectionContext } from './MapActionsContext'
+import { MapActionsContext } from './MapActionsContext'
 import { PresenceBar } from './PresenceBar'
 import { Toolbar } from './Toolbar'
 import { EvaluationContext } from './evaluation/EvaluationContext'
 import { useEditorEvaluation } from './evaluation/useEditorEvaluation'
 import { useEditorActions } from './hooks/useEditorActions'
 import { useEditorKeys } from './hooks/useEditorKeys'
-import { useFlowState } from './hooks/useFlowState'
+import { useFlowNodes, useFlowState } from './hooks/useFlowState'
 import { useGraph } from './hooks/useGraph'
 import { useMapDoc } from './hooks/useMapDoc'
 import { usePresence } from './hooks/usePresence'
@@ -50,7 +50,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const [origin] = useState(() => localOrigin('editor'))
   const evaluation = useEditorEvaluation({ graph, doc, origin, session, readOnly })
   const [dimDefeated, setDimDefeated] = useState(false)
-  const flow = useFlowState(graph, evaluation?.badges)
+  const flow = useFlowState(graph)
   const presence = usePresence(provider, identity, flow.selection)
   const explain = useMemo(() => ({ ...evaluation.state, select: flow.select }), [evaluation.state, flow.select])
   const history = useUndo(readOnly ? null : doc, origin)
@@ -59,6 +59,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
   })
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
+  const nodes = useFlowNodes(graph, flow.overlay, { badges: evaluation.badges, editingId, remoteSelections: presence.remoteSelections })
 
   useEditorKeys({
     enabled: !readOnly,
@@ -72,65 +73,65 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
     },
   })
 
+  // The evaluation context wraps only what reads it: a new value on every edit, above the
+  // canvas, made React walk all 1,000 nodes' fibres looking for readers.
   return (
     <MapActionsContext.Provider value={actions}>
-      <EditingContext.Provider value={editingId}>
-        <RemoteSelectionContext.Provider value={presence.remoteSelections}>
+      <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
+        <header className="crux-header">
+          <a href="/" className="crux-home" aria-label="All maps">
+            ←
+          </a>
+          <h1 className="crux-title">{graph.title || title}</h1>
+          <ConnectionBadge status={status} />
+          <PresenceBar peers={presence.peers} />
+          <ExportMenu title={graph.title || title} mapId={mapId} />
+          {session && can(session.role, 'manage') && (
+            <nav className="crux-owner-links" aria-label="Map settings">
+              <a href={`/maps/${mapId}/share`} data-testid="share-link">
+                Share
+              </a>
+              <a href={`/maps/${mapId}/publish`} data-testid="publish-link">
+                Publish
+              </a>
+            </nav>
+          )}
+        </header>
+        {error && (
+          <p role="alert" className="crux-error" data-testid="editor-error">
+            {error}
+          </p>
+        )}
+        <EvaluationContext.Provider value={explain}>
+          <Toolbar
+            connectKind={connectKind}
+            setConnectKind={setConnectKind}
+            undo={history.undo}
+            redo={history.redo}
+            canUndo={history.canUndo}
+            canRedo={history.canRedo}
+            dim={evaluation.badges ? { on: dimDefeated, toggle: () => setDimDefeated((d) => !d) } : undefined}
+          />
+        </EvaluationContext.Provider>
+        <div className="crux-body">
+          <Canvas
+            nodes={nodes}
+            edges={flow.edges}
+            onNodesChange={flow.onNodesChange}
+            onEdgesChange={flow.onEdgesChange}
+            endPreviews={flow.endPreviews}
+            connectKind={connectKind}
+            synced={synced}
+            others={presence.others}
+            setCursor={presence.setCursor}
+            wrapper={wrapper}
+            dimDefeated={dimDefeated && evaluation.badges !== undefined}
+          />
           <EvaluationContext.Provider value={explain}>
-            <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
-              <header className="crux-header">
-                <a href="/" className="crux-home" aria-label="All maps">
-                  ←
-                </a>
-                <h1 className="crux-title">{graph.title || title}</h1>
-                <ConnectionBadge status={status} />
-                <PresenceBar peers={presence.peers} />
-                <ExportMenu title={graph.title || title} mapId={mapId} />
-                {session && can(session.role, 'manage') && (
-                  <nav className="crux-owner-links" aria-label="Map settings">
-                    <a href={`/maps/${mapId}/share`} data-testid="share-link">
-                      Share
-                    </a>
-                    <a href={`/maps/${mapId}/publish`} data-testid="publish-link">
-                      Publish
-                    </a>
-                  </nav>
-                )}
-              </header>
-              {error && (
-                <p role="alert" className="crux-error" data-testid="editor-error">
-                  {error}
-                </p>
-              )}
-              <Toolbar
-                connectKind={connectKind}
-                setConnectKind={setConnectKind}
-                undo={history.undo}
-                redo={history.redo}
-                canUndo={history.canUndo}
-                canRedo={history.canRedo}
-                dim={evaluation.badges ? { on: dimDefeated, toggle: () => setDimDefeated((d) => !d) } : undefined}
-              />
-              <div className="crux-body">
-                <Canvas
-                  nodes={flow.nodes}
-                  edges={flow.edges}
-                  onNodesChange={flow.onNodesChange}
-                  onEdgesChange={flow.onEdgesChange}
-                  endPreviews={flow.endPreviews}
-                  connectKind={connectKind}
-                  synced={synced}
-                  others={presence.others}
-                  setCursor={presence.setCursor}
-                  wrapper={wrapper}
-                  dimDefeated={dimDefeated && evaluation.badges !== undefined}
-                />
-                <Inspector graph={graph} selection={flow.selection} />
-              </div>
-            </div>
+            <Inspector graph={graph} selection={flow.selection} />
           </EvaluationContext.Provider>
-        </RemoteSelectionContext.Provider>
-      </EditingContext.Provider>
+        </div>
+      </div>
     </MapActionsContext.Provider>
   )
 }

@@ -6,7 +6,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import type { ArgumentMap } from '@/core/graph'
 import { Canvas } from '@/components/map/Canvas'
 import type { Badge } from '@/components/map/flow/types'
-import { useFlowState } from '@/components/map/hooks/useFlowState'
+import { useFlowNodes, useFlowState } from '@/components/map/hooks/useFlowState'
 import { usePermalinkFocus } from './usePermalinkFocus'
 
 type Props = {
@@ -34,7 +34,8 @@ export default function PublishedCanvas(props: Props) {
 
 function ReadOnlyCanvas({ map, badges, toolbar }: Props) {
   const badgeMap = useMemo(() => new Map(Object.entries(badges)), [badges])
-  const flow = useFlowState(map, badgeMap)
+  const flow = useFlowState(map)
+  const nodes = useFlowNodes(map, flow.overlay, { badges: badgeMap })
   const wrapper = useRef<HTMLDivElement>(null)
   const ids = useMemo(() => new Set(map.nodes.map((n) => n.id)), [map])
   usePermalinkFocus(ids, flow.select)
@@ -44,7 +45,7 @@ function ReadOnlyCanvas({ map, badges, toolbar }: Props) {
       {toolbar}
       <div className="crux-body">
         <Canvas
-          nodes={flow.nodes}
+          nodes={nodes}
           edges={flow.edges}
           onNodesChange={flow.onNodesChange}
           onEdgesChange={flow.onEdgesChange}

@@ -38,3 +38,17 @@ export function EdgeLabelPortal({ children }: { children: ReactNode }) {
   )
   return container ? createPortal(children, container) : null
 }
+
+/**
+ * A point on the label layer that centres what it holds: a zero-size flex
+ * box at (x, y), positioned with left/top. Not React Flow's usual
+ * `translate(-50%, -50%)`: on a 1,000-edge map every transformed label is one
+ * more paint chunk, and layerizing them cost several ms of every frame.
+ */
+export function EdgeAnchor({ x, y, children }: { x: number; y: number; children: ReactNode }) {
+  return (
+    <div className="crux-edge-anchor" style={{ left: x, top: y }}>
+      {children}
+    </div>
+  )
+}

@@ -2,7 +2,7 @@
 import { memo } from 'react'
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react'
 import type { FlowEdge } from '../flow/types'
-import { EdgeLabelPortal } from './EdgeLabelPortal'
+import { EdgeAnchor, EdgeLabelPortal } from './EdgeLabelPortal'
 import { useMapActions } from '../MapActionsContext'
 import { RELATION_STYLE } from './relationStyle'
 
@@ -26,26 +26,29 @@ function RelationEdgeImpl(props: EdgeProps<FlowEdge>) {
         style={{ stroke: style.color, strokeWidth: selected ? 3.5 : 2, strokeDasharray: style.dash }}
       />
       <EdgeLabelPortal>
-        <div
-          className={`crux-edge-label crux-edge-label-${kind}${selected ? ' is-selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${midX}px, ${midY + (kind === 'supports' ? -20 : 0)}px)`, color: style.color }}
-          data-testid={`edge-label-${id}`}
-        >
-          {style.label}
-        </div>
+        <EdgeAnchor x={midX} y={midY + (kind === 'supports' ? -20 : 0)}>
+          <div
+            className={`crux-edge-label crux-edge-label-${kind}${selected ? ' is-selected' : ''}`}
+            style={{ color: style.color }}
+            data-testid={`edge-label-${id}`}
+          >
+            {style.label}
+          </div>
+        </EdgeAnchor>
         {kind === 'supports' && (
-          <button
-            type="button"
-            className="crux-inference nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${midX}px, ${midY}px) rotate(45deg)` }}
-            data-testid={`inference-${id}`}
-            aria-label="Inference: select one node, then click to undercut this inference"
-            title="Inference — select a node, then click here to undercut it"
-            onClick={(e) => {
-              e.stopPropagation()
-              if (!actions.undercut(id)) actions.select([id])
-            }}
-          />
+          <EdgeAnchor x={midX} y={midY}>
+            <button
+              type="button"
+              className="crux-inference nodrag nopan"
+              data-testid={`inference-${id}`}
+              aria-label="Inference: select one node, then click to undercut this inference"
+              title="Inference — select a node, then click here to undercut it"
+              onClick={(e) => {
+                e.stopPropagation()
+                if (!actions.undercut(id)) actions.select([id])
+              }}
+            />
+          </EdgeAnchor>
         )}
       </EdgeLabelPortal>
     </>

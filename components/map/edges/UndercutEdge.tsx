@@ -2,7 +2,7 @@
 import { memo } from 'react'
 import { BaseEdge, Position, getBezierPath, getStraightPath, useInternalNode, type EdgeProps } from '@xyflow/react'
 import type { FlowEdge } from '../flow/types'
-import { EdgeLabelPortal } from './EdgeLabelPortal'
+import { EdgeAnchor, EdgeLabelPortal } from './EdgeLabelPortal'
 import { handlePoint } from './handlePoint'
 import { RELATION_STYLE } from './relationStyle'
 
@@ -35,13 +35,15 @@ function UndercutEdgeImpl({ id, sourceX, sourceY, target, markerEnd, selected, d
         style={{ stroke: style.color, strokeWidth: selected ? 3.5 : 2.5, strokeDasharray: style.dash, strokeLinecap: 'round' }}
       />
       <EdgeLabelPortal>
-        <div
-          className={`crux-edge-label crux-edge-label-undercuts${selected ? ' is-selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, color: style.color }}
-          data-testid={`edge-label-${id}`}
-        >
-          {style.label}
-        </div>
+        <EdgeAnchor x={labelX} y={labelY}>
+          <div
+            className={`crux-edge-label crux-edge-label-undercuts${selected ? ' is-selected' : ''}`}
+            style={{ color: style.color }}
+            data-testid={`edge-label-${id}`}
+          >
+            {style.label}
+          </div>
+        </EdgeAnchor>
       </EdgeLabelPortal>
     </>
   )

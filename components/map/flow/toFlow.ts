@@ -5,27 +5,45 @@ import type { Overlay } from './localOverlay'
 import { RELATION_STYLE } from '../edges/relationStyle'
 import { KIND_LABEL } from '../nodes/nodeKinds'
 
+/** What the editor shows on nodes beyond the map itself; all optional (the published page has badges only). */
+export type NodeDecor = {
+  badges?: ReadonlyMap<string, Badge>
+  /** The node whose text is being edited in place. */
+  editingId?: string | null
+  /** nodeId -> colours of the other people who have it selected. */
+  remoteSelections?: ReadonlyMap<string, readonly string[]>
+}
+
+type CacheEntry = { src: ArgNode; local: unknown; badge: Badge | undefined; editing: boolean; remote: string; node: FlowNode }
+
 /**
- * Derives React Flow nodes from the map plus local overlay. Unchanged nodes
- * keep their object identity (via `cache`) so React Flow skips re-rendering
- * them: while one node is dragged, the other 500 stay put.
+ * Derives React Flow nodes from the map plus local overlay and decorations.
+ * Unchanged nodes keep their object identity (via `cache`) so React Flow
+ * skips re-rendering them: while one node is dragged, or one person starts
+ * editing, the other 999 stay put. (Editing and remote selections used to come
+ * from React context, which re-rendered every node whenever either changed.)
  */
-export function toFlowNodes(
-  map: ArgumentMap,
-  overlay: Overlay,
-  badges: ReadonlyMap<string, Badge> | undefined,
-  cache: Map<string, { src: ArgNode; local: unknown; badge: Badge | undefined; node: FlowNode }>,
-): FlowNode[] {
+export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor, cache: Map<string, CacheEntry>): FlowNode[] {
   const seen = new Set<string>()
   const out = map.nodes.map((n) => {
     seen.add(n.id)
     const local = overlay.get(n.id)
-    const badge = badges?.get(n.id)
+    const badge = decor.badges?.get(n.id)
+    const editing = decor.editingId === n.id
+    const colours = decor.remoteSelections?.get(n.id)
+    const remote = colours?.join(' ') ?? ''
     const hit = cache.get(n.id)
     // Same object first: a drag frame leaves the graph alone, so this skips the key walk for
     // all but the dragged node (less garbage per pointer move on a 1,000-node map).
-    if (hit && hit.local === local && hit.badge === badge && (hit.src === n || sameNode(hit.src, n))) return hit.node
-    const data: ArgNodeData = { kind: n.kind, text: n.text, pinned: n.pinned, quote: n.quote, speaker: n.speaker, source: n.source, badge }
+    if (
+      hit && hit.local === local && hit.badge === badge && hit.editing === editing && hit.remote === remote &&
+      (hit.src === n || sameNode(hit.src, n))
+    ) return hit.node
+    const data: ArgNodeData = {
+      kind: n.kind, text: n.text, pinned: n.pinned, quote: n.quote, speaker: n.speaker, source: n.source, badge,
+      ...(editing ? { editing } : {}),
+      ...(colours ? { remoteSelectedBy: [...colours] } : {}),
+    }
     const node: FlowNode = {
       id: n.id,
       type: 'arg',
@@ -36,7 +54,7 @@ export function toFlowNodes(
       measured: local?.measured,
       ariaLabel: `${KIND_LABEL[n.kind]}: ${n.text}`,
     }
-    cache.set(n.id, { src: n, local, badge, node })
+    cache.set(n.id, { src: n, local, badge, editing, remote, node })
     return node
   })
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id)
@@ -78,15 +96,21 @@ export function toFlowEdges(map: ArgumentMap, overlay: Overlay): FlowEdge[] {
 /**
  * Keeps the previous object for every edge that did not change, so a remote
  * vote or text edit (a new graph) does not re-render all 1,000 edges of a big
- * map; `cache` carries the previous edges by id between calls.
+ * map; `cache` carries the previous edges between calls.
  */
-export function reuseEdges(next: FlowEdge[], cache: Map<string, FlowEdge>): FlowEdge[] {
-  const out = next.map((e) => {
-    const old = cache.get(e.id)
-    return old && sameEdge(old, e) ? old : e
+export function reuseEdges(next: FlowEdge[], cache: { byId: Map<string, FlowEdge>; list: FlowEdge[] }): FlowEdge[] {
+  let changed = next.length !== cache.list.length
+  const out = next.map((e, i) => {
+    const old = cache.byId.get(e.id)
+    const kept = old && sameEdge(old, e) ? old : e
+    if (kept !== cache.list[i]) changed = true
+    return kept
   })
-  cache.clear()
-  for (const e of out) cache.set(e.id, e)
+  // Nothing changed (a vote, a text edit): the same array, so React Flow does not
+  // rebuild its connection lookup for every edge of the map.
+  if (!changed) return cache.list
+  cache.byId = new Map(out.map((e) => [e.id, e]))
+  cache.list = out
   return out
 }
 

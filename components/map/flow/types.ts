@@ -13,6 +13,10 @@ export type ArgNodeData = {
   speaker?: string
   source?: string
   badge?: Badge
+  /** This person is editing the node's text in place. */
+  editing?: boolean
+  /** Colours of the other people who have the node selected. */
+  remoteSelectedBy?: string[]
 }
 export type FlowNode = Node<ArgNodeData, 'arg'>
 

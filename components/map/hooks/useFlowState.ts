@@ -3,23 +3,21 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import type { EdgeChange, NodeChange } from '@xyflow/react'
 import type { ArgumentMap } from '@/core/graph'
 import { applyLocalChanges, clearPreviews, selectOnly, selectedIds, type Overlay } from '../flow/localOverlay'
-import { reuseEdges, toFlowEdges, toFlowNodes } from '../flow/toFlow'
-import type { Badge, FlowEdge } from '../flow/types'
+import { reuseEdges, toFlowEdges, toFlowNodes, type NodeDecor } from '../flow/toFlow'
+import type { FlowEdge } from '../flow/types'
 
 /**
- * React Flow's nodes and edges, derived from the map on every change, merged
- * with local-only state (selection, measured sizes, drag previews) that never
- * reaches the doc.
+ * React Flow's edges and the local-only state (selection, measured sizes,
+ * drag previews) that never reaches the doc. Nodes come from useFlowNodes,
+ * which also needs what the editor decides later (who edits, who selects).
  */
-export function useFlowState(graph: ArgumentMap, badges?: ReadonlyMap<string, Badge>) {
+export function useFlowState(graph: ArgumentMap) {
   const [overlay, setOverlay] = useState<Overlay>(() => new Map())
-  const cache = useRef(new Map<string, never>() as Parameters<typeof toFlowNodes>[3])
 
-  const nodes = useMemo(() => toFlowNodes(graph, overlay, badges, cache.current), [graph, overlay, badges])
   // Edges read only their selection from the overlay. Keyed on that, so a drag (which changes
   // the overlay every frame) does not hand React Flow 1,000 new edge objects per pointer move.
   const selectedEdges = graph.relations.filter((r) => overlay.get(r.id)?.selected).map((r) => r.id).join(' ')
-  const edgeCache = useRef(new Map<string, FlowEdge>())
+  const edgeCache = useRef({ byId: new Map<string, FlowEdge>(), list: [] as FlowEdge[] })
   const edges = useMemo(() => reuseEdges(toFlowEdges(graph, overlay), edgeCache.current), [graph, selectedEdges])
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])
@@ -38,5 +36,15 @@ export function useFlowState(graph: ArgumentMap, badges?: ReadonlyMap<string, Ba
   )
   const selection = useMemo(() => (selectionKey ? selectionKey.split('\n') : []), [selectionKey])
 
-  return { nodes, edges, onNodesChange, onEdgesChange, select, endPreviews, selection }
+  return { overlay, edges, onNodesChange, onEdgesChange, select, endPreviews, selection }
+}
+
+/** React Flow's nodes: the map, the local overlay and the decorations, unchanged nodes kept as they were. */
+export function useFlowNodes(graph: ArgumentMap, overlay: Overlay, decor: NodeDecor) {
+  const cache = useRef(new Map() as Parameters<typeof toFlowNodes>[3])
+  const { badges, editingId, remoteSelections } = decor
+  return useMemo(
+    () => toFlowNodes(graph, overlay, { badges, editingId, remoteSelections }, cache.current),
+    [graph, overlay, badges, editingId, remoteSelections],
+  )
 }

@@ -1,8 +1,8 @@
 'use client'
-import { memo, useContext } from 'react'
+import { memo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import type { FlowNode } from '../flow/types'
-import { EditingContext, RemoteSelectionContext, useMapActions } from '../MapActionsContext'
+import { useMapActions } from '../MapActionsContext'
 import { KIND_LABEL } from './nodeKinds'
 import { NodeBadge } from './NodeBadge'
 import { NodeTextEditor } from './NodeTextEditor'
@@ -13,8 +13,8 @@ import { NodeTextEditor } from './NodeTextEditor'
  */
 function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
   const actions = useMapActions()
-  const editing = useContext(EditingContext) === id
-  const remote = useContext(RemoteSelectionContext).get(id)
+  const editing = data.editing === true
+  const remote = data.remoteSelectedBy
   // Remote selections as stacked rings, one per person, in their colours.
   const rings = remote?.map((c, i) => `0 0 0 ${3 + i * 3}px ${c}`).join(', ')
 
