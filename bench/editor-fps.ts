@@ -60,13 +60,16 @@ export async function main(): Promise<string> {
       results.push({ page: who, window, stats: frameStats(rec.frames), evaluations: rec.evaluations, edits: streamer!.edits - before })
     }
     const ms = SECONDS * 1000
+    // One node for every drag and every typing window, on both pages: the one nearest the
+    // centre of the first view (both pages draw the same layout at the same zoom).
+    const { id: target } = await nodeNearCentre(editor.page)
     for (let round = 0; round < ROUNDS; round++) {
-      await run(bare, 'bare React Flow', 'drag', () => dragInCircles(bare, ms), false)
-      await run(editor.page, 'editor', 'drag, remote edits', () => dragInCircles(editor.page, ms), true)
-      await run(editor.page, 'editor', 'drag, quiet', () => dragInCircles(editor.page, ms), false)
+      await run(bare, 'bare React Flow', 'drag', () => dragInCircles(bare, ms, target), false)
+      await run(editor.page, 'editor', 'drag, remote edits', () => dragInCircles(editor.page, ms, target), true)
+      await run(editor.page, 'editor', 'drag, quiet', () => dragInCircles(editor.page, ms, target), false)
       await bare.getByTestId('bench-input').click()
       await run(bare, 'bare React Flow', 'type', () => typeFor(bare, ms), false)
-      await startTypingInNode(editor.page)
+      await startTypingInNode(editor.page, target)
       await run(editor.page, 'editor', 'type, remote edits', () => typeFor(editor.page, ms), true)
       await run(editor.page, 'editor', 'type, quiet', () => typeFor(editor.page, ms), false)
       await editor.page.keyboard.press('Escape')
@@ -119,8 +122,7 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1500)
 }
 
-async function startTypingInNode(page: Page): Promise<void> {
-  const { id } = await nodeNearCentre(page)
+async function startTypingInNode(page: Page, id: string): Promise<void> {
   await page.locator(`.react-flow__node[data-id="${id}"] [data-testid="node-text"]`).dblclick()
   await page.locator(`.react-flow__node[data-id="${id}"] [data-testid="node-text-input"]`).waitFor()
 }
@@ -175,7 +177,9 @@ headless, software rendering (\`--disable-gpu\`), ${VIEWPORT.width}×${VIEWPORT.
   route, positions in React state, no Yjs, no evaluation, no badges; typing goes
   into a plain input over it.
 - **Windows**: ${SECONDS} s each, ${ROUNDS} rounds, pages alternating. *Drag*: the
-  node nearest the centre, circled with \`page.mouse\` at ~125 Hz. *Type*: into the
+  node nearest the centre of the first view, the same node on both pages and in every
+  round, circled with \`page.mouse\` at ~125 Hz in whole turns and dropped where it was
+  picked up. *Type*: into the
   node's in-place editor (baseline: the input), ~12 keys/s. *Remote edits*: a
   Node y-websocket client (the same guest session) changes a vote or adds/removes
   an attack every 100 ms, each forcing a full re-evaluation on the page.

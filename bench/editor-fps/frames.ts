@@ -15,8 +15,11 @@ const START = `(() => {
   w.__frames = []
   w.__recording = true
   w.__evalFrom = (w.__cruxEvaluateMs || []).length
+  // A loop from an earlier window may still be waiting for its next frame: each loop stops
+  // once a newer one has started, or two loops would count every frame twice.
+  const generation = (w.__frameGeneration = (w.__frameGeneration || 0) + 1)
   const tick = (t) => {
-    if (!w.__recording) return
+    if (!w.__recording || w.__frameGeneration !== generation) return
     w.__frames.push(t)
     requestAnimationFrame(tick)
   }

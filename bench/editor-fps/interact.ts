@@ -28,16 +28,32 @@ export async function nodeNearCentre(page: Page): Promise<{ id: string; x: numbe
   return found
 }
 
-export async function dragInCircles(page: Page, ms: number): Promise<void> {
-  const { x, y } = await nodeNearCentre(page)
+/** Where node `id` is on screen now: its centre, in page pixels. */
+export async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()
+  if (!box) throw new Error(`node ${id} is not on the canvas`)
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+/**
+ * Drags node `id` round a circle, whole turns only, and lets go where it was
+ * picked up: every window and every page drags the same node from the same
+ * place, so no round inherits a different node (with more relations to
+ * redraw) or a different neighbourhood from the round before.
+ */
+export async function dragInCircles(page: Page, ms: number, id: string): Promise<void> {
+  const { x, y } = await nodeCentre(page, id)
   await page.mouse.move(x, y)
   await page.mouse.down()
+  const STEPS_PER_TURN = 75
   const until = Date.now() + ms
-  for (let k = 1; Date.now() < until; k++) {
-    const a = k / 12
+  let k = 1
+  for (; Date.now() < until || k % STEPS_PER_TURN !== 0; k++) {
+    const a = (2 * Math.PI * k) / STEPS_PER_TURN
     await page.mouse.move(x + 80 * Math.sin(a), y + 50 * (1 - Math.cos(a)))
     await sleep(8)
   }
+  await page.mouse.move(x, y)
   await page.mouse.up()
 }
 

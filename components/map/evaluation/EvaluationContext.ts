@@ -9,7 +9,7 @@ import { emptyMap, type ArgumentMap } from '@/core/graph'
  * A context rather than props so the Inspector and Toolbar only mount them.
  */
 export type EvaluationState = {
-  /** The graph `evaluation` was computed from (deferred), so names and verdicts agree. */
+  /** The graph `evaluation` was computed from, so names and verdicts agree. */
   graph: ArgumentMap
   /** Null while the first evaluation is pending or if evaluation failed. */
   evaluation: Evaluation | null
