@@ -72,6 +72,8 @@ describe('collaborative editor', () => {
 
     // A edits X, then B edits Y: B's change is the latest one on the map.
     await editText(a.page, x, 'X edited by A')
+    // The closed editor leaves no stray caret behind (it slowed every later frame on big maps).
+    expect(await a.page.evaluate(() => document.getSelection()?.rangeCount ?? 0)).toBe(0)
     await nodeText(b.page, x).filter({ hasText: 'X edited by A' }).waitFor()
     await editText(b.page, y, 'Y edited by B')
     await nodeText(a.page, y).filter({ hasText: 'Y edited by B' }).waitFor()
