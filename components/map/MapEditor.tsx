@@ -9,6 +9,7 @@ import { localOrigin } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { ConnectionBadge } from './ConnectionBadge'
 import { Inspector } from './Inspector'
+import { OutlinePanel } from './OutlinePanel'
 import { MapActionsContext } from './MapActionsContext'
 import { PresenceBar } from './PresenceBar'
 import { Toolbar } from './Toolbar'
@@ -50,6 +51,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const [origin] = useState(() => localOrigin('editor'))
   const evaluation = useEditorEvaluation({ graph, doc, origin, session, readOnly })
   const [dimDefeated, setDimDefeated] = useState(false)
+  const [outlineOpen, setOutlineOpen] = useState(false)
   const flow = useFlowState(graph)
   const presence = usePresence(provider, identity, flow.selection)
   const explain = useMemo(() => ({ ...evaluation.state, select: flow.select }), [evaluation.state, flow.select])
@@ -85,6 +87,16 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           <h1 className="crux-title">{graph.title || title}</h1>
           <ConnectionBadge status={status} />
           <PresenceBar peers={presence.peers} />
+          <button
+            type="button"
+            className="crux-outline-toggle"
+            aria-expanded={outlineOpen}
+            aria-controls="crux-outline"
+            data-testid="outline-toggle"
+            onClick={() => setOutlineOpen((o) => !o)}
+          >
+            Outline
+          </button>
           <ExportMenu title={graph.title || title} mapId={mapId} />
           {session && can(session.role, 'manage') && (
             <nav className="crux-owner-links" aria-label="Map settings">
@@ -114,6 +126,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           />
         </EvaluationContext.Provider>
         <div className="crux-body">
+          {outlineOpen && <OutlinePanel graph={graph} badges={evaluation.badges} selection={flow.selection} select={flow.select} />}
           <Canvas
             nodes={nodes}
             edges={flow.edges}

@@ -1,4 +1,5 @@
-import { KIND_LABELS, RELATION_LABELS, anchor, isRef, type OutlineItem } from '@/core/convert'
+import { KIND_LABELS, RELATION_LABELS, anchor } from '@/core/convert/markdown'
+import { isRef, type OutlineItem } from '@/core/convert/outline'
 import type { Badge as PublishedBadge } from '@/components/map/flow/types'
 import { EvaluationBadge } from './EvaluationBadge'
 import styles from './published.module.css'
@@ -10,7 +11,15 @@ type Props = {
   textOf: Record<string, string>
   /** Heading level id, so several outlines on one page stay distinct. */
   labelledBy?: string
+  /**
+   * The editor's live outline: each node's text is a button that selects it
+   * (on the canvas and in the inspector) instead of a permalink.
+   */
+  select?: Selecting
 }
+
+type Selecting = { onSelect: (id: string) => void; selected: ReadonlySet<string> }
+type ItemProps = { item: OutlineItem; badges: Props['badges']; textOf: Props['textOf']; select?: Selecting }
 
 /**
  * The whole map as nested lists, rendered on the server: readable, linkable
@@ -18,24 +27,24 @@ type Props = {
  * `id="node-<id>"` anchor; later places link back to it. Text is React text
  * only, so map content can never become markup.
  */
-export function Outline({ outline, badges, textOf, labelledBy }: Props) {
+export function Outline({ outline, badges, textOf, labelledBy, select }: Props) {
   return (
     <nav className={styles.outline} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : 'Outline of the map'} data-testid="outline">
       <ol>
         {outline.map((item, i) => (
-          <Item key={key(item, i)} item={item} badges={badges} textOf={textOf} />
+          <Item key={key(item, i)} item={item} badges={badges} textOf={textOf} select={select} />
         ))}
       </ol>
     </nav>
   )
 }
 
-function Item({ item, badges, textOf }: { item: OutlineItem; badges: Props['badges']; textOf: Props['textOf'] }) {
+function Item({ item, badges, textOf, select }: ItemProps) {
   const children =
     item.children.length > 0 ? (
       <ol>
         {item.children.map((c, i) => (
-          <Item key={key(c, i)} item={c} badges={badges} textOf={textOf} />
+          <Item key={key(c, i)} item={c} badges={badges} textOf={textOf} select={select} />
         ))}
       </ol>
     ) : null
@@ -55,12 +64,26 @@ function Item({ item, badges, textOf }: { item: OutlineItem; badges: Props['badg
       <div className={styles.line}>
         {relation}
         <span className={styles.kind}>{KIND_LABELS[item.kind]}</span>
-        <a className={styles.permalink} href={`#${anchor(item.id)}`} aria-label={`Link to this ${KIND_LABELS[item.kind].toLowerCase()}`}>
-          #
-        </a>
+        {!select && (
+          <a className={styles.permalink} href={`#${anchor(item.id)}`} aria-label={`Link to this ${KIND_LABELS[item.kind].toLowerCase()}`}>
+            #
+          </a>
+        )}
         <EvaluationBadge badge={badges[item.id]} />
       </div>
-      <p className={styles.text}>{item.text}</p>
+      {select ? (
+        <button
+          type="button"
+          className={`${styles.text} ${styles.select}`}
+          aria-pressed={select.selected.has(item.id)}
+          data-testid="outline-select"
+          onClick={() => select.onSelect(item.id)}
+        >
+          {item.text || '(no text yet)'}
+        </button>
+      ) : (
+        <p className={styles.text}>{item.text}</p>
+      )}
       {item.quote ? (
         <figure className={styles.evidence}>
           {/* One text node, so the served HTML reads (and searches) as the quote itself. */}
