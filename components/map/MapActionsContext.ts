@@ -12,6 +12,11 @@ export type MapActions = {
   /** Adds a node in view and selects it; `fields` prefill it (e.g. evidence picked from a source). */
   addNode(kind: NodeKind, fields?: NodePatch): void
   updateNode(id: string, patch: NodePatch): void
+  /**
+   * Starts editing a node's text from a draft: `commit` writes the person's
+   * change where they made it, keeping what others wrote meanwhile.
+   */
+  beginTextEdit(id: string): { base: string; commit(text: string): void }
   /** Writes final positions (drag end): one transaction, one undo step. */
   move(positions: ReadonlyArray<{ id: string; x: number; y: number }>): void
   /** Lays out unpinned nodes with elkjs; resolves once written. */
@@ -33,6 +38,7 @@ export const READ_ONLY_ACTIONS: MapActions = {
   readOnly: true,
   addNode: noop,
   updateNode: noop,
+  beginTextEdit: () => ({ base: '', commit: noop }),
   move: noop,
   arrange: async () => {},
   connect: noop,

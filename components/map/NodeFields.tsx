@@ -26,6 +26,7 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
       multiline={multiline}
       maxLength={LIMIT[name]}
       onCommit={(v) => actions.updateNode(node.id, { [name]: name === 'text' ? v : v.trim() ? v : undefined })}
+      begin={name === 'text' ? () => actions.beginTextEdit(node.id) : undefined}
     />
   )
 
@@ -82,20 +83,43 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
 
 const short = (s = '') => (s.length > 40 ? `${s.slice(0, 39)}…` : s)
 
-type DraftProps = { label: string; testId: string; value: string; multiline: boolean; maxLength: number; onCommit: (v: string) => void }
+type DraftProps = {
+  label: string
+  testId: string
+  value: string
+  multiline: boolean
+  maxLength: number
+  onCommit: (v: string) => void
+  /** For merged text: an edit begun on focus, committed with what changed since (see beginTextEdit). */
+  begin?: () => { base: string; commit(text: string): void }
+}
 
-function DraftField({ label, testId, value, multiline, maxLength, onCommit }: DraftProps) {
+function DraftField({ label, testId, value, multiline, maxLength, onCommit, begin }: DraftProps) {
   const [draft, setDraft] = useState(value)
   const focused = useRef(false)
+  const edit = useRef<ReturnType<NonNullable<DraftProps['begin']>> | null>(null)
   // Follow remote and undo changes, except while this person is typing here.
   useEffect(() => {
     if (!focused.current) setDraft(value)
   }, [value])
+  const onFocus = () => {
+    focused.current = true
+    if (!begin) return
+    edit.current = begin()
+    setDraft(edit.current.base)
+  }
   const commit = () => {
     focused.current = false
-    if (draft !== value) onCommit(draft)
+    if (!begin) {
+      if (draft !== value) onCommit(draft)
+      return
+    }
+    // Committed once per focus: a second call (Enter, then blur) finds no edit.
+    const started = edit.current
+    edit.current = null
+    if (started && draft !== started.base) started.commit(draft)
   }
-  const common = { 'data-testid': testId, value: draft, maxLength, onBlur: commit, onFocus: () => (focused.current = true), onChange: (e: { target: { value: string } }) => setDraft(e.target.value) }
+  const common = { 'data-testid': testId, value: draft, maxLength, onBlur: commit, onFocus, onChange: (e: { target: { value: string } }) => setDraft(e.target.value) }
   return (
     <label>
       {label} {multiline ? <textarea rows={3} {...common} /> : <input {...common} onKeyDown={(e) => e.key === 'Enter' && commit()} />}

@@ -45,9 +45,19 @@ export function splitVoteKey(key: string): { nodeId: string; userId: string } | 
   return i <= 0 ? null : { nodeId: key.slice(0, i), userId: key.slice(i + 1) }
 }
 
+/**
+ * Fields held as Y.Text, so that two people rewording one node at once both
+ * keep their words (other fields are single values: the last write wins).
+ * Reading is the same either way (`toJSON` gives the string), so docs written
+ * before, with plain strings there, read as they did and switch on first edit.
+ */
+export const TEXT_FIELDS: ReadonlySet<string> = new Set(['text'])
+
 /** A plain object of defined fields as a Y.Map (undefined fields are left out). */
 export function toYRecord(fields: object): YRecord {
   const m = new Y.Map<unknown>()
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) m.set(k, v)
+  for (const [k, v] of Object.entries(fields)) {
+    if (v !== undefined) m.set(k, TEXT_FIELDS.has(k) && typeof v === 'string' ? new Y.Text(v) : v)
+  }
   return m
 }

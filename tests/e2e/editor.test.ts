@@ -93,6 +93,28 @@ describe('collaborative editor', () => {
     expect(await nodeText(b.page, y).textContent()).toBe('Y edited by B')
   })
 
+  test('two people rewording one node at once both keep their words', async () => {
+    const { owner: a, guest: b } = await twoEditors()
+    const claim = await addNode(a.page, 'claim', 'Cities should make buses free')
+    await nodeText(b.page, claim).filter({ hasText: 'Cities should make buses free' }).waitFor()
+
+    // A starts rewording; while A's draft is open, B adds to the end and commits.
+    await nodeText(a.page, claim).dblclick()
+    const draft = node(a.page, claim).getByTestId('node-text-input')
+    await draft.waitFor()
+    await editText(b.page, claim, 'Cities should make buses free at night')
+    // B's words have reached A (the node's accessible name follows the doc while A types).
+    await expect.poll(() => node(a.page, claim).getAttribute('aria-label')).toContain('at night')
+    // A's draft still holds what A started from; A changes the beginning and commits.
+    expect(await draft.inputValue()).toBe('Cities should make buses free')
+    await draft.fill('Big cities should make buses free')
+    await draft.press('Enter')
+
+    for (const page of [a.page, b.page]) {
+      await expect.poll(() => nodeText(page, claim).textContent()).toBe('Big cities should make buses free at night')
+    }
+  })
+
   test('a viewer sees the map live but cannot change it, and the server keeps it unchanged', async () => {
     const { owner, guest: viewer, mapId } = await ownerAndGuest(run.browser, baseURL, 'viewer')
     run.keep(owner, viewer)

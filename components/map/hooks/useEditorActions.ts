@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type RefObject } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
 import { newId, type ArgumentMap } from '@/core/graph'
-import { addNode, addRelation, moveNodes, removeNodes, removeRelations, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
+import { addNode, addRelation, beginTextEdit, moveNodes, removeNodes, removeRelations, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
 import { placeNewNode } from '@/core/layout'
 import { DEFAULT_NODE_SIZE } from '@/core/layout/sizes'
 import { READ_ONLY_ACTIONS, type MapActions } from '../MapActionsContext'
@@ -72,6 +72,16 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
       updateNode(id, patch) {
         step()
         updateNode(doc, id, patch, origin)
+      },
+      beginTextEdit(id) {
+        const edit = beginTextEdit(doc, id)
+        return {
+          base: edit.base,
+          commit(text) {
+            step()
+            edit.commit(text, origin)
+          },
+        }
       },
       move(positions) {
         if (positions.length === 0) return

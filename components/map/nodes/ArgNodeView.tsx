@@ -33,14 +33,7 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         <NodeBadge badge={data.badge} />
       </div>
       {editing ? (
-        <NodeTextEditor
-          initial={data.text}
-          onCommit={(text) => {
-            actions.updateNode(id, { text })
-            actions.stopEditing()
-          }}
-          onCancel={actions.stopEditing}
-        />
+        <NodeTextEditor nodeId={id} />
       ) : (
         <div className="crux-node-text" data-testid="node-text">
           {data.text}

@@ -1,8 +1,7 @@
 'use client'
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { MAX_TEXT } from '@/core/graph'
-
-type Props = { initial: string; onCommit: (text: string) => void; onCancel: () => void }
+import { useMapActions } from '../MapActionsContext'
 
 /**
  * Closing the editor leaves the document a collapsed selection where the
@@ -17,9 +16,15 @@ function dropStrayCaret(): void {
   document.getSelection()?.removeAllRanges()
 }
 
-/** In-place text editing: Enter commits, Shift+Enter breaks the line, Escape cancels. */
-export function NodeTextEditor({ initial, onCommit, onCancel }: Props) {
-  const [text, setText] = useState(initial)
+/**
+ * In-place text editing: Enter commits, Shift+Enter breaks the line, Escape
+ * cancels. The draft starts from the doc's text when editing starts, and the
+ * commit writes only this person's change to it (see beginTextEdit).
+ */
+export function NodeTextEditor({ nodeId }: { nodeId: string }) {
+  const actions = useMapActions()
+  const [edit] = useState(() => actions.beginTextEdit(nodeId))
+  const [text, setText] = useState(edit.base)
   const ref = useRef<HTMLTextAreaElement>(null)
   const done = useRef(false)
 
@@ -32,8 +37,8 @@ export function NodeTextEditor({ initial, onCommit, onCancel }: Props) {
   const finish = (commit: boolean) => {
     if (done.current) return
     done.current = true
-    if (commit && text !== initial) onCommit(text)
-    else onCancel()
+    if (commit && text !== edit.base) edit.commit(text)
+    actions.stopEditing()
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
