@@ -49,13 +49,13 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const graph = useGraph(doc)
   // One origin object per editor: the undo manager tracks exactly this one.
   const [origin] = useState(() => localOrigin('editor'))
-  const evaluation = useEditorEvaluation({ graph, doc, origin, session, readOnly })
+  const history = useUndo(readOnly ? null : doc, origin)
+  const evaluation = useEditorEvaluation({ graph, doc, origin, session, readOnly, cut: history.cut })
   const [dimDefeated, setDimDefeated] = useState(false)
   const [outlineOpen, setOutlineOpen] = useState(false)
   const flow = useFlowState(graph)
   const presence = usePresence(provider, identity, flow.selection)
   const explain = useMemo(() => ({ ...evaluation.state, select: flow.select }), [evaluation.state, flow.select])
-  const history = useUndo(readOnly ? null : doc, origin)
   const wrapper = useRef<HTMLDivElement>(null)
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,

@@ -64,6 +64,14 @@ describe('evaluation in the editor', () => {
     await expect.poll(() => b.page.getByTestId('vote-summary').textContent()).toBe('2 votes, mean 2.0 of 4')
     await expect.poll(() => badgeStrength(a.page, thesis)).toBe(25)
 
+    // A vote is undone like any other change of one's own: Ctrl+Z takes B's vote back, Ctrl+Shift+Z redoes it.
+    await b.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await b.page.keyboard.press('Control+z')
+    await expect.poll(() => badgeStrength(a.page, thesis)).toBe(50)
+    await b.page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => badgeStrength(a.page, thesis)).toBe(25)
+    await selectNode(b.page, thesis)
+
     // [VP3] A looks through only their own votes: base 1 again, strength 0.5; B's view is unchanged.
     await selectNode(a.page, thesis)
     await expect.poll(() => panelStrength(a.page)).toBe(0.25)

@@ -15,6 +15,8 @@ type Deps = {
   session: MapSession | null
   /** Viewers and commenters see verdicts but cannot vote (the server would refuse the write). */
   readOnly: boolean
+  /** Starts a new undo step, so a vote undoes on its own. */
+  cut: () => void
 }
 
 /**
@@ -23,7 +25,7 @@ type Deps = {
  * through their own); votes go through the one write path, keyed by the
  * user id and group the server vouched for in the map token.
  */
-export function useEditorEvaluation({ graph, doc, origin, session, readOnly }: Deps) {
+export function useEditorEvaluation({ graph, doc, origin, session, readOnly, cut }: Deps) {
   const userId = session?.user.id ?? null
   const group = session?.group ?? null
   const [key, setPerspective] = useState('all')
@@ -35,9 +37,10 @@ export function useEditorEvaluation({ graph, doc, origin, session, readOnly }: D
   const vote = useCallback(
     (nodeId: string, value: number | null) => {
       if (!doc || !userId) return
+      cut()
       setVote(doc, { nodeId, userId, value, ...(group ? { group } : {}) }, origin)
     },
-    [doc, userId, group, origin],
+    [doc, userId, group, origin, cut],
   )
 
   const state: Omit<EvaluationState, 'select'> = useMemo(

@@ -1,7 +1,7 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
 import * as Y from 'yjs'
-import { metaOf, nodesOf, relationsOf, type Origin } from '@/core/ydoc'
+import { metaOf, nodesOf, relationsOf, votesOf, type Origin } from '@/core/ydoc'
 
 /**
  * Undo that only ever reverts this editor's own transactions: the manager
@@ -14,7 +14,8 @@ export function useUndo(doc: Y.Doc | null, origin: Origin) {
 
   useEffect(() => {
     if (!doc) return
-    const um = new Y.UndoManager([nodesOf(doc), relationsOf(doc), metaOf(doc)], {
+    // Votes too: a vote cast on the wrong node is a mistake like any other.
+    const um = new Y.UndoManager([nodesOf(doc), relationsOf(doc), metaOf(doc), votesOf(doc)], {
       trackedOrigins: new Set([origin]),
     })
     const sync = () => setDepth({ undo: um.undoStack.length, redo: um.redoStack.length })
