@@ -25,6 +25,8 @@ export function proxy(request: NextRequest) {
     `img-src 'self' data: blob:`,
     `font-src 'self' data:`,
     `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    // The editor's auto-arrange runs elkjs in a worker loaded from this origin.
+    `worker-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
     `form-action 'self'`,

@@ -115,6 +115,25 @@ describe('collaborative editor', () => {
     }
   })
 
+  test('auto-arrange lays the map out in a Web Worker: conclusions on top, the same on both screens', async () => {
+    const { owner: a, guest: b } = await twoEditors()
+    const claim = await addNode(a.page, 'claim', 'Schools should start later')
+    const premise = await addNode(a.page, 'argument', 'Teenagers sleep later by biology')
+    await connect(a.page, premise, claim, 'supports')
+    const top = async (page: Page, id: string) => (await node(page, id).boundingBox())!.y
+    const placed = [await nodeTransform(a.page, claim), await nodeTransform(a.page, premise)]
+
+    const [worker] = await Promise.all([a.page.waitForEvent('worker'), a.page.getByTestId('auto-arrange').click()])
+    expect(worker.url()).toContain('/_next/static/')
+    await a.page.getByTestId('auto-arrange').filter({ hasText: 'Auto-arrange' }).waitFor()
+    // The layout moved the nodes (new nodes were placed by a simpler rule), conclusion on top.
+    await expect.poll(async () => [await nodeTransform(a.page, claim), await nodeTransform(a.page, premise)]).not.toEqual(placed)
+    for (const page of [a.page, b.page]) {
+      await expect.poll(async () => (await top(page, claim)) < (await top(page, premise))).toBe(true)
+    }
+    await expect.poll(() => nodeTransform(b.page, claim)).toBe(await nodeTransform(a.page, claim))
+  })
+
   test('a viewer sees the map live but cannot change it, and the server keeps it unchanged', async () => {
     const { owner, guest: viewer, mapId } = await ownerAndGuest(run.browser, baseURL, 'viewer')
     run.keep(owner, viewer)

@@ -7,6 +7,7 @@ import { addNode, addRelation, beginTextEdit, moveNodes, removeNodes, removeRela
 import { placeNewNode } from '@/core/layout'
 import { DEFAULT_NODE_SIZE } from '@/core/layout/sizes'
 import { READ_ONLY_ACTIONS, type MapActions } from '../MapActionsContext'
+import { arrangeOffThread } from '../layout/arrangeOffThread'
 
 type Deps = {
   doc: Y.Doc | null
@@ -93,9 +94,7 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         for (const n of flow.getNodes()) {
           if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
         }
-        // Loaded on first use: the elkjs bundle is too big for the first paint.
-        const { autoArrange } = await import('@/core/layout/elk')
-        const positions = await autoArrange(latest.current.graph, sizes)
+        const positions = await arrangeOffThread(latest.current.graph, sizes)
         step()
         moveNodes(doc, positions, origin)
       },
