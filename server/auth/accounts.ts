@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { newId } from '../../core/graph'
 import type { Db } from '../db/client'
 import { hashPassword, verifyPassword } from './passwords'
+import { createThrottle, type Throttle } from './throttle'
 
 export const EmailSchema = z.string().trim().toLowerCase().email('Enter a valid email address').max(254)
 export const PasswordSchema = z.string().min(10, 'Use at least 10 characters').max(200)
@@ -17,7 +18,7 @@ export const DisplayNameSchema = z
 // as long for unknown emails as for wrong passwords.
 let decoy: Promise<string> | undefined
 
-export function createAccounts(db: Db) {
+export function createAccounts(db: Db, throttle: Throttle = createThrottle()) {
   return {
     async signUp(input: { email: string; password: string; name: string }) {
       const existing = await db.user.findUnique({ where: { email: input.email } })
@@ -29,10 +30,20 @@ export function createAccounts(db: Db) {
     },
 
     async signIn(input: { email: string; password: string }) {
+      const wait = throttle.waitMs(input.email)
+      if (wait > 0) {
+        const minutes = Math.ceil(wait / 60_000)
+        return { ok: false as const, error: `Too many failed sign-ins for this email. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` }
+      }
       const user = await db.user.findUnique({ where: { email: input.email } })
       decoy ??= hashPassword('decoy password that never matches')
       const ok = await verifyPassword(user?.passwordHash ?? (await decoy), input.password)
-      if (!user || !user.passwordHash || !ok) return { ok: false as const, error: 'Wrong email or password' }
+      if (!user || !user.passwordHash || !ok) {
+        // Unknown emails count too, so the cap does not tell which emails have accounts.
+        throttle.fail(input.email)
+        return { ok: false as const, error: 'Wrong email or password' }
+      }
+      throttle.succeed(input.email)
       return { ok: true as const, user }
     },
 
