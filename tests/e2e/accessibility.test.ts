@@ -26,6 +26,9 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   }
 
   async function seriousViolations(page: Page): Promise<string[]> {
+    // Next streams a page's metadata: after a client-side navigation the <title> can land a
+    // moment after the content. Audit the page as it settles (a title that never comes fails here).
+    await page.waitForFunction(() => document.title.trim() !== '')
     await page.addScriptTag({ content: axeSource })
     const violations = (await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe
