@@ -24,7 +24,7 @@ const miniMapNodeColor = (n: FlowNode) => `var(--crux-${n.data.kind}, #94a3b8)`
 // Zoomed out this far, the 24 px dot grid is a dot every few screen pixels and the dashes of
 // attacks and undercuts are a pixel or two long: both read as noise, yet a software rasteriser
 // redraws every dash of every long edge crossing whatever a drag repaints (on a 1,000-node map
-// that was three quarters of the raster work per frame). So the far view drops the grid and
+// that was more than half of the raster work per frame). So the far view drops the grid and
 // draws every relation solid; colour tells kinds apart there, as the labels do up close.
 const FAR_ZOOM = 0.4
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM
