@@ -16,6 +16,10 @@ const nextConfig = {
   // `npm test` typechecks the whole project first; the build need not do it again.
   typescript: { tsconfigPath: NEXT_TSCONFIG, ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Metadata in the <head> from the start for everyone, not streamed in later: a map's
+  // title is what a screen reader announces and what the tab shows, and it costs the
+  // same lookups as the page itself.
+  htmlLimitedBots: /.*/,
   // Server-only packages with native or wasm parts stay out of the bundle.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@node-rs/argon2', '@argdown/core'],
 }

@@ -26,9 +26,6 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   }
 
   async function seriousViolations(page: Page): Promise<string[]> {
-    // Next streams a page's metadata: after a client-side navigation the <title> can land a
-    // moment after the content. Audit the page as it settles (a title that never comes fails here).
-    await page.waitForFunction(() => document.title.trim() !== '')
     await page.addScriptTag({ content: axeSource })
     const violations = (await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe
@@ -51,6 +48,9 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     await page.goto('/')
     const href = await page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href')
     await openAsGuest(page, href!.split('/').pop()!, 'Reader')
+    // The title is there with the page, not streamed in after it (htmlLimitedBots in next.config.js):
+    // streamed, it was still missing after this navigation in 3 of 10 tries.
+    expect(await page.title()).toBe('No grey zones · Crux')
     await waitForState(page, 'connected')
     await page.getByTestId('node-badge').first().waitFor()
     await page.getByTestId('outline-toggle').click()
