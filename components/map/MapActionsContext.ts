@@ -3,6 +3,9 @@ import { createContext, useContext } from 'react'
 import type { NodeKind } from '@/core/graph'
 import type { NodePatch } from '@/core/ydoc'
 
+/** A text edit begun from `base` (see beginTextEdit in core/ydoc/ops.ts), committed once. */
+export type DraftEdit = { base: string; commit(text: string): void }
+
 /**
  * What node and edge components may do. They get it from context rather than
  * from node `data`, which must stay serializable (no callbacks).
@@ -16,7 +19,7 @@ export type MapActions = {
    * Starts editing a node's text from a draft: `commit` writes the person's
    * change where they made it, keeping what others wrote meanwhile.
    */
-  beginTextEdit(id: string): { base: string; commit(text: string): void }
+  beginTextEdit(id: string): DraftEdit
   /** Writes final positions (drag end): one transaction, one undo step. */
   move(positions: ReadonlyArray<{ id: string; x: number; y: number }>): void
   /** Lays out unpinned nodes with elkjs; resolves once written. */

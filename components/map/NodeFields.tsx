@@ -1,7 +1,7 @@
 'use client'
 import { useEffect, useRef, useState } from 'react'
 import { MAX_NAME, MAX_QUOTE, MAX_TEXT, NODE_KINDS, type ArgNode, type ArgumentMap, type NodeKind } from '@/core/graph'
-import { useMapActions } from './MapActionsContext'
+import { useMapActions, type DraftEdit } from './MapActionsContext'
 import { KIND_LABEL } from './nodes/nodeKinds'
 
 type TextField = 'text' | 'quote' | 'speaker' | 'source'
@@ -25,7 +25,8 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
       value={node[name] ?? ''}
       multiline={multiline}
       maxLength={LIMIT[name]}
-      onCommit={(v) => actions.updateNode(node.id, { [name]: name === 'text' ? v : v.trim() ? v : undefined })}
+      // The text goes through a merged edit; the other fields are whole values, removed when emptied.
+      onCommit={(v) => actions.updateNode(node.id, { [name]: v.trim() ? v : undefined })}
       begin={name === 'text' ? () => actions.beginTextEdit(node.id) : undefined}
     />
   )
@@ -91,13 +92,13 @@ type DraftProps = {
   maxLength: number
   onCommit: (v: string) => void
   /** For merged text: an edit begun on focus, committed with what changed since (see beginTextEdit). */
-  begin?: () => { base: string; commit(text: string): void }
+  begin?: () => DraftEdit
 }
 
 function DraftField({ label, testId, value, multiline, maxLength, onCommit, begin }: DraftProps) {
   const [draft, setDraft] = useState(value)
   const focused = useRef(false)
-  const edit = useRef<ReturnType<NonNullable<DraftProps['begin']>> | null>(null)
+  const edit = useRef<DraftEdit | null>(null)
   // Follow remote and undo changes, except while this person is typing here.
   useEffect(() => {
     if (!focused.current) setDraft(value)
