@@ -41,7 +41,7 @@ export async function main(): Promise<string> {
   let streamer: Streamer | undefined
   try {
     const mapId = await storeBenchMap(db.db, map)
-    app = await startApp(db.url, { SEED_ON_START: 'false' })
+    app = await startApp(db.url, { SEED_ON_START: 'false', CRUX_BENCH_PAGES: '1' })
     browser = await launchBrowser()
     const editor = await openEditor(browser, app.url, mapId)
     const bare = await openBare(browser, app.url, mapId)

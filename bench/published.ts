@@ -34,7 +34,7 @@ export async function main(): Promise<void> {
   const databaseUrl = `file:${path.join(dir, 'bench.db')}`
   try {
     const slug = await publishSeedMap(databaseUrl)
-    const app = await startApp(databaseUrl, { SEED_ON_START: 'false' })
+    const app = await startApp(databaseUrl, { SEED_ON_START: 'false', CRUX_BENCH_PAGES: '1' })
     try {
       const urls = { published: `${app.url}/p/${slug}`, static: `${app.url}/bench-static` }
       for (const url of Object.values(urls)) {
