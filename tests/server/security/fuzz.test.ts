@@ -153,8 +153,8 @@ test('[PS8] 10,000 random and malformed frames leave the server up and honest cl
     for (const family of ['random bytes', 'truncated valid frame', 'unknown sync step', 'unknown message type']) {
       expect(share(family, (k) => k === 'closed 4400'), family).toBeGreaterThan(0.9)
     }
-    // [PS4] A well-formed write keeps its socket: a viewer's is refused, an editor's applied. (Rarely one
-    // lands on a socket an earlier frame's close is still ending, hence not exactly all.)
+    // [PS4] A well-formed write keeps its socket: a viewer's is refused, an editor's applied. One in a few
+    // hundred has been seen to close in a run; the cause is not pinned down yet, so this is not exactly all.
     expect(share('valid update (a write)', (k) => k === 'handled, socket kept')).toBeGreaterThan(0.95)
     // [PS5] Bad presence is dropped, not fatal; only an oversized frame [PS7] closes.
     expect(share('awareness abuse', (k) => k === 'handled, socket kept' || k === 'closed 1009')).toBe(1)
