@@ -139,12 +139,16 @@ describe('published page', () => {
     const reader = await browser.newContext()
     const p = await reader.newPage()
     const sockets: string[] = []
+    const tokenRequests: string[] = []
     p.on('websocket', (ws) => sockets.push(ws.url()))
+    p.on('request', (req) => /\/token\b/.test(req.url()) && tokenRequests.push(req.url()))
     await p.goto(`${baseURL}/p/${slug}`)
     await p.locator('.react-flow__node[data-id="s-no-grey-zones"]').waitFor()
     expect(await p.locator('.react-flow__node').count()).toBe(4)
-    await p.waitForTimeout(500)
+    // Hydrated and quiet: every effect has run, and a socket (or the token fetch before it) would have started.
+    await p.waitForLoadState('networkidle')
     expect(sockets).toEqual([])
+    expect(tokenRequests).toEqual([])
     await reader.close()
   })
 
