@@ -80,7 +80,7 @@ async function publishSeedMap(databaseUrl: string): Promise<string> {
   const { createDb } = await import('../server/db/client')
   const { createAccess } = await import('../server/auth/access')
   const { createMapService } = await import('../server/maps')
-  const { createPublishing } = await import('../server/publishing')
+  const { createPublishing } = await import('../server/publishing/service')
   const { createPrismaStore } = await import('../server/store/prismaStore')
   const { RoomRegistry } = await import('../server/sync/RoomRegistry')
   const { loadSeedMaps } = await import('../content/index')

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import type { PublishedView } from '@/server/publishing'
+import type { PublishedView } from '@/server/publishing/service'
 import { ExportImages } from './ExportImages'
 import { Outline } from './Outline'
 import PublishedCanvas from './PublishedCanvas'

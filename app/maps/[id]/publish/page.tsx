@@ -4,7 +4,7 @@ import { publishAction, unpublishAction } from './actions'
 import styles from './publish.module.css'
 import { CopyField } from '@/components/published/CopyField'
 import { mapToManage } from '@/server/app/viewer'
-import { publishing } from '@/server/publishing'
+import { services } from '@/server/app/registry'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: 'Publishing' }
@@ -20,7 +20,7 @@ async function origin(): Promise<string> {
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const map = await mapToManage(id)
-  const status = (await publishing().status(id))!
+  const status = (await services().publishing.status(id))!
   const base = status.slug ? `${await origin()}/p/${status.slug}` : null
   const embed = status.slug
     ? `<iframe src="${await origin()}/embed/${status.slug}" title="${escapeAttr(map.title)}" width="800" height="500" style="border:1px solid #d9dee8" loading="lazy"></iframe>`
