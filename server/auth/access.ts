@@ -144,6 +144,19 @@ export function createAccess(db: Db, onChange: AccessChanged) {
       }
       return { ok: true, mapId: link.mapId }
     },
+
+    /**
+     * What a join code leads to, for the join page to say before anyone commits. Only a valid code
+     * tells anything, and it tells no more than redeeming it would show.
+     */
+    async previewCode(code: string, now = new Date()): Promise<{ mapTitle: string; role: string; group: string | null } | null> {
+      const link = await db.shareLink.findUnique({
+        where: { code: normalizeJoinCode(code) },
+        select: { role: true, group: true, revokedAt: true, expiresAt: true, map: { select: { title: true } } },
+      })
+      if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return null
+      return { mapTitle: link.map.title, role: link.role, group: link.group }
+    },
   }
 }
 

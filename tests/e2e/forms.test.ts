@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { launchBrowser } from './support/browser'
-import { newPerson, signUp, unique } from './support/accounts'
+import { createJoinCode, createMap, newPerson, signUp, unique } from './support/accounts'
 
 /** A form the server refuses comes back as the person left it (less any password), with the reason. */
 describe('forms keep what was typed after a server-side error', () => {
@@ -56,5 +56,22 @@ describe('forms keep what was typed after a server-side error', () => {
     expect(await join.getByLabel('Your name (shown to others)').inputValue()).toBe('Pupil Nine')
     await context.close()
     await person.context.close()
+  })
+
+  test('a join link names the map, the role and the team before anyone types a name', async () => {
+    const owner = await newPerson(browser, baseURL, unique('Teacher'))
+    await signUp(owner.page, { name: owner.name })
+    const title = unique('Uniform debate')
+    const mapId = await createMap(owner.page, title)
+    const code = await createJoinCode(owner.page, mapId, 'editor')
+    const { context, page } = await newPerson(browser, baseURL, 'pupil')
+    await page.goto(`/join?code=${encodeURIComponent(code)}`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Join “${title}”`)
+    expect(await page.getByTestId('join-target').textContent()).toMatch(/join as editor/)
+    await page.goto('/join?code=ZZZZ-ZZZZ')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Join a map')
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/not valid/)
+    await context.close()
+    await owner.context.close()
   })
 })
