@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { launchBrowser } from './support/browser'
+import { createJoinCode, createMap, joinWithCode, newPerson, signUp, unique } from './support/accounts'
+
+/** [PR7] The sharing page never offers what the server would refuse the last owner. */
+describe('sharing page', () => {
+  const baseURL = inject('baseURL')
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  test('[PR7] the only owner gets no Remove and no role change; once a second owner exists, both can be managed', async () => {
+    const owner = await newPerson(browser, baseURL, unique('Owner'))
+    await signUp(owner.page, { name: owner.name })
+    const mapId = await createMap(owner.page, unique('Shared map'))
+    const code = await createJoinCode(owner.page, mapId, 'editor')
+    const guest = await newPerson(browser, baseURL, unique('Guest'))
+    await joinWithCode(guest.page, code, guest.name)
+
+    const page = owner.page
+    await page.goto(`/maps/${mapId}/share`)
+    const rows = page.getByTestId('members').locator('tbody tr')
+    await expect.poll(() => rows.count()).toBe(2)
+    const ownerRow = rows.filter({ hasText: owner.name })
+    const guestRow = rows.filter({ hasText: guest.name })
+    expect(await ownerRow.getByTestId('last-owner').count()).toBe(1)
+    expect(await ownerRow.getByRole('button', { name: /^Remove/ }).count()).toBe(0)
+    expect(await guestRow.getByRole('button', { name: `Remove ${guest.name}` }).count()).toBe(1)
+
+    // Promote the guest to owner: now neither is the last, and both rows can be managed.
+    await guestRow.getByLabel(`Role of ${guest.name}`).selectOption('owner')
+    await guestRow.getByRole('button', { name: 'Change' }).click()
+    await expect.poll(() => page.getByTestId('last-owner').count()).toBe(0)
+    expect(await rows.filter({ hasText: owner.name }).getByRole('button', { name: `Remove ${owner.name}` }).count()).toBe(1)
+    await guest.context.close()
+    await owner.context.close()
+  })
+})
