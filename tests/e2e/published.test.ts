@@ -192,8 +192,13 @@ describe('published page', () => {
 
   test('unpublishing hides every version', async () => {
     await page.goto(`${baseURL}/maps/${mapId}/publish`)
+    // The first click only explains what will stop working; the map stays published until the confirmation.
     await page.getByTestId('unpublish').click()
-    await page.getByTestId('publish').waitFor()
+    await page.getByTestId('unpublish-consequences').waitFor()
+    expect(await page.getByTestId('unpublish-consequences').textContent()).toMatch(/2 versions.*embed/s)
+    expect((await fetch(`${baseURL}/p/${slug}`)).status).toBe(200)
+    await page.getByTestId('confirm-unpublish').click()
+    await page.getByTestId('unpublish').waitFor({ state: 'detached' })
     await expect.poll(async () => (await fetch(`${baseURL}/p/${slug}`)).status).toBe(404)
     expect((await fetch(`${baseURL}/p/${slug}/v/1`)).status).toBe(404)
     expect((await fetch(`${baseURL}/p/${slug}/v/2`)).status).toBe(404)

@@ -51,13 +51,25 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
               {status.versions.length === 0 ? 'Publish' : 'Publish a new version'}
             </button>
           </form>
-          {status.published ? (
+        </div>
+        {status.published && base ? (
+          // A confirmation that works without scripts: nothing is hidden until the second, explicit button.
+          <details className={styles.confirm}>
+            <summary data-testid="unpublish">Unpublish…</summary>
+            <p data-testid="unpublish-consequences">
+              Unpublishing hides <strong>{base}</strong> and the addresses of all {status.versions.length} version
+              {status.versions.length === 1 ? '' : 's'} (<code>{base}/v/1</code> and on), and every embed of this map on other
+              sites stops showing it: articles that link to it or embed it will show “not found”. Nothing is deleted, and
+              publishing again brings back the same addresses.
+            </p>
             <form action={unpublishAction}>
               <input type="hidden" name="mapId" value={id} />
-              <button type="submit" className="danger" data-testid="unpublish">Unpublish (hide every version)</button>
+              <button type="submit" className="danger" data-testid="confirm-unpublish">
+                Unpublish every version
+              </button>
             </form>
-          ) : null}
-        </div>
+          </details>
+        ) : null}
       </section>
 
       {status.versions.length > 0 ? (
