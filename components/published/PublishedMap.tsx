@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { PublishedView } from '@/server/publishing/service'
+import { EvaluationLegend } from './EvaluationLegend'
 import { ExportImages } from './ExportImages'
 import { Outline } from './Outline'
 import PublishedCanvas from './PublishedCanvas'
@@ -29,6 +30,7 @@ export function PublishedMap({ view, pinned }: { view: PublishedView; pinned: bo
             <> · <Link href={base}>see the newest version</Link></>
           ) : null}
         </span>
+        <EvaluationLegend />
       </header>
       <section className={styles.outlinePane} aria-labelledby="outline-h">
         <h2 id="outline-h" className="visually-hidden">Outline</h2>
@@ -47,6 +49,7 @@ export function EmbeddedMap({ view }: { view: PublishedView }) {
     <div className={styles.embed} data-testid="embedded-map">
       <header className={styles.embedHeader}>
         <h1>{view.title}</h1>
+        <EvaluationLegend compact />
         <a href={`/p/${view.slug}`} target="_blank" rel="noopener" data-testid="open-full-map">
           Open full map ↗
         </a>

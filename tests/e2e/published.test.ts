@@ -190,6 +190,22 @@ describe('published page', () => {
     expect(pinned.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600')
   })
 
+  test('readers get a legend for the verdicts, on the published page and in the embed, that works without script', async () => {
+    for (const route of [`/p/${slug}`, `/embed/${slug}`]) {
+      const html = await (await fetch(`${baseURL}${route}`)).text()
+      expect(html, route).toContain('data-testid="evaluation-legend"')
+    }
+    const reader = await browser.newContext()
+    const p = await reader.newPage()
+    await p.goto(`${baseURL}/p/${slug}`)
+    const legend = p.getByTestId('evaluation-legend')
+    expect(await legend.getByText('Nothing that attacks it is left standing', { exact: false }).isVisible()).toBe(false)
+    await legend.locator('summary').click()
+    await legend.getByText('Nothing that attacks it is left standing', { exact: false }).waitFor()
+    expect(await legend.textContent()).toMatch(/OUT.*defeated.*UNDEC.*undecided.*strength/s)
+    await reader.close()
+  })
+
   test('unpublishing hides every version', async () => {
     await page.goto(`${baseURL}/maps/${mapId}/publish`)
     // The first click only explains what will stop working; the map stays published until the confirmation.
