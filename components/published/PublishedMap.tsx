@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { PublishedView } from '@/server/publishing/service'
+import { EmbedFrame } from './EmbedFrame'
 import { EvaluationLegend } from './EvaluationLegend'
 import { ExportImages } from './ExportImages'
 import { Outline } from './Outline'
@@ -46,7 +47,7 @@ export function PublishedMap({ view, pinned }: { view: PublishedView; pinned: bo
 /** The iframe version: title, canvas and a link out; the outline folded away. */
 export function EmbeddedMap({ view }: { view: PublishedView }) {
   return (
-    <div className={styles.embed} data-testid="embedded-map">
+    <EmbedFrame className={styles.embed}>
       <header className={styles.embedHeader}>
         <h1>{view.title}</h1>
         <EvaluationLegend compact />
@@ -57,10 +58,10 @@ export function EmbeddedMap({ view }: { view: PublishedView }) {
       <section className={styles.canvasPane} aria-label="Map canvas">
         <PublishedCanvas map={view.map} badges={view.badges} />
       </section>
-      <details className={styles.embedOutline}>
+      <details className={styles.embedOutline} data-embed-outline>
         <summary>Outline</summary>
         <Outline outline={view.outline} badges={view.badges} textOf={textIndex(view)} />
       </details>
-    </div>
+    </EmbedFrame>
   )
 }

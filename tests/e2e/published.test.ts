@@ -206,6 +206,40 @@ describe('published page', () => {
     await reader.close()
   })
 
+  test('embed options: the code follows the builder, and the frame honours minimap, outline-first and a pinned version', async () => {
+    await page.goto(`${baseURL}/maps/${mapId}/publish`)
+    const builder = page.getByTestId('embed-builder')
+    const code = () => page.getByTestId('embed-code').inputValue()
+    expect(await code()).toContain(`/embed/${slug}"`)
+    await builder.getByLabel('Height (px)').fill('320')
+    await builder.getByLabel('Minimap').uncheck()
+    await builder.getByLabel('Outline open first').check()
+    await builder.getByLabel('Version').selectOption('1')
+    await expect.poll(code).toContain(`/embed/${slug}/v/1?minimap=off&outline=first"`)
+    expect(await code()).toContain('height="320"')
+    const src = /src="([^"]+)"/.exec(await code())![1]!
+
+    const reader = await browser.newContext({ viewport: { width: 900, height: 700 } })
+    const p = await reader.newPage()
+    await p.goto(src)
+    const frame = p.getByTestId('embedded-map')
+    await expect.poll(() => frame.getAttribute('data-minimap')).toBe('off')
+    expect(await frame.getAttribute('data-outline')).toBe('first')
+    await p.locator('.react-flow__node').first().waitFor()
+    expect(await p.locator('.react-flow__minimap').isVisible()).toBe(false)
+    expect(await p.locator('details[data-embed-outline]').getAttribute('open')).not.toBeNull()
+    // Pinned: version 1 has one node fewer than the newest (see the versions test above).
+    expect(await p.locator('details[data-embed-outline] li[id^="node-"]').count()).toBe(4)
+
+    // Without options, a large frame keeps its minimap; a small one never spends itself on it.
+    await p.goto(`${baseURL}/embed/${slug}`)
+    await p.locator('.react-flow__node').first().waitFor()
+    await expect.poll(() => p.locator('.react-flow__minimap').isVisible()).toBe(true)
+    await p.setViewportSize({ width: 560, height: 320 })
+    await expect.poll(() => p.locator('.react-flow__minimap').isVisible()).toBe(false)
+    await reader.close()
+  })
+
   test('unpublishing hides every version', async () => {
     await page.goto(`${baseURL}/maps/${mapId}/publish`)
     // The first click only explains what will stop working; the map stays published until the confirmation.

@@ -2,7 +2,7 @@ import { headers } from 'next/headers'
 import Link from 'next/link'
 import { publishAction, unpublishAction } from './actions'
 import styles from './publish.module.css'
-import { CopyField } from '@/components/published/CopyField'
+import { EmbedCodeBuilder } from '@/components/published/EmbedCodeBuilder'
 import { mapToManage } from '@/server/app/viewer'
 import { services } from '@/server/app/registry'
 
@@ -22,9 +22,6 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
   const map = await mapToManage(id)
   const status = (await services().publishing.status(id))!
   const base = status.slug ? `${await origin()}/p/${status.slug}` : null
-  const embed = status.slug
-    ? `<iframe src="${await origin()}/embed/${status.slug}" title="${escapeAttr(map.title)}" width="800" height="500" style="border:1px solid #d9dee8" loading="lazy"></iframe>`
-    : null
 
   return (
     <main className={styles.page}>
@@ -86,16 +83,12 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
 
-      {status.published && embed ? (
+      {status.published && status.slug ? (
         <section aria-labelledby="embed-h">
           <h2 id="embed-h">Embed on another site</h2>
-          <CopyField label="Embed code" value={embed} testId="embed-code" />
+          <EmbedCodeBuilder origin={await origin()} slug={status.slug} title={map.title} versions={status.versions.map((v) => v.number)} />
         </section>
       ) : null}
     </main>
   )
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
