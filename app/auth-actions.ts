@@ -8,7 +8,7 @@ import { currentUser, endSession, startSession } from '@/server/app/viewer'
 import { DisplayNameSchema, EmailSchema, PasswordSchema } from '@/server/auth/accounts'
 
 /** A refused form comes back with what the person typed (never a password), so they fix one field, not all. */
-export type FormState = { error: string | null; values?: Record<string, string> }
+export type FormState = { error: string | null; values?: Record<string, string>; notice?: string }
 
 const MAX_ECHO_CHARS = 500
 

@@ -41,4 +41,36 @@ describe('sharing page', () => {
     await guest.context.close()
     await owner.context.close()
   })
+
+  test('[PR10] an owner invites an existing account by email, and hears in words when no account uses an email', async () => {
+    const owner = await newPerson(browser, baseURL, unique('Facilitator'))
+    await signUp(owner.page, { name: owner.name })
+    const mapId = await createMap(owner.page, unique('Workshop map'))
+    const expert = await newPerson(browser, baseURL, unique('Expert'))
+    const email = `${unique('expert')}@example.test`
+    await signUp(expert.page, { name: expert.name, email })
+
+    const page = owner.page
+    await page.goto(`/maps/${mapId}/share`)
+    const form = page.getByTestId('invite-form')
+    await form.getByLabel('Email of an existing account').fill('no-such-person@example.test')
+    await form.getByRole('button', { name: 'Invite' }).click()
+    await form.getByRole('alert').waitFor()
+    expect(await form.getByRole('alert').textContent()).toMatch(/No account uses no-such-person@example.test/)
+    expect(await form.getByLabel('Email of an existing account').inputValue()).toBe('no-such-person@example.test')
+
+    await form.getByLabel('Email of an existing account').fill(email)
+    await form.getByLabel('Role for the invited person').selectOption('commenter')
+    await form.getByRole('button', { name: 'Invite' }).click()
+    await form.getByRole('status').waitFor()
+    expect(await form.getByRole('status').textContent()).toBe(`${expert.name} can now open this map as commenter.`)
+    const row = page.getByTestId('members').locator('tbody tr').filter({ hasText: expert.name })
+    await expect.poll(() => row.getByLabel(`Role of ${expert.name}`).inputValue()).toBe('commenter')
+
+    // The invited person can open the map now.
+    await expert.page.goto(`/maps/${mapId}`)
+    await expert.page.getByTestId('map-editor').waitFor()
+    await expert.context.close()
+    await owner.context.close()
+  })
 })

@@ -1,6 +1,7 @@
 import Link from 'next/link'
-import { createLinkAction, removeMemberAction, revokeLinkAction, setPublicRoleAction, setRoleAction } from './actions'
+import { createLinkAction, inviteAction, removeMemberAction, revokeLinkAction, setPublicRoleAction, setRoleAction } from './actions'
 import styles from './share.module.css'
+import { InviteForm } from '@/components/share/InviteForm'
 import { PUBLIC_ROLES, ROLES, SHAREABLE_ROLES } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { mapToManage } from '@/server/app/viewer'
@@ -70,6 +71,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
             ))}
           </tbody>
         </table>
+        <InviteForm mapId={id} roles={ROLES} action={inviteAction} />
       </section>
 
       <section aria-labelledby="links-h">

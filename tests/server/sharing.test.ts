@@ -29,3 +29,23 @@ test('the join page learns what a valid code leads to, and nothing from an expir
   expect((await access.grant(mapId, owner.id)).role).toBe('owner')
   expect((await access.members(mapId)).map((m) => m.userId)).toEqual([owner.id])
 })
+
+test('[PR10] an owner adds an existing account by email; never a lower role; unknown emails are told in words', async () => {
+  const { access, accounts } = srv.services
+  const owner = await person(srv.services)
+  const mapId = await privateMap(srv.services, owner, [])
+  const email = `invited-${Date.now()}@example.test`
+  const signed = await accounts.signUp({ email, password: 'correct horse battery staple', name: 'Invited Iris' })
+  if (!signed.ok) throw new Error(signed.error)
+  const iris = signed.user.id
+
+  expect(await access.invite(mapId, email, 'commenter')).toEqual({ ok: true, name: 'Invited Iris' })
+  expect((await access.grant(mapId, iris)).role).toBe('commenter')
+  expect(await access.invite(mapId, email, 'viewer')).toMatchObject({ ok: false, error: expect.stringMatching(/already a commenter/) })
+  expect((await access.grant(mapId, iris)).role).toBe('commenter')
+  expect(await access.invite(mapId, email, 'editor')).toMatchObject({ ok: true })
+  expect((await access.grant(mapId, iris)).role).toBe('editor')
+
+  expect(await access.invite(mapId, 'nobody@example.test', 'editor')).toMatchObject({ ok: false, error: expect.stringMatching(/No account uses nobody@example.test/) })
+  expect((await access.members(mapId)).map((m) => m.userId).sort()).toEqual([owner.id, iris].sort())
+})
