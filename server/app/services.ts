@@ -35,6 +35,7 @@ export async function createServices(env: Env) {
     store,
     persist: {
       delayMs: env.PERSIST_DELAY_MS,
+      busDelayMs: env.BUS_PERSIST_DELAY_MS,
       compactAfter: env.COMPACT_AFTER,
       onError: (err) => console.error('[persist]', err),
     },
@@ -46,6 +47,7 @@ export async function createServices(env: Env) {
     env,
     db,
     store,
+    bus,
     sync,
     maps,
     access,

@@ -42,7 +42,8 @@ export interface RunningApp {
 
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
-  const child = spawn(bin('tsx'), ['scripts/start.ts'], {
+  // Exactly what `npm start` execs: one node process, so a signal reaches the server (tsx's CLI forks a child).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
