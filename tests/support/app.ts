@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { spawnUntilReady } from './spawnReady'
 
 /**
  * The production app as `npm start` runs it, for browser tests and
@@ -43,29 +44,12 @@ export interface RunningApp {
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
   // Exactly what `npm start` execs: one node process, so a signal reaches the server (tsx's CLI forks a child).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 120 s:\n${log}`)), 120_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString()
-      const m = /ready on (http:\/\/\S+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!.replace('localhost', '127.0.0.1'))
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()))
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`app exited with ${code} before it was ready:\n${log}`))
-    })
-  })
+  const { child, address, exited } = await spawnUntilReady(
+    'scripts/start.ts',
+    { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
+    120_000,
+  )
+  const url = address.replace('localhost', '127.0.0.1')
   return {
     url,
     async stop() {

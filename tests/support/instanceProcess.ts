@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
-
-const root = path.resolve(import.meta.dirname, '../..')
+import type { ChildProcess } from 'node:child_process'
+import { spawnUntilReady } from './spawnReady'
 
 export interface InstanceProcess {
   wsBase: string
@@ -13,31 +11,13 @@ export interface InstanceProcess {
 
 /** Starts tests/support/instanceMain.ts in its own process with `env` (a sync instance without Next). */
 export async function startInstanceProcess(env: Record<string, string>): Promise<InstanceProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/instanceMain.ts'], {
-    cwd: root,
-    env: { ...process.env, PERSIST_DELAY_MS: '50', SEED_ON_START: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  let log = ''
-  const wsBase = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`instance did not start within 60 s:\n${log}`)), 60_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString()
-      const m = /ready on (\S+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!)
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()))
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`instance exited with ${code} before it was ready:\n${log}`))
-    })
-  })
+  const { child, address, exited } = await spawnUntilReady(
+    'tests/support/instanceMain.ts',
+    { PERSIST_DELAY_MS: '50', SEED_ON_START: 'false', ...env },
+    60_000,
+  )
   return {
-    wsBase,
+    wsBase: address,
     child,
     async crash() {
       child.kill('SIGKILL')
