@@ -17,10 +17,12 @@ export class Instance {
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    private readonly script?: string,
   ) {}
 
-  static async create(env: Record<string, string>): Promise<Instance> {
-    return new Instance(await freePort(), env)
+  /** `script`: scripts/start.ts for the whole app as `npm start` runs it; the sync tier alone by default. */
+  static async create(env: Record<string, string>, script?: string): Promise<Instance> {
+    return new Instance(await freePort(), env, script)
   }
 
   get wsBase(): string {
@@ -28,7 +30,7 @@ export class Instance {
   }
 
   async start(): Promise<void> {
-    this.proc = await startInstanceProcess({ ...this.env, PORT: String(this.port), ALLOWED_ORIGINS: ORIGIN, AUTH_SECRET: SECRET })
+    this.proc = await startInstanceProcess({ ...this.env, PORT: String(this.port), ALLOWED_ORIGINS: ORIGIN, AUTH_SECRET: SECRET }, this.script)
   }
 
   async crash(): Promise<void> {

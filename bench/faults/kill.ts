@@ -21,10 +21,10 @@ const randomBetween = (lo: number, hi: number) => lo + Math.random() * (hi - lo)
  * it (they would resend their own edits on reconnect, hiding a loss), so a
  * loss here is an edit a watcher had seen that the database lacked.
  */
-export async function sqliteKill(cycles: number, log: (c: KillCycle) => void): Promise<KillCycle[]> {
+export async function sqliteKill(cycles: number, log: (c: KillCycle) => void, script?: string): Promise<KillCycle[]> {
   const db = freshSqliteDb()
   const setup = await setupServices(db.url)
-  const inst = await Instance.create({ DATABASE_URL: db.url, PERSIST_DELAY_MS: '50' })
+  const inst = await Instance.create({ DATABASE_URL: db.url, PERSIST_DELAY_MS: '50' }, script)
   await inst.start()
   const out: KillCycle[] = []
   try {

@@ -9,12 +9,15 @@ export interface InstanceProcess {
   stop(): Promise<void>
 }
 
-/** Starts tests/support/instanceMain.ts in its own process with `env` (a sync instance without Next). */
-export async function startInstanceProcess(env: Record<string, string>): Promise<InstanceProcess> {
+/**
+ * Starts a sync instance without Next (tests/support/instanceMain.ts) in its own process with
+ * `env`; `script: 'scripts/start.ts'` starts the whole app exactly as `npm start` does instead.
+ */
+export async function startInstanceProcess(env: Record<string, string>, script = 'tests/support/instanceMain.ts'): Promise<InstanceProcess> {
   const { child, address, exited } = await spawnUntilReady(
-    'tests/support/instanceMain.ts',
-    { PERSIST_DELAY_MS: '50', SEED_ON_START: 'false', ...env },
-    60_000,
+    script,
+    { PERSIST_DELAY_MS: '50', SEED_ON_START: 'false', HOST: '127.0.0.1', ...env },
+    120_000,
   )
   return {
     wsBase: address,

@@ -36,5 +36,7 @@ export async function spawnUntilReady(
       reject(new Error(`${script} exited with ${code} before it was ready:\n${log}`))
     })
   })
+  // CRUX_CHILD_LOG=1 passes the child's own log on (the fault harness uses it to show failed appends).
+  if (process.env.CRUX_CHILD_LOG === '1') child.stderr!.on('data', (c: Buffer) => process.stderr.write(c))
   return { child, address, exited }
 }
