@@ -54,7 +54,10 @@ async function faultWindow(fault: Fault, windowMs: number): Promise<WindowResult
     await until(() => w.provider.synced && o.provider.synced, 30_000, 'clients synced')
     const seen = watch(o)
     const writer = write(w, fault.name, 10)
-    await sleep(2000)
+    // The same probes before the fault: on a loaded machine they show what the load alone costs.
+    const healthBefore: number[] = []
+    for (const until2s = Date.now() + 2000; Date.now() < until2s; await sleep(100)) healthBefore.push(await inst.healthzMs())
+    const before = [...writer.writtenAt].filter(([id]) => seen.has(id)).map(([id, t]) => seen.get(id)! - t)
     fault.begin(file)
     const began = Date.now()
     let signalAt: number | null = null
@@ -86,7 +89,9 @@ async function faultWindow(fault: Fault, windowMs: number): Promise<WindowResult
       lostAfterWindow: lost.filter(([, at]) => at > ended).length,
       signalMs: signalAt === null ? null : signalAt - began,
       drainMs,
+      relayBeforeMs: summarize(before),
       relayDuringMs: summarize(during.map(([id, t]) => (seen.get(id) ?? Infinity) - t)),
+      healthzBeforeMs: summarize(healthBefore),
       healthzDuringMs: summarize(health),
     }
   } finally {
