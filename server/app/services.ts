@@ -8,10 +8,16 @@ import { sharedDb, tuneDb } from '../db/client'
 import { createMapService } from '../maps'
 import { createPrismaStore } from '../store/prismaStore'
 import { createRedisBus } from '../sync/redisBus'
-import { createSyncServer, type SyncServer } from '../sync/SyncServer'
+import { createSyncServer, type SyncServer, type SyncServerOptions } from '../sync/SyncServer'
+
+/** What tests may set beyond the environment: a clock, and the sync server's limits. */
+export interface ServiceOptions {
+  now?: () => number
+  sync?: Pick<SyncServerOptions, 'rateLimit' | 'maxSocketsPerPerson'>
+}
 
 /** Everything the app needs, wired once per process. */
-export async function createServices(env: Env) {
+export async function createServices(env: Env, options: ServiceOptions = {}) {
   const db = sharedDb(env.DATABASE_URL)
   await tuneDb(db, env.DATABASE_URL)
   const secret = await tokenSecret(db, env.AUTH_SECRET)
@@ -39,6 +45,7 @@ export async function createServices(env: Env) {
       onError: (err) => console.error('[persist]', err),
     },
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
+    ...options.sync,
     authorize: (req, mapId) => authorizeSocket(req, mapId, { secret, access, allowedOrigins: env.ALLOWED_ORIGINS }),
   })
   const maps = createMapService(db, store, sync.rooms, access)
