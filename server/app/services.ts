@@ -35,6 +35,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds),
   )
   await bus?.onAccessChange(refreshLive)
+  const sessions = createSessions(db)
   sync = createSyncServer({
     bus,
     log,
@@ -46,7 +47,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     },
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     ...options.sync,
-    authorize: (req, mapId) => authorizeSocket(req, mapId, { secret, access, allowedOrigins: env.ALLOWED_ORIGINS }),
+    authorize: (req, mapId) =>
+      authorizeSocket(req, mapId, { secret, access, sessions, allowedOrigins: env.ALLOWED_ORIGINS, now: options.now }),
   })
   const maps = createMapService(db, store, sync.rooms, access)
   return {
@@ -57,7 +59,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     maps,
     access,
     secret,
-    sessions: createSessions(db),
+    sessions,
     accounts: createAccounts(db),
     async close() {
       await sync?.close()
