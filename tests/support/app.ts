@@ -37,6 +37,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string
+  /** The process `npm start` runs in (tsx; the server is its child). */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -67,6 +69,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   })
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
