@@ -12,6 +12,7 @@ import readline from 'node:readline'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { PROBE_MAP, probeKey } from '../sync-latency/workload'
 
 export interface CrowdPerson {
   /** Index in the room (0..total-1): names, probe keys and who edits follow it. */
@@ -45,6 +46,9 @@ export interface CrowdResult {
   edits: number[]
   expectedEditReceipts: number
   duplicateEdits: number
+  /** Epoch ms of the first edit sent and of the last edit received (NaN without edits). */
+  firstEditAt: number
+  lastEditReceiptAt: number
   closes: number[]
   disconnects: number
   /** What these clients received from and sent to the server during the window. */
@@ -54,7 +58,6 @@ export interface CrowdResult {
   bytesOut: number
 }
 
-export const PROBE_MAP = 'syncBench'
 const epoch = () => performance.timeOrigin + performance.now()
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   const inWindow = (t: number) => t >= window.start && t <= window.end
   const result: CrowdResult = {
     connectMs: 0, presence: [], movesSent: 0, edits: [], expectedEditReceipts: 0, duplicateEdits: 0,
-    closes: [], disconnects: 0, framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0,
+    firstEditAt: Number.NaN, lastEditReceiptAt: Number.NaN, closes: [], disconnects: 0, framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0,
   }
   process.setMaxListeners(config.people.length + 20)
   const t0 = performance.now()
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
         else {
           seen.add(key)
           result.edits.push(Math.round((now - sentAt) * 10) / 10)
+          result.lastEditReceiptAt = now
         }
       }
     })
@@ -142,7 +146,9 @@ async function main(): Promise<void> {
       let due = epoch() + Math.random() * max
       for (let n = 0; n < editCount; n++) {
         await sleep(Math.max(0, due - epoch()))
-        probes.set(`${c.index}-${n}`, epoch())
+        const t = epoch()
+        if (Number.isNaN(result.firstEditAt)) result.firstEditAt = t
+        probes.set(probeKey(c.index, n), t)
         due += min + Math.random() * (max - min)
       }
     })

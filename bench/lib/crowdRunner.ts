@@ -17,6 +17,8 @@ export interface CrowdPlan extends Omit<CrowdConfig, 'people' | 'total'> {
   measureMs: number
   /** The server's process id, to read its CPU time and memory over the window. */
   serverPid: number
+  /** Runs after everything was measured, before the clients leave (e.g. check what the server persisted). */
+  whileConnected?: () => Promise<void>
 }
 
 export interface CrowdOutcome extends CrowdResult {
@@ -32,7 +34,7 @@ export interface CrowdOutcome extends CrowdResult {
  * synced, starts everyone's clock at once, and merges what they measured.
  */
 export async function runCrowd(plan: CrowdPlan): Promise<CrowdOutcome> {
-  const { people, perProcess, warmMs, measureMs, serverPid, ...shared } = plan
+  const { people, perProcess, warmMs, measureMs, serverPid, whileConnected, ...shared } = plan
   const groups: CrowdPerson[][] = []
   for (let i = 0; i < people.length; i += perProcess) groups.push(people.slice(i, i + perProcess))
   const t0 = performance.now()
@@ -48,6 +50,7 @@ export async function runCrowd(plan: CrowdPlan): Promise<CrowdOutcome> {
     const before = processTreeUsage(serverPid)
     const results = await Promise.all(workers.map((w) => w.next('result')))
     const after = processTreeUsage(serverPid)
+    await whileConnected?.()
     const merged = mergeResults(results.map((r) => (r as { result: CrowdResult }).result))
     return {
       ...merged,
@@ -70,6 +73,8 @@ function mergeResults(results: CrowdResult[]): CrowdResult {
     edits: results.flatMap((r) => r.edits),
     expectedEditReceipts: sum((r) => r.expectedEditReceipts),
     duplicateEdits: sum((r) => r.duplicateEdits),
+    firstEditAt: Math.min(...results.map((r) => r.firstEditAt).filter((t) => !Number.isNaN(t))),
+    lastEditReceiptAt: Math.max(...results.map((r) => r.lastEditReceiptAt).filter((t) => !Number.isNaN(t))),
     closes: results.flatMap((r) => r.closes),
     disconnects: sum((r) => r.disconnects),
     framesIn: sum((r) => r.framesIn),
