@@ -90,6 +90,8 @@ export function createSyncServer(options: SyncServerOptions) {
         // [PB6] Counted from here, so parallel upgrades cannot overshoot the cap.
         const release = sockets.take(mapId, access.userId)
         if (!release) return reject(socket, 429, 'too many connections to this map')
+        // A client that hung up while we looked it up must not keep its slot.
+        if (socket.destroyed) return release()
         socket.once('close', release)
         wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, access))
       })
