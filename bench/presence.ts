@@ -5,7 +5,7 @@
  * (token fetched over HTTP with each person's session cookie, auth at the
  * upgrade, SQLite persistence) against `@y/websocket-server@0.1.1` as
  * `npx y-websocket` runs it, side by side, rounds interleaved. Clients live
- * in their own processes (25 people each), apart from both servers.
+ * in their own processes (10 people each), apart from both servers.
  *
  *   npx tsx bench/presence.ts        (or `npm run bench` for every bench)
  */
@@ -29,7 +29,7 @@ const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000
 const WARM_MS = 2000
 const EDITORS = 10
 const EDIT_GAP_MS: [number, number] = [400, 600]
-const PER_PROCESS = 25
+const PER_PROCESS = 10
 
 type Kind = 'ours' | 'reference'
 
