@@ -3,11 +3,10 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
-import { IdSchema } from '@/core/graph'
+import { IdSchema, MAP_TITLE_MAX } from '@/core/graph'
 import { can, type Action } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { currentUser } from '@/server/app/viewer'
-import { MAP_TITLE_MAX } from '@/server/maps'
 import { revalidatePublishedPages } from '@/server/publishing/revalidate'
 
 const TitleSchema = z.string().trim().min(1, 'A map needs a title').max(MAP_TITLE_MAX)

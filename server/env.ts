@@ -32,6 +32,11 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Mark the session cookie Secure even when no proxy says `x-forwarded-proto: https` (TLS terminated elsewhere). */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

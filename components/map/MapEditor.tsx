@@ -86,7 +86,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           </a>
           <h1 className="crux-title">{graph.title || title}</h1>
           <ConnectionBadge status={status} />
-          <PresenceBar peers={presence.peers} />
+          <PresenceBar peers={presence.peers} awareness={provider?.awareness} canLead={!!session && can(session.role, 'manage')} />
           <button
             type="button"
             className="crux-outline-toggle"

@@ -6,6 +6,7 @@ import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
 import { sharedDb, tuneDb } from '../db/client'
 import { createMapService } from '../maps'
+import { createPublishing } from '../publishing/service'
 import { createPrismaStore } from '../store/prismaStore'
 import { createRedisBus } from '../sync/redisBus'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../sync/SyncServer'
@@ -58,6 +59,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     sync,
     maps,
     access,
+    /** One publishing service (and so one version cache) for every page and route. */
+    publishing: createPublishing(db, maps, access),
     secret,
     sessions,
     accounts: createAccounts(db),

@@ -39,7 +39,18 @@ export interface RunningApp {
   url: string
   /** The process `npm start` runs in (tsx; the server is its child). */
   pid: number
+  /** Stops the app; rejects if its log showed a fault that every test would otherwise hide (see FATAL_LOG_LINES). */
   stop(): Promise<void>
+}
+
+/**
+ * Lines in the app's log that mean the process is misbuilt, whatever the tests see. Two copies of Yjs in the
+ * process (Next's bundle and the sync server each loading one) break Yjs' constructor checks across them.
+ */
+const FATAL_LOG_LINES = [/Yjs was already imported/]
+
+function fatalLines(log: string): string[] {
+  return log.split('\n').filter((line) => FATAL_LOG_LINES.some((re) => re.test(line)))
 }
 
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
@@ -67,6 +78,11 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
       reject(new Error(`app exited with ${code} before it was ready:\n${log}`))
     })
   })
+  const atStart = fatalLines(log)
+  if (atStart.length > 0) {
+    child.kill('SIGKILL')
+    throw new Error(`the app logged a fatal line at start:\n${atStart.join('\n')}`)
+  }
   return {
     url,
     pid: child.pid!,
@@ -75,6 +91,8 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
       await exited
       clearTimeout(timer)
+      const found = fatalLines(log)
+      if (found.length > 0) throw new Error(`the app logged a fatal line while the tests ran:\n${found.join('\n')}`)
     },
   }
 }
