@@ -43,8 +43,10 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     store,
     persist: {
       delayMs: env.PERSIST_DELAY_MS,
+      busDelayMs: env.BUS_PERSIST_DELAY_MS,
       compactAfter: env.COMPACT_AFTER,
-      onError: (err) => console.error('[persist]', err),
+      // One line per failed attempt: the queue retries (with back-off) until the database takes it.
+      onError: (err) => console.error('[persist] append failed, will retry:', String((err as Error)?.message ?? err).trim().split('\n').at(-1)),
     },
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     ...options.sync,
@@ -56,6 +58,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     env,
     db,
     store,
+    bus,
     sync,
     maps,
     access,

@@ -7,6 +7,7 @@ import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import { PresenceRelay } from './presenceRelay'
+import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishSaveState } from './saveSignal'
 import {
   readClientMessage,
   writeAwarenessStates,
@@ -48,7 +49,12 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0
 }
 
-/** Origin of what arrives from other instances: relayed to local peers, never persisted or republished. */
+/**
+ * Origin of what arrives from other instances: relayed to local peers, never
+ * republished. [DU3] It is persisted here too (after the longer bus window):
+ * the origin may die before its own append, and clients that hold an edit
+ * never send it again, so whoever holds it must store it.
+ */
 export const BUS_ORIGIN = Symbol('bus')
 
 /** With a bus, a room re-reads the store this often to heal any message the bus dropped. */
@@ -80,8 +86,9 @@ export class Room {
     private readonly store: MapStore,
     private readonly bus: RoomBus | undefined,
   ) {
-    // The server has no presence of its own.
+    // The server has no presence of its own; its clientID carries only the save signal ([DU2]).
     this.awareness.setLocalState(null)
+    this.clientOwners.claim(this.awareness.clientID, SERVER_AWARENESS_OWNER)
     this.presence = new PresenceRelay(
       this.awareness,
       () => this.peers.keys(),
@@ -93,11 +100,14 @@ export class Room {
     const room = new Room(mapId, store, bus)
     room.doc.on('update', room.relayAndPersist)
     room.awareness.on('update', room.relayAwareness)
+    room.persist = new PersistQueue(store, mapId, options, (since) => publishSaveState(room.awareness, since), () =>
+      Y.encodeStateAsUpdate(room.doc),
+    )
     // Subscribe before loading: whatever other instances send meanwhile is
     // applied too (Yjs merges in any order), so nothing falls in the gap.
     if (bus) room.leaveBus = await bus.join(mapId, room.receiveFromBus)
     const stored = await store.load(mapId)
-    room.persist = new PersistQueue(store, mapId, options, stored.updates.length)
+    room.persist.loaded(stored.updates.length)
     room.applyStored(stored.updates)
     migrateDoc(room.doc, SYSTEM_ORIGIN)
     if (bus) room.scheduleResync(BUS_RESYNC_MS)
@@ -179,6 +189,11 @@ export class Room {
       case 'bad':
         peer.close(CLOSE_PROTOCOL_ERROR, message.reason)
     }
+  }
+
+  /** [DU2] What /readyz reports: how far persistence lags behind the room. */
+  get saveState(): { lagMs: number; unsavedSince: number | null; pendingBytes: number } {
+    return { lagMs: this.persist.lagMs(), unsavedSince: this.persist.unsavedSince, pendingBytes: this.persist.pendingBytes }
   }
 
   /** Everything received so far is in the store once this resolves. */
@@ -263,8 +278,9 @@ export class Room {
   private readonly relayAndPersist = (update: Uint8Array, origin: unknown): void => {
     const frame = writeUpdate(update)
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame)
-    // What came from the store or another instance is already persisted there.
-    if (origin === STORAGE_ORIGIN || origin === BUS_ORIGIN) return
+    // What came from the store is there already.
+    if (origin === STORAGE_ORIGIN) return
+    if (origin === BUS_ORIGIN) return this.persist.push(update, 'bus')
     this.persist.push(update)
     this.bus?.publish(this.mapId, 'update', update)
   }
@@ -276,9 +292,10 @@ export class Room {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     for (const id of added) this.clientOwners.present(id)
-    for (const id of removed) this.clientOwners.left(id)
+    // The server's own clientID ([DU2]) comes and goes with the save signal: it is never forgotten.
+    for (const id of removed) if (id !== this.awareness.clientID) this.clientOwners.left(id)
     // [PB5] Clients gone long enough are forgotten, their clocks with them.
     for (const id of this.clientOwners.sweep()) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
-    this.presence.changedClients(changed, origin !== BUS_ORIGIN)
+    this.presence.changedClients(changed, origin !== BUS_ORIGIN && !isServerAwarenessOrigin(origin))
   }
 }

@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { spawnUntilReady } from './spawnReady'
 
 /**
  * The production app as `npm start` runs it, for browser tests and
@@ -55,30 +56,14 @@ function fatalLines(log: string): string[] {
 
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
-  const child = spawn(bin('tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 120 s:\n${log}`)), 120_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString()
-      const m = /ready on (http:\/\/\S+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!.replace('localhost', '127.0.0.1'))
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()))
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`app exited with ${code} before it was ready:\n${log}`))
-    })
-  })
-  const atStart = fatalLines(log)
+  // Exactly what `npm start` execs: one node process, so a signal reaches the server (tsx's CLI forks a child).
+  const { child, address, exited, log } = await spawnUntilReady(
+    'scripts/start.ts',
+    { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
+    120_000,
+  )
+  const url = address.replace('localhost', '127.0.0.1')
+  const atStart = fatalLines(log())
   if (atStart.length > 0) {
     child.kill('SIGKILL')
     throw new Error(`the app logged a fatal line at start:\n${atStart.join('\n')}`)
@@ -91,7 +76,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
       await exited
       clearTimeout(timer)
-      const found = fatalLines(log)
+      const found = fatalLines(log())
       if (found.length > 0) throw new Error(`the app logged a fatal line while the tests ran:\n${found.join('\n')}`)
     },
   }
