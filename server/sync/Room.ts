@@ -2,13 +2,14 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc } from '../../core/ydoc'
 import type { MapStore } from '../store/MapStore'
-import { filterAwarenessUpdate } from './awarenessFilter'
+import { filterAwarenessUpdate, isAwarenessEcho } from './awarenessFilter'
+import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
+import { PresenceRelay } from './presenceRelay'
 import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishSaveState } from './saveSignal'
 import {
   readClientMessage,
-  writeAwareness,
   writeAwarenessStates,
   writePermissionDenied,
   writeSyncStep1,
@@ -20,6 +21,12 @@ import {
 export interface Peer {
   readonly id: string
   send(frame: Uint8Array): void
+  /** [PB4] A reply to this peer's own request (SyncStep1, query-awareness): charged to its outbound budget. */
+  reply(frame: Uint8Array): void
+  /** [PB1] Presence relayed to this peer: its stock client may echo it once, for free. */
+  sendPresence(frame: Uint8Array): void
+  /** Bytes queued on this peer's socket, not yet sent ([PB3] slow peers skip presence). */
+  readonly backlog: number
   close(code: number, reason: string): void
 }
 
@@ -66,12 +73,10 @@ export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly peers = new Map<Peer, PeerState>()
-  /**
-   * [PS5] Who announced each awareness clientID first (user id, or peer id when
-   * anonymous). Kept for the room's life, so a clientID seen in relayed
-   * presence cannot be claimed by someone else, even while its owner reconnects.
-   */
-  private readonly clientOwners = new Map<number, string>()
+  /** [PS5] [PB5] Who announced each awareness clientID first; reserved while its owner reconnects. */
+  private readonly clientOwners = new ClientOwners()
+  /** [PB2] Awareness goes out coalesced, one frame per peer per tick. */
+  private readonly presence: PresenceRelay
   private persist!: PersistQueue
   private leaveBus: (() => Promise<void>) | undefined
   private resyncTimer: ReturnType<typeof setTimeout> | undefined
@@ -83,7 +88,12 @@ export class Room {
   ) {
     // The server has no presence of its own; its clientID carries only the save signal ([DU2]).
     this.awareness.setLocalState(null)
-    this.clientOwners.set(this.awareness.clientID, SERVER_AWARENESS_OWNER)
+    this.clientOwners.claim(this.awareness.clientID, SERVER_AWARENESS_OWNER)
+    this.presence = new PresenceRelay(
+      this.awareness,
+      () => this.peers.keys(),
+      bus && ((update) => bus.publish(mapId, 'awareness', update)),
+    )
   }
 
   static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus): Promise<Room> {
@@ -118,7 +128,7 @@ export class Room {
     this.peers.set(peer, { access, clientId: null })
     peer.send(writeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) peer.send(writeAwarenessStates(this.awareness, states))
+    if (states.length > 0) peer.sendPresence(writeAwarenessStates(this.awareness, states))
   }
 
   leave(peer: Peer): void {
@@ -151,7 +161,7 @@ export class Room {
       case 'sync-step1':
         // The state vector is only decoded here: a garbage one must close this socket, not throw.
         try {
-          peer.send(writeSyncStep2(this.doc, message.stateVector))
+          peer.reply(writeSyncStep2(this.doc, message.stateVector))
         } catch {
           peer.close(CLOSE_PROTOCOL_ERROR, 'malformed state vector')
         }
@@ -172,7 +182,7 @@ export class Room {
         this.receiveAwareness(peer, state, message.update)
         return
       case 'query-awareness':
-        peer.send(writeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()]))
+        peer.reply(writeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()]))
         return
       case 'auth':
         return
@@ -191,7 +201,25 @@ export class Room {
     return this.persist.flush()
   }
 
+  /**
+   * [PB1] Whether an awareness update is only the peer's echo of presence the
+   * server already relayed: such a frame is dropped unread and costs nothing.
+   */
+  isEcho(peer: Peer, update: Uint8Array): boolean {
+    const state = this.peers.get(peer)
+    if (!state) return false
+    const bound = state.clientId
+    const me = state.access.userId ?? peer.id
+    return isAwarenessEcho(
+      update,
+      // Before binding, a clientID this person announced earlier may be its own re-announcement.
+      (id) => id === bound || (bound === null && this.clientOwners.ownerOf(id) === me),
+      (id) => this.awareness.meta.get(id)?.clock,
+    )
+  }
+
   async close(): Promise<void> {
+    this.presence.close()
     clearTimeout(this.resyncTimer)
     await this.leaveBus?.()
     await this.persist.flush()
@@ -238,12 +266,7 @@ export class Room {
       },
     })
     if (!filtered) return
-    if (state.clientId === null) {
-      const me = state.access.userId ?? peer.id
-      const owner = this.clientOwners.get(filtered.clientId)
-      if (owner !== undefined && owner !== me) return
-      this.clientOwners.set(filtered.clientId, me)
-    }
+    if (state.clientId === null && !this.clientOwners.claim(filtered.clientId, state.access.userId ?? peer.id)) return
     state.clientId = filtered.clientId
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, peer)
@@ -268,9 +291,11 @@ export class Room {
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-    const frame = writeAwareness(update)
-    for (const peer of this.peers.keys()) peer.send(frame)
-    if (origin !== BUS_ORIGIN && !isServerAwarenessOrigin(origin)) this.bus?.publish(this.mapId, 'awareness', update)
+    for (const id of added) this.clientOwners.present(id)
+    // The server's own clientID ([DU2]) comes and goes with the save signal: it is never forgotten.
+    for (const id of removed) if (id !== this.awareness.clientID) this.clientOwners.left(id)
+    // [PB5] Clients gone long enough are forgotten, their clocks with them.
+    for (const id of this.clientOwners.sweep()) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
+    this.presence.changedClients(changed, origin !== BUS_ORIGIN && !isServerAwarenessOrigin(origin))
   }
 }

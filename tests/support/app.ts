@@ -38,6 +38,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string
+  /** The process `npm start` runs in (tsx; the server is its child). */
+  pid: number
   /** Stops the app; rejects if its log showed a fault that every test would otherwise hide (see FATAL_LOG_LINES). */
   stop(): Promise<void>
 }
@@ -68,6 +70,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
