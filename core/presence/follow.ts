@@ -25,6 +25,9 @@ export function isSharedView(v: unknown): v is SharedView {
   return !!o && [o.x, o.y, o.zoom].every((n) => typeof n === 'number' && Number.isFinite(n)) && o.zoom > 0
 }
 
+/** Presence fields that ask something of everyone; the server removes them from anyone but owners ([PS10]). */
+export const LEAD_FIELDS = ['summon', 'spotlight'] as const
+
 /** What a person asks of everyone: follow me ("bring everyone here"), or look at this node. */
 export interface Requests {
   summon?: { at: number }

@@ -1,5 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { RoleSchema, can } from '../../core/permissions'
+import { LEAD_FIELDS } from '../../core/presence/follow'
 import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc } from '../../core/ydoc'
 import type { MapStore } from '../store/MapStore'
 import { filterAwarenessUpdate, isAwarenessEcho } from './awarenessFilter'
@@ -258,6 +260,8 @@ export class Room {
     const filtered = filterAwarenessUpdate(update, state.clientId, {
       maxStateChars: MAX_AWARENESS_STATE_CHARS,
       identity: state.access.identity,
+      // [PS10] Only owners may ask everyone to follow them or look at a node.
+      reservedFields: mayLead(state.access) ? undefined : LEAD_FIELDS,
       clockFloor: (clientId) => {
         // Only a state the server dropped (the client left) needs lifting past its removal.
         if (this.awareness.states.has(clientId)) return 0
@@ -298,4 +302,9 @@ export class Room {
     for (const id of this.clientOwners.sweep()) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
     this.presence.changedClients(changed, origin !== BUS_ORIGIN && !isServerAwarenessOrigin(origin))
   }
+}
+
+function mayLead(access: PeerAccess): boolean {
+  const role = RoleSchema.safeParse(access.role)
+  return role.success && can(role.data, 'manage')
 }

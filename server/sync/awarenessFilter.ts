@@ -44,6 +44,8 @@ export interface AwarenessPolicy {
    * left everywhere; lifting it makes everyone see it again at once.
    */
   clockFloor?: (clientId: number) => number
+  /** Top-level fields this connection may not set (e.g. a facilitator's requests to everyone): removed. */
+  reservedFields?: readonly string[]
 }
 
 /**
@@ -67,12 +69,12 @@ export function filterAwarenessUpdate(
   const own = entries.filter((e) => e.clientId === clientId && e.state.length <= policy.maxStateChars)
   if (own.length === 0) return null
   const floor = policy.clockFloor?.(clientId) ?? 0
-  const kept = own.map((e) => ({ ...e, clock: Math.max(e.clock, floor), state: withIdentity(e.state, policy.identity) }))
+  const kept = own.map((e) => ({ ...e, clock: Math.max(e.clock, floor), state: withIdentity(e.state, policy.identity, policy.reservedFields) }))
   if (kept.some((e) => e.state === '')) return null
   return { update: writeAwarenessEntries(kept), clientId }
 }
 
-function withIdentity(stateJson: string, identity: Record<string, unknown> | undefined): string {
+function withIdentity(stateJson: string, identity: Record<string, unknown> | undefined, reserved: readonly string[] = []): string {
   if (stateJson === 'null') return stateJson
   let state: unknown
   try {
@@ -81,9 +83,12 @@ function withIdentity(stateJson: string, identity: Record<string, unknown> | und
     return ''
   }
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return ''
-  if (!identity) return stateJson
-  const user = { ...((state as { user?: object }).user ?? {}), ...identity }
-  return JSON.stringify({ ...state, user })
+  const held = reserved.filter((field) => Object.hasOwn(state as object, field))
+  if (!identity && held.length === 0) return stateJson
+  const kept: Record<string, unknown> = { ...(state as Record<string, unknown>) }
+  for (const field of held) delete kept[field]
+  if (identity) kept.user = { ...((kept.user as object | undefined) ?? {}), ...identity }
+  return JSON.stringify(kept)
 }
 
 /**

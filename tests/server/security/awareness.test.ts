@@ -179,3 +179,24 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
     expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 2 }, user: aliceIdentity() })
   })
 })
+
+describe('[PS10] requests to everyone', () => {
+  test('[PS10] only owners can ask everyone to follow them or look at a node; an editor’s request is removed', async () => {
+    const mapId = await privateMap(srv.services, owner, [[alice, 'editor'], [watcher, 'viewer']])
+    const o = await honestClient(srv, owner, mapId, 'owner')
+    const a = await honestClient(srv, alice, mapId, 'editor')
+    const w = await honestClient(srv, watcher, mapId, 'viewer')
+    cleanups.push(() => o.destroy(), () => a.destroy(), () => w.destroy())
+    const seen = (c: Client) => (w.provider.awareness.getStates().get(c.doc.clientID) ?? {}) as Record<string, unknown>
+
+    a.provider.awareness.setLocalState({ cursor: { x: 1, y: 1 }, summon: { at: 1 }, spotlight: { id: 'n-1', at: 1 }, view: { x: 0, y: 0, zoom: 1 } })
+    await eventually(() => seen(a).cursor !== undefined, 'the watcher sees the editor')
+    expect(seen(a).summon).toBeUndefined()
+    expect(seen(a).spotlight).toBeUndefined()
+    expect(seen(a).view).toEqual({ x: 0, y: 0, zoom: 1 }) // sharing one's own view stays allowed
+
+    o.provider.awareness.setLocalState({ cursor: null, summon: { at: 2 }, spotlight: { id: 'n-1', at: 2 } })
+    await eventually(() => seen(o).summon !== undefined, "the watcher sees the owner's request")
+    expect(seen(o).spotlight).toEqual({ id: 'n-1', at: 2 })
+  })
+})
