@@ -38,6 +38,8 @@ export const NodeSchema = z.object({
   quoteEnd: z.number().int().nonnegative().optional(),
   /** A node that is the map author's own reading, not anybody's words. */
   analysis: z.boolean().optional(),
+  /** Only owners change, move or delete a locked node; anyone may still attach to it ([PA5]). */
+  locked: z.boolean().optional(),
 })
 export type ArgNode = z.infer<typeof NodeSchema>
 
@@ -59,6 +61,15 @@ export const VoteSchema = z.object({
   group: z.string().max(MAX_NAME).optional(),
 })
 export type Vote = z.infer<typeof VoteSchema>
+
+/** A person who wrote part of a map, as the server bound them to their Yjs clientIDs ([PA1]). */
+export const ContributorSchema = z.object({
+  userId: z.string().min(1).max(128),
+  name: z.string().max(MAX_NAME),
+  color: z.string().max(32),
+  group: z.string().max(MAX_NAME).optional(),
+})
+export type Contributor = z.infer<typeof ContributorSchema>
 
 export const ArgumentMapSchema = z.object({
   title: z.string().max(MAX_NAME),

@@ -31,13 +31,15 @@ export async function authorizeSocket(
     role,
     canWrite: can(role, 'edit'),
     identity: { id: claims.sub, name: claims.name, color: claims.color },
+    ownWork: grant.ownWork,
+    ...(grant.group ? { group: grant.group } : {}),
   }
 }
 
 /** What a live peer may do after a role change; null when nothing is left. */
 export async function peerAccessNow(access: Access, mapId: string, userId: string): Promise<PeerAccess | null> {
   const grant = await access.grant(mapId, userId)
-  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit') } : null
+  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit'), ownWork: grant.ownWork } : null
 }
 
 function weaker(a: Role, b: Role): Role {

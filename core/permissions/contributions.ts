@@ -1,0 +1,118 @@
+import type { EntryRef, Touch } from '../ydoc/touches'
+
+/**
+ * [PA1]–[PA8] Whether one person's update may change a map, judged record by
+ * record from what the update touches (core/ydoc/touches.ts). Pure: what the
+ * judge needs to know about the doc comes in as functions.
+ */
+
+/** The person on the connection, as the server knows them. */
+export interface Actor {
+  userId: string
+  owner: boolean
+  /** [PA7] Under the own-work policy: changes and deletes only their own records. */
+  ownWork: boolean
+}
+
+export interface DocFacts {
+  /** The userId bound to a clientID ([PA1]), if any. */
+  boundTo(clientId: number): string | undefined
+  /** True when the doc already holds items written with this clientID. */
+  hasHistory(clientId: number): boolean
+  /** Who owns an entry: its creator, or the original author of a restored record. */
+  authorOf(entry: EntryRef): string | null
+  /** Whether the root map holds a live entry under `key`. */
+  live(root: 'nodes' | 'relations', key: string): boolean
+}
+
+export type Verdict = { ok: true; bind: number[] } | { ok: false; reason: string }
+
+const RECORD_ROOTS = new Set(['nodes', 'relations'])
+/** Fields only owners write: the lock itself, and the original author a restore writes back. */
+const OWNER_FIELDS = new Set(['locked', 'author'])
+
+export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[] }, actor: Actor, facts: DocFacts): Verdict {
+  // [PA1] A clientID speaks for the person who first wrote with it, and for nobody else.
+  const bind: number[] = []
+  for (const client of scan.writers) {
+    const bound = facts.boundTo(client)
+    if (bound === undefined) {
+      if (facts.hasHistory(client)) return deny("writes under a clientID whose earlier work is not this person's")
+      bind.push(client)
+    } else if (bound !== actor.userId) return deny("writes under another person's clientID")
+  }
+  // What this update deletes, so that removing one's own node may take what hangs on it ([PA7], [PA8]).
+  const deleted = { nodes: new Set<string>(), relations: new Set<string>() }
+  for (const t of scan.touches) {
+    if (t.op === 'delete' && t.field === null && t.key !== null && (t.root === 'nodes' || t.root === 'relations')) deleted[t.root].add(t.key)
+  }
+  const gone = (root: 'nodes' | 'relations', id: unknown) =>
+    typeof id !== 'string' || deleted[root].has(id) || !facts.live(root, id)
+
+  for (const t of scan.touches) {
+    const reason = judgeTouch(t, actor, facts, gone)
+    if (reason) return deny(reason)
+  }
+  return { ok: true, bind }
+}
+
+function judgeTouch(
+  t: Touch,
+  actor: Actor,
+  facts: DocFacts,
+  gone: (root: 'nodes' | 'relations', id: unknown) => boolean,
+): string | null {
+  if (t.key === null) return 'writes outside the map layout'
+  switch (t.root) {
+    case 'authors':
+      return 'authorship is recorded by the server only' // [PA2]
+    case 'trash':
+      // [PA2], [PA9] The server files deletions; owners take entries out when they restore them.
+      return t.op === 'delete' && t.field === null && actor.owner ? null : 'the trash is kept by the server'
+    case 'meta':
+      return actor.owner ? null : 'only owners change the map title and settings' // [PA4]
+    case 'votes':
+      return judgeVote(t, t.key, actor, gone)
+    case 'nodes':
+    case 'relations':
+      return judgeRecord(t, t.root, actor, facts, gone)
+    default:
+      return 'writes outside the map layout' // [PA2]
+  }
+}
+
+/** [PA8] A vote is keyed by its voter: nobody casts or withdraws one in someone else's name. */
+function judgeVote(t: Touch, key: string, actor: Actor, gone: (root: 'nodes', id: unknown) => boolean): string | null {
+  const bar = key.indexOf('|')
+  const nodeId = key.slice(0, bar)
+  const voter = key.slice(bar + 1)
+  if (bar <= 0 || voter === actor.userId || actor.owner) return bar <= 0 ? 'malformed vote key' : null
+  // Deleting a node takes the votes on it.
+  if (t.op === 'delete' && t.field === null && gone('nodes', nodeId)) return null
+  return "casts or changes a vote in someone else's name"
+}
+
+function judgeRecord(
+  t: Touch,
+  root: 'nodes' | 'relations',
+  actor: Actor,
+  facts: DocFacts,
+  gone: (root: 'nodes' | 'relations', id: unknown) => boolean,
+): string | null {
+  if (t.field !== null && OWNER_FIELDS.has(t.field) && !actor.owner) return `only owners set "${t.field}"` // [PA5], [PA6]
+  // A new record (a relation to anyone's node, evidence for it) is always the writer's own.
+  if (!t.entry || !t.entry.live || actor.owner) return null
+  const record = t.entry.value as { get?: (k: string) => unknown } | undefined
+  const get = (k: string) => (typeof record?.get === 'function' ? record.get(k) : undefined)
+  // [PA5] Locked nodes change only in owners' hands; attaching to them needs no change to them.
+  if (root === 'nodes' && get('locked') === true) return 'this node is locked by an owner'
+  if (!actor.ownWork || facts.authorOf(t.entry) === actor.userId) return null
+  // [PA7] Under the own-work policy a relation hanging on a node the update deletes goes with it.
+  if (root === 'relations' && t.op === 'delete' && t.field === null) {
+    const kind = get('kind')
+    if (gone('nodes', get('source')) || gone(kind === 'undercuts' ? 'relations' : 'nodes', get('target'))) return null
+  }
+  return root === 'nodes' ? "changes someone else's node" : "changes someone else's relation"
+}
+
+const deny = (reason: string): Verdict => ({ ok: false, reason })
