@@ -41,7 +41,7 @@ export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[]
       bind.push(client)
     } else if (bound !== actor.userId) return deny("writes under another person's clientID")
   }
-  // What this update deletes, so that removing one's own node may take what hangs on it ([PA7], [PA8]).
+  // What this update deletes, so that removing a node may take the votes on it ([PA8]).
   const deleted = { nodes: new Set<string>(), relations: new Set<string>() }
   for (const t of scan.touches) {
     if (t.op === 'delete' && t.field === null && t.key !== null && (t.root === 'nodes' || t.root === 'relations')) deleted[t.root].add(t.key)
@@ -50,7 +50,7 @@ export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[]
     typeof id !== 'string' || deleted[root].has(id) || !facts.live(root, id)
 
   for (const t of scan.touches) {
-    const reason = judgeTouch(t, actor, facts, gone)
+    const reason = judgeTouch(t, actor, facts, gone, { has: (root, key) => deleted[root].has(key) })
     if (reason) return deny(reason)
   }
   return { ok: true, bind }
@@ -61,6 +61,7 @@ function judgeTouch(
   actor: Actor,
   facts: DocFacts,
   gone: (root: 'nodes' | 'relations', id: unknown) => boolean,
+  deleted: { has(root: 'nodes' | 'relations', key: string): boolean },
 ): string | null {
   if (t.key === null) return 'writes outside the map layout'
   switch (t.root) {
@@ -75,7 +76,9 @@ function judgeTouch(
       return judgeVote(t, t.key, actor, gone)
     case 'nodes':
     case 'relations':
-      return judgeRecord(t, t.root, actor, facts, gone)
+      // Deleting a record deletes its fields too: they are judged as that one deletion.
+      if (t.op === 'delete' && t.field !== null && deleted.has(t.root, t.key)) return null
+      return judgeRecord(t, t.root, actor, facts)
     default:
       return 'writes outside the map layout' // [PA2]
   }
@@ -84,21 +87,14 @@ function judgeTouch(
 /** [PA8] A vote is keyed by its voter: nobody casts or withdraws one in someone else's name. */
 function judgeVote(t: Touch, key: string, actor: Actor, gone: (root: 'nodes', id: unknown) => boolean): string | null {
   const bar = key.indexOf('|')
-  const nodeId = key.slice(0, bar)
-  const voter = key.slice(bar + 1)
-  if (bar <= 0 || voter === actor.userId || actor.owner) return bar <= 0 ? 'malformed vote key' : null
-  // Deleting a node takes the votes on it.
-  if (t.op === 'delete' && t.field === null && gone('nodes', nodeId)) return null
+  if (bar <= 0) return 'malformed vote key'
+  if (key.slice(bar + 1) === actor.userId || actor.owner) return null
+  // An editor free to delete a node takes the votes on it; under the own-work policy that is their work ([PA7]).
+  if (t.op === 'delete' && t.field === null && !actor.ownWork && gone('nodes', key.slice(0, bar))) return null
   return "casts or changes a vote in someone else's name"
 }
 
-function judgeRecord(
-  t: Touch,
-  root: 'nodes' | 'relations',
-  actor: Actor,
-  facts: DocFacts,
-  gone: (root: 'nodes' | 'relations', id: unknown) => boolean,
-): string | null {
+function judgeRecord(t: Touch, root: 'nodes' | 'relations', actor: Actor, facts: DocFacts): string | null {
   if (t.field !== null && OWNER_FIELDS.has(t.field) && !actor.owner) return `only owners set "${t.field}"` // [PA5], [PA6]
   // A new record (a relation to anyone's node, evidence for it) is always the writer's own.
   if (!t.entry || !t.entry.live || actor.owner) return null
@@ -106,12 +102,9 @@ function judgeRecord(
   const get = (k: string) => (typeof record?.get === 'function' ? record.get(k) : undefined)
   // [PA5] Locked nodes change only in owners' hands; attaching to them needs no change to them.
   if (root === 'nodes' && get('locked') === true) return 'this node is locked by an owner'
+  // [PA7] Under the own-work policy, only one's own records; a node carrying others' relations
+  // stays too, since deleting it would take their work with it.
   if (!actor.ownWork || facts.authorOf(t.entry) === actor.userId) return null
-  // [PA7] Under the own-work policy a relation hanging on a node the update deletes goes with it.
-  if (root === 'relations' && t.op === 'delete' && t.field === null) {
-    const kind = get('kind')
-    if (gone('nodes', get('source')) || gone(kind === 'undercuts' ? 'relations' : 'nodes', get('target'))) return null
-  }
   return root === 'nodes' ? "changes someone else's node" : "changes someone else's relation"
 }
 
