@@ -99,13 +99,27 @@ function judgeRecord(t: Touch, root: 'nodes' | 'relations', actor: Actor, facts:
   // A new record (a relation to anyone's node, evidence for it) is always the writer's own.
   if (!t.entry || !t.entry.live || actor.owner) return null
   const record = t.entry.value as { get?: (k: string) => unknown } | undefined
-  const get = (k: string) => (typeof record?.get === 'function' ? record.get(k) : undefined)
-  // [PA5] Locked nodes change only in owners' hands; attaching to them needs no change to them.
-  if (root === 'nodes' && get('locked') === true) return 'this node is locked by an owner'
-  // [PA7] Under the own-work policy, only one's own records; a node carrying others' relations
-  // stays too, since deleting it would take their work with it.
-  if (!actor.ownWork || facts.authorOf(t.entry) === actor.userId) return null
-  return root === 'nodes' ? "changes someone else's node" : "changes someone else's relation"
+  const locked = typeof record?.get === 'function' && record.get('locked') === true
+  return changeRefusal(actor, { kind: root === 'nodes' ? 'node' : 'relation', locked, author: facts.authorOf(t.entry) })
+}
+
+/**
+ * [PA5], [PA7] Why this person may not change or delete an existing record, or
+ * null when they may. The server judges every update with it; the editor asks
+ * it first, so an honest person is told before the server has to refuse.
+ * Under the own-work policy a node carrying others' relations or votes stays
+ * too (deleting it would take their work with it): that is checked per touch.
+ */
+export function changeRefusal(
+  actor: Actor,
+  record: { kind: 'node' | 'relation'; locked: boolean; author: string | null | undefined },
+): string | null {
+  if (actor.owner) return null
+  if (record.kind === 'node' && record.locked) return 'this node is locked by an owner'
+  if (actor.ownWork && record.author !== actor.userId) {
+    return record.kind === 'node' ? "changes someone else's node" : "changes someone else's relation"
+  }
+  return null
 }
 
 const deny = (reason: string): Verdict => ({ ok: false, reason })

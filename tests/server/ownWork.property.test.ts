@@ -48,7 +48,7 @@ const stepArb = fc.record({
     fc.record({ t: fc.constant('vote' as const), id: fc.constantFrom(...IDS), voter: fc.nat(PEOPLE.length - 1), v: fc.option(fc.nat(4)) }),
   ),
 })
-type Step = fc.infer<typeof stepArb>
+type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never
 
 function run(doc: Y.Doc, step: Step): void {
   const op = step.op
@@ -71,7 +71,7 @@ function run(doc: Y.Doc, step: Step): void {
     case 'flip':
       return setRelationKind(doc, op.id, 'attacks', me)
     case 'reaim':
-      return doc.transact(() => recordOf(relationsOf(doc), op.id)?.set('target', op.g))
+      return doc.transact(() => void recordOf(relationsOf(doc), op.id)?.set('target', op.g))
     case 'vote':
       return setVote(doc, { nodeId: op.id, userId: PEOPLE[op.voter]!, value: op.v }, me)
   }
