@@ -1,10 +1,10 @@
 import * as Y from 'yjs'
 import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../core/convert'
 import { evaluate } from '../core/evaluate'
-import { newId, type ArgumentMap } from '../core/graph'
+import { newId, type ArgumentMap, type MapCredits } from '../core/graph'
 import { withLayout } from '../core/layout/arrange'
 import { can } from '../core/permissions'
-import { readGraph } from '../core/ydoc'
+import { readCredits, readGraph } from '../core/ydoc'
 import { services } from './app/registry'
 import type { Access } from './auth/access'
 import type { Db } from './db/client'
@@ -177,9 +177,14 @@ export type Publishing = ReturnType<typeof createPublishing>
 
 /** The map's live content, from the open room or the store. */
 export async function currentGraph(maps: MapService, mapId: string): Promise<ArgumentMap> {
+  return (await currentContent(maps, mapId)).map
+}
+
+/** The map and who wrote what in it ([PA1]), for exports. */
+export async function currentContent(maps: MapService, mapId: string): Promise<{ map: ArgumentMap; credits: MapCredits }> {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, await maps.snapshot(mapId))
-  return readGraph(doc)
+  return { map: readGraph(doc), credits: readCredits(doc) }
 }
 
 const validSlug = (slug: string) => slug.length <= PUBLISH_SLUG_MAX && PUBLISH_SLUG.test(slug)

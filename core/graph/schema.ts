@@ -71,6 +71,12 @@ export const ContributorSchema = z.object({
 })
 export type Contributor = z.infer<typeof ContributorSchema>
 
+/** Who wrote what, for exports ([PA1]): record id -> userIds, plus the people. */
+export interface MapCredits {
+  people: Contributor[]
+  records: Record<string, { createdBy?: string; createdAt?: number; editedBy?: string; editedAt?: number }>
+}
+
 export const ArgumentMapSchema = z.object({
   title: z.string().max(MAX_NAME),
   nodes: z.array(NodeSchema),

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { ContributorSchema, type Contributor } from '../graph'
+import { ContributorSchema, type Contributor, type MapCredits } from '../graph'
 import type { Origin } from './origins'
 import { authorsOf, nodesOf, recordEntries, relationsOf, type YRecord } from './shape'
 import type { EntryRef } from './touches'
@@ -91,4 +91,19 @@ export function readAuthorship(doc: Y.Doc): Map<string, Authorship> {
     for (const [id, record] of recordEntries(map)) out.set(id, recordAuthorship(doc, record, people))
   }
   return out
+}
+
+/** Authorship as plain data for the exports: the people, and who made and last edited each record. */
+export function readCredits(doc: Y.Doc): MapCredits {
+  const records: MapCredits['records'] = {}
+  for (const [id, a] of readAuthorship(doc)) {
+    const entry: MapCredits['records'][string] = {}
+    if (a.createdBy) entry.createdBy = a.createdBy.userId
+    if (a.createdAt !== undefined) entry.createdAt = a.createdAt
+    if (a.editedBy) entry.editedBy = a.editedBy.userId
+    if (a.editedAt !== undefined) entry.editedAt = a.editedAt
+    if (Object.keys(entry).length > 0) records[id] = entry
+  }
+  const people = [...contributors(doc).values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+  return { people, records }
 }
