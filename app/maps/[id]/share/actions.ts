@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { IdSchema } from '@/core/graph'
 import { PublicRoleSchema, RoleSchema, ShareableRoleSchema, can } from '@/core/permissions'
 import { services } from '@/server/app/registry'
+import { OWN_WORK_SETTINGS } from '@/server/auth/access'
 import { currentUser } from '@/server/app/viewer'
 
 /** [PR9] Only owners manage sharing; every action re-checks that on the server. */
@@ -64,5 +65,15 @@ export async function setPublicRoleAction(form: FormData): Promise<void> {
   const input = z.object({ mapId: IdSchema, publicRole: PublicRoleSchema }).parse({ mapId: form.get('mapId'), publicRole: form.get('publicRole') })
   await asOwner(input.mapId)
   await services().access.setPublicRole(input.mapId, input.publicRole)
+  done(input.mapId)
+}
+
+/** [PA10] The own-work policy, and whether published versions name authors. */
+export async function setContributionSettingsAction(form: FormData): Promise<void> {
+  const input = z
+    .object({ mapId: IdSchema, ownWork: z.enum(OWN_WORK_SETTINGS), publishAuthors: z.enum(['on']).nullable() })
+    .parse({ mapId: form.get('mapId'), ownWork: form.get('ownWork'), publishAuthors: form.get('publishAuthors') })
+  await asOwner(input.mapId)
+  await services().access.setSettings(input.mapId, { ownWork: input.ownWork, publishAuthors: input.publishAuthors === 'on' })
   done(input.mapId)
 }
