@@ -50,12 +50,16 @@ export function contributors(doc: Y.Doc): Map<string, Contributor> {
 }
 
 /** The userId that owns an entry for the own-work policy: the original author of a restored record, else its creator. */
-export function entryAuthor(doc: Y.Doc, entry: EntryRef): string | null {
+export function entryAuthor(
+  doc: Y.Doc,
+  entry: EntryRef,
+  boundTo: (clientId: number) => string | undefined = (c) => authorOfClient(doc, c)?.userId,
+): string | null {
   if (entry.value instanceof Y.Map) {
     const restored = entry.value.get('author')
     if (typeof restored === 'string') return restored
   }
-  return authorOfClient(doc, entry.client)?.userId ?? null
+  return boundTo(entry.client) ?? null
 }
 
 function clientOf(value: unknown): number | undefined {

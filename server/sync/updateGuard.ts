@@ -35,11 +35,17 @@ export type GuardOutcome =
 export function applyGuarded(doc: Y.Doc, update: Uint8Array, writer: Writer, origin: unknown, now = Date.now()): GuardOutcome {
   const scan = scanUpdate(doc, update)
   if (!scan.ok) return scan
+  // One lookup per clientID per update: an update touches a few records by a few people.
+  const bound = new Map<number, string | undefined>()
+  const boundTo = (client: number) => {
+    if (!bound.has(client)) bound.set(client, authorOfClient(doc, client)?.userId)
+    return bound.get(client)
+  }
   const verdict = judgeUpdate(scan, writer, {
-    boundTo: (client) => authorOfClient(doc, client)?.userId,
+    boundTo,
     // The server's own clientID is never a client's, even before the server has written with it.
     hasHistory: (client) => client === doc.clientID || Y.getState(doc.store, client) > 0,
-    authorOf: (entry) => entryAuthor(doc, entry),
+    authorOf: (entry) => entryAuthor(doc, entry, boundTo),
     live: (root, key) => (root === 'nodes' ? nodesOf(doc) : relationsOf(doc)).has(key),
   })
   if (!verdict.ok) return { ok: false, malformed: false, reason: verdict.reason }
