@@ -27,7 +27,6 @@ export interface DocFacts {
 
 export type Verdict = { ok: true; bind: number[] } | { ok: false; reason: string }
 
-const RECORD_ROOTS = new Set(['nodes', 'relations'])
 /** Fields only owners write: the lock itself, and the original author a restore writes back. */
 const OWNER_FIELDS = new Set(['locked', 'author'])
 

@@ -226,6 +226,18 @@ export function removeRelations(doc: Y.Doc, ids: Iterable<string>, origin: Origi
   }, origin)
 }
 
+/**
+ * Deletes nodes and relations as one change: a node's deletion is filed in
+ * the trash with the relations it had ([PA9]), so they must go in the same
+ * update, not in a separate one before it.
+ */
+export function removeElements(doc: Y.Doc, ids: { nodes: Iterable<string>; relations: Iterable<string> }, origin: Origin): void {
+  doc.transact(() => {
+    removeRelations(doc, ids.relations, origin)
+    removeNodes(doc, ids.nodes, origin)
+  }, origin)
+}
+
 /** One entry per person per node, so concurrent votes by different people merge. */
 export function setVote(
   doc: Y.Doc,

@@ -5,7 +5,7 @@ import { readGraph, removeNodes, localOrigin } from '@/core/ydoc'
 import { connectRaw, handshake, updateFrame } from '../support/rawClient'
 import { createJoinCode, createMap, joinWithCode, newPerson, signUp, unique, type Person } from './support/accounts'
 import { launchBrowser } from './support/browser'
-import { addNode, node, nodeIds, openMap } from './support/editor'
+import { addNode, connect, edgeIds, node, nodeIds, openMap } from './support/editor'
 
 /**
  * [PA1], [PA3], [PA5], [PA9], [PA11], [PA12] A teacher and three students who
@@ -112,5 +112,33 @@ describe('a teacher and three students', () => {
       return pairs
     }
     await expect.poll(overlapping, { timeout: 10_000 }).toBe(0)
+  }, 60_000)
+
+  test("[PA12], [PA9] deleting a node that carries other people's work asks first; restored, it brings their relation back", async () => {
+    const ann = students[0]!
+    const premise = await addNode(ann.page, 'argument', 'Ann: a premise for the thesis')
+    const relation = await connect(ann.page, premise, thesis, 'supports')
+    await teacher.page.locator(`.react-flow__edge[data-id="${relation}"]`).waitFor()
+    const asked: string[] = []
+    const answer = (accept: boolean) =>
+      teacher.page.once('dialog', (d) => {
+        asked.push(d.message())
+        void (accept ? d.accept() : d.dismiss())
+      })
+    answer(false)
+    await node(teacher.page, thesis).click()
+    await teacher.page.keyboard.press('Delete')
+    await expect.poll(() => asked.length).toBe(1)
+    expect(asked[0]).toContain(ann.name)
+    expect(await nodeIds(teacher.page)).toContain(thesis)
+    answer(true)
+    await node(teacher.page, thesis).click()
+    await teacher.page.keyboard.press('Delete')
+    await node(ann.page, thesis).waitFor({ state: 'detached' })
+    await teacher.page.getByTestId('trash-toggle').click()
+    await teacher.page.locator(`[data-testid="trash-entry"][data-node-id="${thesis}"]`).getByTestId('trash-restore').click()
+    await node(ann.page, thesis).waitFor()
+    await expect.poll(() => edgeIds(ann.page)).toContain(relation)
+    expect(await authorOn(ann.page, thesis)).toBe(teacher.name)
   }, 60_000)
 })

@@ -10,18 +10,15 @@ import {
   readAuthorship,
   readGraph,
   readTrash,
-  recordOf,
-  relationsOf,
   removeNodes,
+  removeElements,
   removeRelations,
   restoreFromTrash,
-  setRelationKind,
-  setTitle,
   setVote,
-  trashOf,
   updateNode,
 } from '@/core/ydoc'
-import { guardedRoom, writer, type GuardedPerson } from '../support/guardedRoom'
+import { disguises } from '../support/disguises'
+import { guardedRoom, writer } from '../support/guardedRoom'
 
 /**
  * The update guard in-process (core/permissions/SPEC.md [PA]): each person
@@ -91,31 +88,7 @@ describe('authorship', () => {
 })
 
 describe('what a non-owner cannot do', () => {
-  type Attack = [string, (d: Y.Doc) => void]
-  const attacks: Attack[] = [
-    ['[PA5] delete the locked thesis', (d) => removeNodes(d, ['thesis'], me)],
-    ['[PA5] reword the locked thesis', (d) => updateNode(d, 'thesis', { text: 'rewritten' }, me)],
-    ['[PA5] move the locked thesis', (d) => moveNodes(d, [{ id: 'thesis', x: 500, y: 500 }], me)],
-    ['[PA5] change the locked thesis\'s kind', (d) => updateNode(d, 'thesis', { kind: 'question' }, me)],
-    ['[PA5] unlock the thesis', (d) => updateNode(d, 'thesis', { locked: false }, me)],
-    ['[PA5] replace the thesis under its key', (d) => addNode(d, node('thesis', 'impostor'), me)],
-    ['[PA7] delete Ann\'s node', (d) => removeNodes(d, ['a1'], me)],
-    ['[PA7] reword Ann\'s node', (d) => updateNode(d, 'a1', { text: 'Bob was here' }, me)],
-    ['[PA7] move Ann\'s node', (d) => moveNodes(d, [{ id: 'a1', x: 300, y: 10 }], me)],
-    ['[PA7] change Ann\'s node\'s kind', (d) => updateNode(d, 'a1', { kind: 'objection' }, me)],
-    ['[PA7] delete Ann\'s relation', (d) => removeRelations(d, ['ra'], me)],
-    ['[PA7] flip Ann\'s relation', (d) => setRelationKind(d, 'ra', 'attacks', me)],
-    ['[PA7] re-aim Ann\'s relation', (d) => d.transact(() => recordOf(relationsOf(d), 'ra')!.set('target', 'a1'))],
-    ['[PA7] re-source Ann\'s relation', (d) => d.transact(() => recordOf(relationsOf(d), 'ra')!.set('source', 'thesis'))],
-    ['[PA8] vote in Ann\'s name', (d) => setVote(d, { nodeId: 'a1', userId: 'ann', value: 0 }, me)],
-    ['[PA8] change Ann\'s vote', (d) => setVote(d, { nodeId: 'thesis', userId: 'ann', value: 0 }, me)],
-    ['[PA8] withdraw Ann\'s vote', (d) => setVote(d, { nodeId: 'thesis', userId: 'ann', value: null }, me)],
-    ['[PA2] write the authors map', (d) => authorsOf(d).set('1', { userId: 'bob', name: 'B', color: '#000000' })],
-    ['[PA2] write the trash', (d) => trashOf(d).set('x', { junk: true })],
-    ['[PA2] write an unknown root', (d) => d.getMap('elsewhere').set('x', 1)],
-    ['[PA4] rename the map', (d) => setTitle(d, 'Bob\'s map', me)],
-    ['[PA6] claim authorship with the author field', (d) => updateNodeField(d, 'a1', 'author', 'bob')],
-  ]
+  const attacks = disguises('ann', 'teacher')
   test.each(attacks)('%s: refused, nothing changes', (name, attack) => {
     const { room, bob, carl } = classroom()
     const before = Y.encodeStateVector(room.server)
@@ -199,6 +172,11 @@ describe('recovery', () => {
   })
 })
 
-function updateNodeField(d: Y.Doc, id: string, field: string, value: unknown) {
-  d.transact(() => recordOf(d.getMap('nodes'), id)!.set(field, value))
-}
+
+test('[PA9] a node deleted together with its relations (as the editor does) is filed with them', () => {
+  const { room, teacher } = classroom()
+  expect(room.act(teacher, (d) => removeElements(d, { nodes: ['thesis'], relations: ['ra'] }, me)).ok).toBe(true)
+  expect(readTrash(room.server)[0]?.relations.map((r) => r.id)).toEqual(['ra'])
+  expect(room.act(teacher, (d) => restoreFromTrash(d, 'thesis', me)).ok).toBe(true)
+  expect(readGraph(room.server).relations.map((r) => r.id)).toEqual(['ra'])
+})

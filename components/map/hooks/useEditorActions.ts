@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type RefObject } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
 import { newId, type ArgumentMap } from '@/core/graph'
-import { addNode, addRelation, beginTextEdit, moveNodes, removeNodes, removeRelations, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
+import { addNode, addRelation, beginTextEdit, moveNodes, removeElements, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
 import { placeNewNode } from '@/core/layout'
 import { DEFAULT_NODE_SIZE } from '@/core/layout/sizes'
 import { READ_ONLY_ACTIONS, type MapActions } from '../MapActionsContext'
@@ -141,8 +141,7 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
           if (!confirm(`This carries work by ${names} (${what}). Delete it anyway? It can be restored from “Recently deleted”.`)) return
         }
         step()
-        if (relations.length) removeRelations(doc, relations, origin)
-        if (nodes.length) removeNodes(doc, nodes, origin)
+        removeElements(doc, { nodes, relations }, origin)
       },
       setRelationKind(id, kind) {
         if (!allowed(id)) return

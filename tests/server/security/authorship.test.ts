@@ -4,23 +4,16 @@ import type { ArgNode } from '@/core/graph'
 import {
   addNode,
   addRelation,
-  authorsOf,
   localOrigin,
-  moveNodes,
   readAuthorship,
   readGraph,
   readTrash,
-  recordOf,
-  relationsOf,
   removeNodes,
-  removeRelations,
-  setRelationKind,
-  setTitle,
   setVote,
-  trashOf,
   updateNode,
 } from '@/core/ydoc'
 import { CLOSE_EDIT_REFUSED } from '@/server/sync/Room'
+import { disguises } from '../../support/disguises'
 import { connectRaw, handshake, syncStep2Frame, updateFrame, type RawClient } from '../../support/rawClient'
 import { eventually, type Client } from '../../support/syncHarness'
 import {
@@ -87,31 +80,12 @@ function forged(base: Y.Doc, edit: (d: Y.Doc) => void, clientID?: number): Uint8
   return Y.encodeStateAsUpdate(fork, before)
 }
 
-type Attack = [string, (d: Y.Doc) => void, ('ann' | 'teacher')?]
-const ATTACKS: Attack[] = [
-  ['[PA5] delete the locked thesis', (d) => removeNodes(d, ['thesis'], me)],
-  ['[PA5] reword the locked thesis', (d) => updateNode(d, 'thesis', { text: 'rewritten' }, me)],
-  ['[PA5] move the locked thesis', (d) => moveNodes(d, [{ id: 'thesis', x: 900, y: 900 }], me)],
-  ['[PA5] change the locked thesis\'s kind', (d) => updateNode(d, 'thesis', { kind: 'question' }, me)],
-  ['[PA5] unlock the thesis', (d) => updateNode(d, 'thesis', { locked: false }, me)],
-  ['[PA5] overwrite the thesis under its id', (d) => addNode(d, claim('thesis', 'impostor'), me)],
-  ['[PA7] delete Ann\'s node', (d) => removeNodes(d, ['a1'], me)],
-  ['[PA7] reword Ann\'s node', (d) => updateNode(d, 'a1', { text: 'Bob was here' }, me)],
-  ['[PA7] move Ann\'s node', (d) => moveNodes(d, [{ id: 'a1', x: 300, y: 10 }], me)],
-  ['[PA7] change Ann\'s node\'s kind', (d) => updateNode(d, 'a1', { kind: 'objection' }, me)],
-  ['[PA7] delete Ann\'s relation', (d) => removeRelations(d, ['ra'], me)],
-  ['[PA7] flip Ann\'s relation', (d) => setRelationKind(d, 'ra', 'attacks', me)],
-  ['[PA7] move the target end of Ann\'s relation', (d) => d.transact(() => recordOf(relationsOf(d), 'ra')!.set('target', 'a1'))],
-  ['[PA7] move the source end of Ann\'s relation', (d) => d.transact(() => recordOf(relationsOf(d), 'ra')!.set('source', 'thesis'))],
-  ['[PA8] a vote cast in Ann\'s name', (d) => setVote(d, { nodeId: 'a1', userId: ann.id, value: 0 }, me)],
-  ['[PA8] change Ann\'s vote', (d) => setVote(d, { nodeId: 'thesis', userId: ann.id, value: 0 }, me)],
-  ['[PA8] withdraw Ann\'s vote', (d) => setVote(d, { nodeId: 'thesis', userId: ann.id, value: null }, me)],
-  ['[PA2] bind oneself in the authors map', (d) => authorsOf(d).set(String(d.clientID), { userId: teacher.id, name: 'Teacher', color: '#000000' })],
-  ['[PA2] plant a trash entry', (d) => trashOf(d).set('a1', { junk: true })],
-  ['[PA4] rename the map', (d) => setTitle(d, 'Bob\'s map', me)],
-  ['[PA1] a new node under Ann\'s clientID', (d) => addNode(d, claim('b-as-ann', 'posing as Ann'), me), 'ann'],
-  ['[PA1] a new node under the teacher\'s clientID', (d) => addNode(d, claim('b-as-t', 'posing as the teacher'), me), 'teacher'],
-  ['[PA1] reword the thesis under the teacher\'s clientID', (d) => updateNode(d, 'thesis', { text: 'forged' }, me), 'teacher'],
+/** The disguises shared with the in-process test, plus writes under other people's clientIDs. */
+const attacks = (): Array<[string, (d: Y.Doc) => void, ('ann' | 'teacher')?]> => [
+  ...disguises(ann.id, teacher.id),
+  ["[PA1] a new node under Ann's clientID", (d) => addNode(d, claim('b-as-ann', 'posing as Ann'), me), 'ann'],
+  ["[PA1] a new node under the teacher's clientID", (d) => addNode(d, claim('b-as-t', 'posing as the teacher'), me), 'teacher'],
+  ["[PA1] reword the thesis under the teacher's clientID", (d) => updateNode(d, 'thesis', { text: 'forged' }, me), 'teacher'],
 ]
 
 describe('a student under the own-work policy, with raw frames', () => {
@@ -121,6 +95,7 @@ describe('a student under the own-work policy, with raw frames', () => {
     const expectedSv = Y.encodeStateVector(server)
     let tried = 0
     let landed = 0
+    const ATTACKS = attacks()
     for (const [name, edit, as] of ATTACKS) {
       for (const frame of [updateFrame, syncStep2Frame]) {
         const hostile: RawClient = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, bob, mapId, 'editor') })
