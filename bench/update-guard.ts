@@ -30,7 +30,7 @@ function rng(seed: number) {
   return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32)
 }
 
-function workload() {
+export function workload() {
   const people = ['ann', 'bob', 'cid'].map((id) => ({ w: writer(id), doc: new Y.Doc() }))
   const server = new Y.Doc()
   for (const p of people) bindAuthors(server, [p.doc.clientID], p.w.contributor, me)
