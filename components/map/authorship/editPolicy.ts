@@ -34,9 +34,10 @@ export function editPolicy(session: MapSession | null, graph: ArgumentMap, byRec
       let count = 0
       for (const r of graph.relations) {
         const author = authorOf(r.id)
-        if ((gone.has(r.source) || gone.has(r.target)) && author !== actor.userId) {
+        // Content nobody is bound to (seeded, imported) is the map's, not another person's work.
+        if ((gone.has(r.source) || gone.has(r.target)) && author && author !== actor.userId) {
           count++
-          if (author) who.add(author)
+          who.add(author)
         }
       }
       for (const v of graph.votes) {
