@@ -2,16 +2,28 @@
 import { memo, useState } from 'react'
 import { OpenSourceButton } from '@/components/source/OpenSourceButton'
 import type { ArgumentMap } from '@/core/graph'
+import type { Authorship } from '@/core/ydoc'
+import { Byline } from './authorship/Byline'
+import { explainRefusal } from './authorship/editPolicy'
 import { useMapActions } from './MapActionsContext'
 import { NodeFields } from './NodeFields'
 import { SourceDock } from './SourceDock'
 import { ExplainPanel } from './evaluation/ExplainPanel'
 
-type Props = { graph: ArgumentMap; selection: string[] }
+type Props = {
+  graph: ArgumentMap
+  selection: string[]
+  /** Who created and last edited the selected record ([PA1]). */
+  who?: Authorship
+  /** Why this person may not change the selected record ([PA5], [PA7]), or null. */
+  refusal?: string | null
+  /** Owners lock and unlock nodes ([PA5]). */
+  canLock?: boolean
+}
 
 /** Side panels for the selection: its source article, then one node's fields or one relation's kind. */
 /** Memoised: while a node is dragged its props stay the same, and its form need not re-render per frame. */
-export const Inspector = memo(function Inspector({ graph, selection }: Props) {
+export const Inspector = memo(function Inspector({ graph, selection, who, refusal = null, canLock = false }: Props) {
   const actions = useMapActions()
   const [browsing, setBrowsing] = useState<string | null>(null)
   const node = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined
@@ -33,9 +45,24 @@ export const Inspector = memo(function Inspector({ graph, selection }: Props) {
     <>
       {dock}
       <aside className="crux-inspector" aria-label="Inspector" data-testid="inspector">
+        {(node || relation) && <Byline who={who} />}
+        {(node || relation) && refusal && (
+          <p className="crux-hint" data-testid="inspector-refusal">
+            {explainRefusal(refusal)}
+          </p>
+        )}
         {node ? (
-          <NodeFields key={node.id} node={node} graph={graph} />
+          <fieldset disabled={!!refusal} className="crux-plain-fieldset">
+            <NodeFields key={node.id} node={node} graph={graph} />
+            {canLock && (
+              <label className="crux-toggle">
+                <input type="checkbox" data-testid="inspector-locked" checked={node.locked === true} onChange={(e) => actions.updateNode(node.id, { locked: e.target.checked || undefined })} />{' '}
+                Locked (only owners change, move or delete it)
+              </label>
+            )}
+          </fieldset>
         ) : relation ? (
+          <fieldset disabled={!!refusal} className="crux-plain-fieldset">
           <section aria-label="Selected relation">
             <h2>Relation</h2>
             {relation.kind === 'undercuts' ? (
@@ -57,6 +84,7 @@ export const Inspector = memo(function Inspector({ graph, selection }: Props) {
               Delete relation
             </button>
           </section>
+          </fieldset>
         ) : (
           <p className="crux-hint">
             {selection.length > 1 ? `${selection.length} items selected. Delete removes them all.` : 'Select a node or a relation to edit it. Double-click a node to edit its text.'}

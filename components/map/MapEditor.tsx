@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
 import { ExportMenu } from '@/components/interchange/ExportMenu'
 import { can } from '@/core/permissions'
-import { localOrigin } from '@/core/ydoc'
+import { localOrigin, restoreFromTrash } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { ConnectionBadge } from './ConnectionBadge'
 import { Inspector } from './Inspector'
@@ -13,6 +13,10 @@ import { OutlinePanel } from './OutlinePanel'
 import { MapActionsContext } from './MapActionsContext'
 import { PresenceBar } from './PresenceBar'
 import { Toolbar } from './Toolbar'
+import { ContributionFilterSelect } from './authorship/ContributionFilterSelect'
+import { TrashPanel } from './authorship/TrashPanel'
+import { explainRefusal } from './authorship/editPolicy'
+import { useAuthorshipView } from './authorship/useAuthorshipView'
 import { EvaluationContext } from './evaluation/EvaluationContext'
 import { useEditorEvaluation } from './evaluation/useEditorEvaluation'
 import { useEditorActions } from './hooks/useEditorActions'
@@ -23,6 +27,7 @@ import { useMapDoc } from './hooks/useMapDoc'
 import { usePresence } from './hooks/usePresence'
 import { useUnsavedSince } from './hooks/useUnsavedSince'
 import { useUndo } from './hooks/useUndo'
+import { useUnstack } from './hooks/useUnstack'
 
 export type MapEditorProps = {
   mapId: string
@@ -43,7 +48,7 @@ export default function MapEditor(props: MapEditorProps) {
 
 /** Composition only: each concern lives in its hook or component. */
 function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEditorProps) {
-  const { doc, provider, status, synced, session, error } = useMapDoc(mapId, wsUrl)
+  const { doc, provider, status, synced, session, error, refused } = useMapDoc(mapId, wsUrl)
   // The server's current role wins: a demotion arrives with the next token.
   const readOnly = readOnlyProp || (session !== null && !can(session.role, 'edit'))
   const identity = session?.user ?? null
@@ -59,11 +64,22 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const unsavedSince = useUnsavedSince(provider)
   const explain = useMemo(() => ({ ...evaluation.state, select: flow.select }), [evaluation.state, flow.select])
   const wrapper = useRef<HTMLDivElement>(null)
+  const view = useAuthorshipView(doc, graph, session)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [trashOpen, setTrashOpen] = useState(false)
+  const markFresh = useUnstack(readOnly ? null : doc, graph, origin)
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
+    policy: view.policy, notify: setNotice, confirm: (m) => window.confirm(m), userId: identity?.id ?? null,
+    ownWork: session?.ownWork === true, markFresh,
   })
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
-  const nodes = useFlowNodes(graph, flow.overlay, { badges: evaluation.badges, editingId, remoteSelections: presence.remoteSelections })
+  const nodes = useFlowNodes(graph, flow.overlay, {
+    badges: evaluation.badges, editingId, remoteSelections: presence.remoteSelections, authors: view.authors, fixed: view.fixed, faded: view.faded,
+  })
+  const selectedId = flow.selection.length === 1 ? flow.selection[0]! : undefined
+  const isOwner = session !== null && can(session.role, 'manage')
+  const shownNotice = notice ?? (refused ? explainRefusal(refused) : null)
 
   useEditorKeys({
     enabled: !readOnly,
@@ -99,8 +115,12 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           >
             Outline
           </button>
+          <ContributionFilterSelect people={view.contributions.people} value={view.filter} onChange={view.setFilter} />
+          <button type="button" aria-expanded={trashOpen} data-testid="trash-toggle" onClick={() => setTrashOpen((o) => !o)}>
+            Recently deleted ({view.contributions.trash.length})
+          </button>
           <ExportMenu title={graph.title || title} mapId={mapId} />
-          {session && can(session.role, 'manage') && (
+          {isOwner && (
             <nav className="crux-owner-links" aria-label="Map settings">
               <a href={`/maps/${mapId}/share`} data-testid="share-link">
                 Share
@@ -116,6 +136,14 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             {error}
           </p>
         )}
+        {shownNotice && (
+          <p role="alert" className="crux-notice" data-testid="editor-notice">
+            {shownNotice}
+            <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </p>
+        )}
         <EvaluationContext.Provider value={explain}>
           <Toolbar
             connectKind={connectKind}
@@ -128,7 +156,9 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           />
         </EvaluationContext.Provider>
         <div className="crux-body">
-          {outlineOpen && <OutlinePanel graph={graph} badges={evaluation.badges} selection={flow.selection} select={flow.select} />}
+          {outlineOpen && (
+            <OutlinePanel graph={graph} badges={evaluation.badges} selection={flow.selection} select={flow.select} authors={view.authors} />
+          )}
           <Canvas
             nodes={nodes}
             edges={flow.edges}
@@ -142,9 +172,27 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             wrapper={wrapper}
             dimDefeated={dimDefeated && evaluation.badges !== undefined}
           />
-          <EvaluationContext.Provider value={explain}>
-            <Inspector graph={graph} selection={flow.selection} />
-          </EvaluationContext.Provider>
+          {trashOpen ? (
+            <TrashPanel
+              trash={view.contributions.trash}
+              canRestore={isOwner && !readOnly}
+              restore={(id) => {
+                history.cut()
+                if (doc) restoreFromTrash(doc, id, origin)
+              }}
+              close={() => setTrashOpen(false)}
+            />
+          ) : (
+            <EvaluationContext.Provider value={explain}>
+              <Inspector
+                graph={graph}
+                selection={flow.selection}
+                who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
+                refusal={selectedId ? view.policy.refusal(selectedId) : null}
+                canLock={isOwner}
+              />
+            </EvaluationContext.Provider>
+          )}
         </div>
       </div>
     </MapActionsContext.Provider>

@@ -6,12 +6,15 @@ import { buildOutline } from '@/core/convert/outline'
 import type { ArgumentMap } from '@/core/graph'
 import { Outline } from '@/components/published/Outline'
 import type { Badge } from './flow/types'
+import type { NodeAuthor } from './flow/toFlow'
 
 type Props = {
   graph: ArgumentMap
   badges?: ReadonlyMap<string, Badge>
   selection: string[]
   select: (ids: string[]) => void
+  /** Who wrote each node ([PA1]). */
+  authors?: ReadonlyMap<string, NodeAuthor>
 }
 
 /**
@@ -21,11 +24,12 @@ type Props = {
  * which opens it in the inspector (to edit, vote or ask why) and brings it
  * into view on the canvas for everyone else at the screen.
  */
-export function OutlinePanel({ graph, badges, selection, select }: Props) {
+export function OutlinePanel({ graph, badges, selection, select, authors }: Props) {
   const flow = useReactFlow()
   const outline = useMemo(() => buildOutline(graph), [graph])
   const textOf = useMemo(() => Object.fromEntries(graph.nodes.map((n) => [n.id, n.text])), [graph])
   const badgeOf = useMemo(() => Object.fromEntries(badges ?? []), [badges])
+  const authorOf = useMemo(() => Object.fromEntries([...(authors ?? [])].map(([id, a]) => [id, a.name])), [authors])
   const selected = useMemo(() => new Set(selection), [selection])
   const pane = useRef<HTMLElement>(null)
 
@@ -46,7 +50,7 @@ export function OutlinePanel({ graph, badges, selection, select }: Props) {
       {outline.length === 0 ? (
         <p className="crux-hint">The map is empty.</p>
       ) : (
-        <Outline outline={outline} badges={badgeOf} textOf={textOf} labelledBy="crux-outline-h" select={{ onSelect, selected }} />
+        <Outline outline={outline} badges={badgeOf} textOf={textOf} authorOf={authorOf} labelledBy="crux-outline-h" select={{ onSelect, selected }} />
       )}
     </section>
   )

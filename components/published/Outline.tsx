@@ -9,6 +9,8 @@ type Props = {
   badges: Record<string, PublishedBadge>
   /** Node id -> text, for the "see above" links of repeated nodes. */
   textOf: Record<string, string>
+  /** Node id -> its author's name ([PA1]); absent where authors are not shown. */
+  authorOf?: Record<string, string>
   /** Heading level id, so several outlines on one page stay distinct. */
   labelledBy?: string
   /**
@@ -19,7 +21,7 @@ type Props = {
 }
 
 type Selecting = { onSelect: (id: string) => void; selected: ReadonlySet<string> }
-type ItemProps = { item: OutlineItem; badges: Props['badges']; textOf: Props['textOf']; select?: Selecting }
+type ItemProps = { item: OutlineItem; badges: Props['badges']; textOf: Props['textOf']; authorOf?: Props['authorOf']; select?: Selecting }
 
 /**
  * The whole map as nested lists, rendered on the server: readable, linkable
@@ -27,24 +29,24 @@ type ItemProps = { item: OutlineItem; badges: Props['badges']; textOf: Props['te
  * `id="node-<id>"` anchor; later places link back to it. Text is React text
  * only, so map content can never become markup.
  */
-export function Outline({ outline, badges, textOf, labelledBy, select }: Props) {
+export function Outline({ outline, badges, textOf, authorOf, labelledBy, select }: Props) {
   return (
     <nav className={styles.outline} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : 'Outline of the map'} data-testid="outline">
       <ol>
         {outline.map((item, i) => (
-          <Item key={key(item, i)} item={item} badges={badges} textOf={textOf} select={select} />
+          <Item key={key(item, i)} item={item} badges={badges} textOf={textOf} authorOf={authorOf} select={select} />
         ))}
       </ol>
     </nav>
   )
 }
 
-function Item({ item, badges, textOf, select }: ItemProps) {
+function Item({ item, badges, textOf, authorOf, select }: ItemProps) {
   const children =
     item.children.length > 0 ? (
       <ol>
         {item.children.map((c, i) => (
-          <Item key={key(c, i)} item={c} badges={badges} textOf={textOf} select={select} />
+          <Item key={key(c, i)} item={c} badges={badges} textOf={textOf} authorOf={authorOf} select={select} />
         ))}
       </ol>
     ) : null
@@ -70,6 +72,7 @@ function Item({ item, badges, textOf, select }: ItemProps) {
           </a>
         )}
         <EvaluationBadge badge={badges[item.id]} />
+        {authorOf?.[item.id] && <small data-testid="outline-author">by {authorOf[item.id]}</small>}
       </div>
       {select ? (
         <button

@@ -35,7 +35,7 @@ export function PublishedMap({ view, pinned }: { view: PublishedView; pinned: bo
       </header>
       <section className={styles.outlinePane} aria-labelledby="outline-h">
         <h2 id="outline-h" className="visually-hidden">Outline</h2>
-        <Outline outline={view.outline} badges={view.badges} textOf={textIndex(view)} labelledBy="outline-h" />
+        <Outline outline={view.outline} badges={view.badges} textOf={textIndex(view)} authorOf={view.authorOf} labelledBy="outline-h" />
       </section>
       <section className={styles.canvasPane} aria-label="Map canvas">
         <PublishedCanvas map={view.map} badges={view.badges} toolbar={<ExportImages title={view.title} />} />
@@ -60,7 +60,7 @@ export function EmbeddedMap({ view }: { view: PublishedView }) {
       </section>
       <details className={styles.embedOutline} data-embed-outline>
         <summary>Outline</summary>
-        <Outline outline={view.outline} badges={view.badges} textOf={textIndex(view)} />
+        <Outline outline={view.outline} badges={view.badges} textOf={textIndex(view)} authorOf={view.authorOf} />
       </details>
     </EmbedFrame>
   )

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ArgumentMapSchema, problems, repair, type ArgumentMap, type Relation } from '../graph'
+import { ArgumentMapSchema, problems, repair, type ArgumentMap, type MapCredits, type Relation } from '../graph'
 
 /**
  * Crux JSON: the app's own interchange file, `{ format, schemaVersion, map }`.
@@ -28,6 +28,8 @@ export interface CruxJsonFile {
   format: typeof CRUX_FORMAT
   schemaVersion: typeof CRUX_JSON_VERSION
   map: ArgumentMap
+  /** Who wrote what ([PA1]); informative, not read back on import (authorship is the server's to bind). */
+  credits?: MapCredits
 }
 
 /**
@@ -38,8 +40,8 @@ const MIGRATIONS: ReadonlyArray<(file: Record<string, unknown>) => Record<string
   (bare) => ({ format: CRUX_FORMAT, schemaVersion: 1, map: bare }),
 ]
 
-export function serializeCruxJson(map: ArgumentMap): string {
-  const file: CruxJsonFile = { format: CRUX_FORMAT, schemaVersion: CRUX_JSON_VERSION, map }
+export function serializeCruxJson(map: ArgumentMap, credits?: MapCredits): string {
+  const file: CruxJsonFile = { format: CRUX_FORMAT, schemaVersion: CRUX_JSON_VERSION, map, ...(credits ? { credits } : {}) }
   return JSON.stringify(file, null, 2) + '\n'
 }
 

@@ -40,6 +40,8 @@ export const NodeSchema = z.object({
   quoteEnd: z.number().int().nonnegative().optional(),
   /** A node that is the map author's own reading, not anybody's words. */
   analysis: z.boolean().optional(),
+  /** Only owners change, move or delete a locked node; anyone may still attach to it ([PA5]). */
+  locked: z.boolean().optional(),
 })
 export type ArgNode = z.infer<typeof NodeSchema>
 
@@ -61,6 +63,21 @@ export const VoteSchema = z.object({
   group: z.string().max(MAX_NAME).optional(),
 })
 export type Vote = z.infer<typeof VoteSchema>
+
+/** A person who wrote part of a map, as the server bound them to their Yjs clientIDs ([PA1]). */
+export const ContributorSchema = z.object({
+  userId: z.string().min(1).max(128),
+  name: z.string().max(MAX_NAME),
+  color: z.string().max(32),
+  group: z.string().max(MAX_NAME).optional(),
+})
+export type Contributor = z.infer<typeof ContributorSchema>
+
+/** Who wrote what, for exports ([PA1]): record id -> userIds, plus the people. */
+export interface MapCredits {
+  people: Contributor[]
+  records: Record<string, { createdBy?: string; createdAt?: number; editedBy?: string; editedAt?: number }>
+}
 
 export const ArgumentMapSchema = z.object({
   title: z.string().max(MAX_NAME),

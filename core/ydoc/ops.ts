@@ -19,6 +19,7 @@ import {
   toYRecord,
   voteKey,
   votesOf,
+  type YRecord,
 } from './shape'
 import { wellFormed, wellFormedValue } from './wellFormed'
 
@@ -39,9 +40,16 @@ export function setTitle(doc: Y.Doc, title: string, origin: Origin): void {
   doc.transact(() => metaOf(doc).set('title', wellFormed(title)), origin)
 }
 
+/**
+ * When a record was made and last edited: client clock readings, kept beside
+ * the fields. Who made and edited it is read from the items ([PA1]), not here.
+ */
+const stampNew = <T extends object>(fields: T) => ({ ...fields, createdAt: Date.now() })
+const stampEdit = (record: YRecord) => record.set('editedAt', Date.now())
+
 export function addNode(doc: Y.Doc, node: ArgNode, origin: Origin): void {
   const valid = NodeSchema.parse(node)
-  doc.transact(() => nodesOf(doc).set(valid.id, toYRecord(valid)), origin)
+  doc.transact(() => nodesOf(doc).set(valid.id, toYRecord(stampNew(valid))), origin)
 }
 
 export type NodePatch = Partial<Omit<ArgNode, 'id'>>
@@ -52,11 +60,15 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: Ori
   doc.transact(() => {
     const y = recordOf(nodesOf(doc), id)
     if (!y) return
+    // Only what differs is written: a no-op must not touch someone else's record ([PA7]).
+    let changed = false
     for (const [k, v] of Object.entries(valid)) {
-      if (v === undefined) y.delete(k)
-      else if (TEXT_FIELDS.has(k) && typeof v === 'string') setText(y, k, v)
-      else if (y.get(k) !== v) y.set(k, wellFormedValue(v))
+      if (v === undefined) {
+        if (y.has(k)) (y.delete(k), (changed = true))
+      } else if (TEXT_FIELDS.has(k) && typeof v === 'string') changed = setText(y, k, v) || changed
+      else if (y.get(k) !== v) (y.set(k, wellFormedValue(v)), (changed = true))
     }
+    if (changed) stampEdit(y)
   }, origin)
 }
 
@@ -66,18 +78,20 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: Ori
  * elsewhere in the same text. A field still holding a plain string (a doc
  * written before text became Y.Text) is replaced whole, once.
  */
-function setText(record: Y.Map<unknown>, key: string, raw: string): void {
+function setText(record: Y.Map<unknown>, key: string, raw: string): boolean {
   const next = wellFormed(raw)
   const current = record.get(key)
   if (!(current instanceof Y.Text)) {
+    if (current === next) return false
     record.set(key, new Y.Text(next))
-    return
+    return true
   }
   const prev = current.toString()
-  if (prev === next) return
+  if (prev === next) return false
   const { start, removed, inserted } = splice(prev, next)
   if (removed > 0) current.delete(start, removed)
   if (inserted) current.insert(start, inserted)
+  return true
 }
 
 /** The one splice turning `prev` into `next`: common prefix and suffix kept, never splitting a surrogate pair. */
@@ -143,6 +157,7 @@ export function beginTextEdit(doc: Y.Doc, id: string): TextEdit {
         if (from === undefined || to === undefined) return
         if (to > from) text.delete(from, to - from)
         if (inserted) text.insert(from, inserted)
+        if (to > from || inserted) stampEdit(recordOf(nodesOf(doc), id)!)
       }, origin)
     },
   }
@@ -160,8 +175,11 @@ export function moveNodes(
     for (const p of positions) {
       const y = recordOf(nodesOf(doc), p.id)
       if (!y || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue
-      y.set('x', Math.round(p.x))
-      y.set('y', Math.round(p.y))
+      // Unmoved nodes are left alone: a drag of a mixed selection must not touch others' nodes ([PA7]).
+      const x = Math.round(p.x)
+      const yy = Math.round(p.y)
+      if (y.get('x') !== x) y.set('x', x)
+      if (y.get('y') !== yy) y.set('y', yy)
     }
   }, origin)
 }
@@ -188,11 +206,16 @@ export function removeNodes(doc: Y.Doc, ids: Iterable<string>, origin: Origin): 
 export function addRelation(doc: Y.Doc, rel: Relation, origin: Origin): void {
   const valid = RelationSchema.parse(rel)
   if (valid.source === valid.target) throw new Error('a relation cannot join a node to itself')
-  doc.transact(() => relationsOf(doc).set(valid.id, toYRecord(valid)), origin)
+  doc.transact(() => relationsOf(doc).set(valid.id, toYRecord(stampNew(valid))), origin)
 }
 
 export function setRelationKind(doc: Y.Doc, id: string, kind: 'supports' | 'attacks', origin: Origin): void {
-  doc.transact(() => recordOf(relationsOf(doc), id)?.set('kind', kind), origin)
+  doc.transact(() => {
+    const y = recordOf(relationsOf(doc), id)
+    if (!y || y.get('kind') === kind) return
+    y.set('kind', kind)
+    stampEdit(y)
+  }, origin)
 }
 
 /** Removes relations and any undercut aimed at them. */
@@ -202,6 +225,18 @@ export function removeRelations(doc: Y.Doc, ids: Iterable<string>, origin: Origi
     const relations = relationsOf(doc)
     for (const [rid, r] of recordEntries(relations)) if (gone.has(String(r.get('target')))) gone.add(rid)
     for (const rid of gone) relations.delete(rid)
+  }, origin)
+}
+
+/**
+ * Deletes nodes and relations as one change: a node's deletion is filed in
+ * the trash with the relations it had ([PA9]), so they must go in the same
+ * update, not in a separate one before it.
+ */
+export function removeElements(doc: Y.Doc, ids: { nodes: Iterable<string>; relations: Iterable<string> }, origin: Origin): void {
+  doc.transact(() => {
+    removeRelations(doc, ids.relations, origin)
+    removeNodes(doc, ids.nodes, origin)
   }, origin)
 }
 

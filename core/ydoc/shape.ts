@@ -9,6 +9,12 @@ import { wellFormed, wellFormedValue } from './wellFormed'
  *   nodes:     id -> Y.Map<field, value>
  *   relations: id -> Y.Map<field, value>
  *   votes:     `${nodeId}|${userId}` -> { value, group? }
+ *   authors:   String(clientID) -> { userId, name, color, group? }   written by the server only ([PA1])
+ *   trash:     nodeId -> TrashEntry (core/ydoc/trash.ts)               written by the server only ([PA8])
+ *
+ * Authorship is read from Yjs item ids, never from a field a client wrote:
+ * a record's creator is the clientID of the item holding it, bound to a
+ * person in `authors` by the server that first saw that clientID write.
  */
 export const SCHEMA_VERSION = 1
 
@@ -18,6 +24,12 @@ export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>('meta')
 export const nodesOf = (doc: Y.Doc) => doc.getMap<YRecord>('nodes')
 export const relationsOf = (doc: Y.Doc) => doc.getMap<YRecord>('relations')
 export const votesOf = (doc: Y.Doc) => doc.getMap<{ value: number; group?: string }>('votes')
+export const authorsOf = (doc: Y.Doc) => doc.getMap<unknown>('authors')
+export const trashOf = (doc: Y.Doc) => doc.getMap<unknown>('trash')
+
+/** Every root a map doc may hold; a write to any other root is refused ([PA2]). */
+export const ROOTS = ['meta', 'nodes', 'relations', 'votes', 'authors', 'trash'] as const
+export type RootName = (typeof ROOTS)[number]
 
 /**
  * The record stored under `id`, if it is one. Merged state is untrusted: a

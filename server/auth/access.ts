@@ -11,6 +11,17 @@ import type { Db } from '../db/client'
 export interface Grant {
   role: Role | null
   group: string | null
+  /** [PA10] Under the own-work policy: an editor who changes and deletes only their own records. */
+  ownWork: boolean
+}
+
+export const OWN_WORK_SETTINGS = ['off', 'code', 'editors'] as const
+export type OwnWorkSetting = (typeof OWN_WORK_SETTINGS)[number]
+
+/** [PA10] The policy binds editors: those who joined by a code ('code', the default), or every editor. */
+export function ownWorkApplies(setting: string, role: Role | null, joinedByCode: boolean): boolean {
+  if (role !== 'editor') return false
+  return setting === 'editors' || (setting === 'code' && joinedByCode)
 }
 
 export interface MemberView {
@@ -42,13 +53,28 @@ export function normalizeJoinCode(input: string): string {
 export function createAccess(db: Db, onChange: AccessChanged) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true } })
-      if (!map) return { role: null, group: null }
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true } })
+      if (!map) return { role: null, group: null, ownWork: false }
       const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
+      const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
-        role: effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole),
+        role,
         group: member?.group ?? null,
+        ownWork: ownWorkApplies(map.ownWork, role, !!member?.viaLink && member.role === role),
       }
+    },
+
+    async settings(mapId: string): Promise<{ ownWork: OwnWorkSetting; publishAuthors: boolean } | null> {
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { ownWork: true, publishAuthors: true } })
+      if (!map) return null
+      const ownWork = (OWN_WORK_SETTINGS as readonly string[]).includes(map.ownWork) ? (map.ownWork as OwnWorkSetting) : 'code'
+      return { ownWork, publishAuthors: map.publishAuthors }
+    },
+
+    /** [PR9] Owner-only (the caller checks); live sockets pick the policy up at once. */
+    async setSettings(mapId: string, input: { ownWork?: OwnWorkSetting; publishAuthors?: boolean }): Promise<void> {
+      await db.map.update({ where: { id: mapId }, data: input })
+      onChange(mapId, 'all')
     },
 
     async members(mapId: string): Promise<MemberView[]> {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { ROLES, can, rank, type Role } from '../../core/permissions'
 import { colorFor } from '../../core/presence/colors'
 import type { PeerAccess } from '../sync/Room'
-import type { Access } from './access'
+import type { Access, Grant } from './access'
 import { verifyMapToken } from './mapTokens'
 import { originAllowed } from './origin'
 import { SESSION_COOKIE, type Sessions } from './sessions'
@@ -36,24 +36,32 @@ export async function authorizeSocket(req: IncomingMessage, mapId: string, deps:
     const { claims } = check
     const grant = await deps.access.grant(mapId, claims.sub)
     if (!grant.role) return { reject: 403, reason: 'no access to this map' }
-    return peerAccess(claims.sub, weaker(grant.role, claims.role), { name: claims.name, color: claims.color })
+    return peerAccess(claims.sub, weaker(grant.role, claims.role), { name: claims.name, color: claims.color }, grant)
   }
   const user = await deps.sessions?.user(sessionCookie(req), new Date(now))
   if (!user) return { reject: 401, reason: check.reason }
   // [PS3] With the cookie, the role is exactly the one in the database now.
   const grant = await deps.access.grant(mapId, user.id)
   if (!grant.role) return { reject: 403, reason: 'no access to this map' }
-  return peerAccess(user.id, grant.role, { name: user.name, color: colorFor(user.id) })
+  return peerAccess(user.id, grant.role, { name: user.name, color: colorFor(user.id) }, grant)
 }
 
 /** What a live peer may do after a role change; null when nothing is left. */
 export async function peerAccessNow(access: Access, mapId: string, userId: string): Promise<PeerAccess | null> {
   const grant = await access.grant(mapId, userId)
-  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit') } : null
+  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit'), ownWork: grant.ownWork } : null
 }
 
-function peerAccess(userId: string, role: Role, shown: { name: string; color: string }): PeerAccess {
-  return { userId, role, canWrite: can(role, 'edit'), identity: { id: userId, ...shown } }
+/** [PA10] The own-work policy and the team travel with the connection: the update guard reads them. */
+function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group'>): PeerAccess {
+  return {
+    userId,
+    role,
+    canWrite: can(role, 'edit'),
+    identity: { id: userId, ...shown },
+    ownWork: grant.ownWork,
+    ...(grant.group ? { group: grant.group } : {}),
+  }
 }
 
 function sessionCookie(req: IncomingMessage): string | undefined {

@@ -10,7 +10,7 @@ import {
   slugify,
   type Issue,
 } from '../../core/convert'
-import { MAX_NAME, type ArgumentMap } from '../../core/graph'
+import { MAX_NAME, type ArgumentMap, type MapCredits } from '../../core/graph'
 import { withLayout } from '../../core/layout/arrange'
 import type { MapService } from '../maps'
 
@@ -38,18 +38,23 @@ export interface ExportFile {
   filename: string
 }
 
-const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: (map: ArgumentMap, now: Date) => string }> = {
-  argdown: { ext: 'argdown', type: 'text/plain; charset=utf-8', write: (m) => serializeArgdown(m) },
-  aif: { ext: 'aif.json', type: 'application/json; charset=utf-8', write: (m, now) => JSON.stringify(serializeAif(m, { timestamp: now }), null, 2) + '\n' },
-  json: { ext: 'crux.json', type: 'application/json; charset=utf-8', write: (m) => serializeCruxJson(m) },
+type Write = (map: ArgumentMap, now: Date, credits?: MapCredits) => string
+const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }> = {
+  argdown: { ext: 'argdown', type: 'text/plain; charset=utf-8', write: (m, _now, credits) => serializeArgdown(m, credits) },
+  aif: {
+    ext: 'aif.json',
+    type: 'application/json; charset=utf-8',
+    write: (m, now, credits) => JSON.stringify(serializeAif(m, { timestamp: now, credits }), null, 2) + '\n',
+  },
+  json: { ext: 'crux.json', type: 'application/json; charset=utf-8', write: (m, _now, credits) => serializeCruxJson(m, credits) },
   markdown: { ext: 'md', type: 'text/markdown; charset=utf-8', write: (m) => serializeMarkdownOutline(m) },
 }
 
 /** One map as a downloadable file; the name comes from the title, safe for any file system. */
-export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date()): ExportFile {
+export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits): ExportFile {
   const spec = EXPORTS[format]
   const base = slugify(map.title).slice(0, 60).replace(/-+$/, '') || 'map'
-  return { body: spec.write(map, now), contentType: spec.type, filename: `${base}.${spec.ext}` }
+  return { body: spec.write(map, now, credits), contentType: spec.type, filename: `${base}.${spec.ext}` }
 }
 
 /** `attachment` with both an ASCII name and the RFC 5987 form, so every browser saves it under its name. */

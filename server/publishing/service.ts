@@ -1,6 +1,6 @@
 import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../../core/convert'
 import { evaluate } from '../../core/evaluate'
-import { newId, type ArgumentMap } from '../../core/graph'
+import { newId, type ArgumentMap, type MapCredits } from '../../core/graph'
 import { can } from '../../core/permissions'
 import type { Access } from '../auth/access'
 import type { Db } from '../db/client'
@@ -27,6 +27,8 @@ export interface PublishedView {
   map: ArgumentMap
   outline: OutlineItem[]
   badges: Record<string, PublishedBadge>
+  /** Node id -> author name, when the owner published with authors named ([PA1]). */
+  authorOf?: Record<string, string>
   /** The main thesis, for OpenGraph and link previews. */
   description: string
 }
@@ -107,9 +109,11 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
       if (!(await isOwner(mapId, userId))) return { ok: false, error: 'Only owners can publish a map' }
       const meta = await db.map.findUnique({ where: { id: mapId }, select: { title: true, publishSlug: true } })
       if (!meta) return { ok: false, error: 'No such map' }
-      const map = await maps.graph(mapId)
+      const { map, credits } = await maps.content(mapId)
       const slug = meta.publishSlug ?? (await claimSlug(db, mapId, map.title || meta.title))
-      const number = await appendVersion(db, mapId, map)
+      // Authors are named on the published page only where the owner allows it.
+      const named = (await access.settings(mapId))?.publishAuthors === true
+      const number = await appendVersion(db, mapId, map, named ? credits : undefined)
       await db.map.update({ where: { id: mapId }, data: { published: true } })
       pointers.delete(slug)
       return { ok: true, slug, number }
@@ -180,12 +184,12 @@ async function claimSlug(db: Db, mapId: string, title: string): Promise<string> 
 }
 
 /** number = last + 1; two publishes racing get distinct numbers through the unique index. */
-async function appendVersion(db: Db, mapId: string, map: ArgumentMap): Promise<number> {
+async function appendVersion(db: Db, mapId: string, map: ArgumentMap, credits?: MapCredits): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const last = await db.publishedVersion.findFirst({ where: { mapId }, orderBy: { number: 'desc' }, select: { number: true } })
     const number = (last?.number ?? 0) + 1
     try {
-      await db.publishedVersion.create({ data: { id: newId('v'), mapId, number, title: map.title, content: serializeCruxJson(map) } })
+      await db.publishedVersion.create({ data: { id: newId('v'), mapId, number, title: map.title, content: serializeCruxJson(map, credits) } })
       return number
     } catch (err) {
       if (attempt < 5 && isUniqueViolation(err)) continue
@@ -204,9 +208,23 @@ function prepare(row: { mapId: string; number: number; title: string; content: s
   if (!parsed.ok) throw new Error(`published version ${row.mapId}/${row.number} is unreadable: ${parsed.errors[0]?.message}`)
   const map = parsed.map
   const outline = buildOutline(map)
+  const authorOf = publishedAuthors(row.content)
   const badges: Record<string, PublishedBadge> = {}
   for (const [id, e] of evaluate(map).nodes) badges[id] = { label: e.label, strength: e.strength, why: e.why }
-  return { mapId: row.mapId, number: row.number, title: row.title, publishedAt: row.createdAt, map, outline, badges, description: describe(outline) }
+  return { mapId: row.mapId, number: row.number, title: row.title, publishedAt: row.createdAt, map, outline, badges, authorOf, description: describe(outline) }
+}
+
+/** Node id -> author name, when the version was published with credits ([PA1]). */
+function publishedAuthors(content: string): Record<string, string> | undefined {
+  const credits = (JSON.parse(content) as { credits?: MapCredits }).credits
+  if (!credits) return undefined
+  const names = new Map(credits.people.map((p) => [p.userId, p.name]))
+  const out: Record<string, string> = {}
+  for (const [id, r] of Object.entries(credits.records)) {
+    const name = r.createdBy ? names.get(r.createdBy) : undefined
+    if (name) out[id] = name
+  }
+  return out
 }
 
 function describe(outline: OutlineItem[]): string {

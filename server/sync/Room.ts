@@ -10,6 +10,7 @@ import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import { PresenceRelay } from './presenceRelay'
 import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishSaveState } from './saveSignal'
+import { applyGuarded, type Writer } from './updateGuard'
 import {
   readClientMessage,
   writeAwarenessStates,
@@ -39,12 +40,36 @@ export interface PeerAccess {
   canWrite: boolean
   /** Forced into the peer's awareness `user` field: nobody can pose as someone else. */
   identity?: { id: string; name: string; color: string }
+  /** The person's team on this map, recorded with their clientIDs ([PA1]). */
+  group?: string
+  /** [PA7] Under the own-work policy: changes and deletes only their own records. */
+  ownWork?: boolean
 }
 
 /** Close codes sent to a peer that broke the protocol. */
 export const CLOSE_PROTOCOL_ERROR = 4400
+/**
+ * [PA3] Sent after "permission denied" for a refused edit. A client cannot
+ * take back its own local change, so retrying with the same doc cannot help
+ * (hence 44xx: the stock client stops); the editor reloads its doc.
+ */
+export const CLOSE_EDIT_REFUSED = 4409
 
 const MAX_AWARENESS_STATE_CHARS = 4096
+
+/**
+ * The person behind a connection's writes. Only connections that name a
+ * person are guarded; the app always does (bare test harnesses do not).
+ */
+function writerOf(access: PeerAccess): Writer | null {
+  if (!access.userId || !access.identity) return null
+  return {
+    userId: access.userId,
+    owner: access.role === 'owner',
+    ownWork: access.ownWork === true,
+    contributor: { ...access.identity, userId: access.userId, ...(access.group ? { group: access.group } : {}) },
+  }
+}
 
 /** An update with no structs and no deletions, as an up-to-date client sends in the handshake. */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -175,7 +200,17 @@ export class Room {
           return
         }
         try {
-          Y.applyUpdate(this.doc, message.update, peer)
+          const writer = writerOf(state.access)
+          if (!writer) {
+            Y.applyUpdate(this.doc, message.update, peer)
+            return
+          }
+          // [PA3] Judged before it is applied: a refused update is not applied, relayed or stored.
+          const outcome = applyGuarded(this.doc, message.update, writer, peer)
+          if (outcome.ok) return
+          if (outcome.malformed) return peer.close(CLOSE_PROTOCOL_ERROR, 'malformed update')
+          peer.send(writePermissionDenied(outcome.reason))
+          peer.close(CLOSE_EDIT_REFUSED, `edit refused: ${outcome.reason}`.slice(0, 120))
         } catch {
           peer.close(CLOSE_PROTOCOL_ERROR, 'malformed update')
         }

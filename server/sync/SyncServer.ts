@@ -199,6 +199,9 @@ export function createSyncServer(options: SyncServerOptions) {
         // Writes stop now; the reconnect brings the new role to the client's UI.
         room.setAccess(peer, { ...before, canWrite: after.canWrite && before.canWrite })
         peer.close(CLOSE_ROLE_CHANGED, 'role changed')
+      } else if (after.ownWork !== before.ownWork) {
+        // [PA10] The policy is the server's to enforce: it applies to the next update, no reconnect needed.
+        room.setAccess(peer, { ...before, ownWork: after.ownWork })
       }
     }
   }

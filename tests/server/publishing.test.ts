@@ -11,6 +11,8 @@ import { createPrismaStore } from '@/server/store/prismaStore'
 import { RoomRegistry } from '@/server/sync/RoomRegistry'
 import type { Db } from '@/server/db/client'
 import { freshSqliteDb } from '../support/db'
+import * as Y from 'yjs'
+import { SYSTEM_ORIGIN, addNode, bindAuthors, localOrigin } from '@/core/ydoc'
 
 const node = (id: string, text: string, extra: Partial<ArgNode> = {}): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false, ...extra })
 
@@ -30,7 +32,15 @@ const debate: ArgumentMap = {
   votes: [],
 }
 
-let env: { db: Db; maps: MapService; pub: Publishing; dispose(): Promise<void>; clock: { t: number } }
+let env: {
+  db: Db
+  maps: MapService
+  pub: Publishing
+  access: ReturnType<typeof createAccess>
+  rooms: RoomRegistry
+  dispose(): Promise<void>
+  clock: { t: number }
+}
 let owner: string
 let stranger: string
 
@@ -42,7 +52,7 @@ beforeEach(async () => {
   const maps = createMapService(fresh.db, store, rooms, access)
   const clock = { t: 1_000_000 }
   const pub = createPublishing(fresh.db, maps, access, { cacheSize: 4, now: () => clock.t })
-  env = { db: fresh.db, maps, pub, dispose: fresh.dispose, clock }
+  env = { db: fresh.db, maps, pub, access, rooms, dispose: fresh.dispose, clock }
   owner = (await fresh.db.user.create({ data: { id: 'u-owner', name: 'Owner', email: 'o@example.org' } })).id
   stranger = (await fresh.db.user.create({ data: { id: 'u-other', name: 'Other', email: 'x@example.org' } })).id
 })
@@ -55,6 +65,28 @@ async function ownedMap(content = debate) {
 }
 
 describe('publishing service', () => {
+  test('[PA1] a published version names authors only where the owner allows it', async () => {
+    const m = await ownedMap()
+    // A node written under a clientID the server bound to Ann, as the update guard does.
+    await env.rooms.withRoom(m.id, async (room) => {
+      const doc = room.doc
+      const writer = new Y.Doc()
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc))
+      bindAuthors(doc, [writer.clientID], { userId: 'u-ann', name: 'Ann', color: '#336699' }, SYSTEM_ORIGIN)
+      const before = Y.encodeStateVector(writer)
+      addNode(writer, node('ann1', 'Ann writes'), localOrigin())
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer, before))
+      await room.flush()
+    })
+    const hidden = await env.pub.publish(m.id, owner)
+    if (!hidden.ok) throw new Error(hidden.error)
+    expect((await env.pub.latest(hidden.slug))?.authorOf).toBeUndefined()
+    await env.access.setSettings(m.id, { publishAuthors: true })
+    const named = await env.pub.publish(m.id, owner)
+    if (!named.ok) throw new Error(named.error)
+    expect((await env.pub.latest(named.slug))?.authorOf).toEqual({ ann1: 'Ann' })
+  })
+
   test('first publish creates version 1 and a slug made from the title', async () => {
     const m = await ownedMap()
     const r = await env.pub.publish(m.id, owner)

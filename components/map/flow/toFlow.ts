@@ -12,9 +12,17 @@ export type NodeDecor = {
   editingId?: string | null
   /** nodeId -> colours of the other people who have it selected. */
   remoteSelections?: ReadonlyMap<string, readonly string[]>
+  /** nodeId -> who wrote it ([PA1]), shown compactly on the node. */
+  authors?: ReadonlyMap<string, NodeAuthor>
+  /** Nodes this person may not move or change (locked, or someone else's under the own-work policy). */
+  fixed?: ReadonlySet<string>
+  /** Nodes outside the contributions filter: shown faded. */
+  faded?: ReadonlySet<string>
 }
 
-type CacheEntry = { src: ArgNode; local: unknown; badge: Badge | undefined; editing: boolean; remote: string; node: FlowNode }
+export type NodeAuthor = { name: string; color: string; team?: string }
+
+type CacheEntry = { src: ArgNode; local: unknown; badge: Badge | undefined; editing: boolean; remote: string; extra: string; node: FlowNode }
 
 /**
  * Derives React Flow nodes from the map plus local overlay and decorations.
@@ -32,17 +40,24 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
     const editing = decor.editingId === n.id
     const colours = decor.remoteSelections?.get(n.id)
     const remote = colours?.join(' ') ?? ''
+    const author = decor.authors?.get(n.id)
+    const fixed = decor.fixed?.has(n.id) ?? false
+    const faded = decor.faded?.has(n.id) ?? false
+    const extra = `${author?.name ?? ''}\u0000${author?.color ?? ''}\u0000${author?.team ?? ''}\u0000${fixed}\u0000${faded}`
     const hit = cache.get(n.id)
     // Same object first: a drag frame leaves the graph alone, so this skips the key walk for
     // all but the dragged node (less garbage per pointer move on a 1,000-node map).
     if (
-      hit && hit.local === local && hit.badge === badge && hit.editing === editing && hit.remote === remote &&
+      hit && hit.local === local && hit.badge === badge && hit.editing === editing && hit.remote === remote && hit.extra === extra &&
       (hit.src === n || sameNode(hit.src, n))
     ) return hit.node
     const data: ArgNodeData = {
       kind: n.kind, text: n.text, pinned: n.pinned, quote: n.quote, speaker: n.speaker, source: n.source, badge,
       ...(editing ? { editing } : {}),
       ...(colours ? { remoteSelectedBy: [...colours] } : {}),
+      ...(author ? { author } : {}),
+      ...(n.locked ? { locked: true } : {}),
+      ...(faded ? { faded } : {}),
     }
     const node: FlowNode = {
       id: n.id,
@@ -52,9 +67,10 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
       selected: local?.selected ?? false,
       dragging: local?.dragging ?? false,
       measured: local?.measured,
-      ariaLabel: `${KIND_LABEL[n.kind]}: ${n.text}`,
+      ariaLabel: `${KIND_LABEL[n.kind]}: ${n.text}${author ? `, by ${author.name}` : ''}`,
+      ...(fixed ? { draggable: false } : {}),
     }
-    cache.set(n.id, { src: n, local, badge, editing, remote, node })
+    cache.set(n.id, { src: n, local, badge, editing, remote, extra, node })
     return node
   })
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id)

@@ -17,6 +17,12 @@ export type ArgNodeData = {
   editing?: boolean
   /** Colours of the other people who have the node selected. */
   remoteSelectedBy?: string[]
+  /** Who wrote the node ([PA1]). */
+  author?: { name: string; color: string; team?: string }
+  /** Locked by an owner ([PA5]). */
+  locked?: boolean
+  /** Outside the contributions filter. */
+  faded?: boolean
 }
 export type FlowNode = Node<ArgNodeData, 'arg'>
 

@@ -7,6 +7,8 @@ export type MapSession = {
   user: Identity
   /** Team on this map (classroom debates), if any. */
   group: string | null
+  /** [PA10] This person changes and deletes only their own nodes and relations. */
+  ownWork?: boolean
   expiresIn: number
 }
 

@@ -3,10 +3,11 @@ import { useMemo, useRef, useState, type RefObject } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
 import { newId, type ArgumentMap } from '@/core/graph'
-import { addNode, addRelation, beginTextEdit, moveNodes, removeNodes, removeRelations, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
+import { addNode, addRelation, beginTextEdit, moveNodes, removeElements, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
 import { placeNewNode } from '@/core/layout'
 import { DEFAULT_NODE_SIZE } from '@/core/layout/sizes'
 import { READ_ONLY_ACTIONS, type MapActions } from '../MapActionsContext'
+import { explainRefusal, type EditPolicy } from '../authorship/editPolicy'
 import { arrangeOffThread } from '../layout/arrangeOffThread'
 
 type Deps = {
@@ -19,6 +20,18 @@ type Deps = {
   /** Starts a new undo step so each user action undoes on its own. */
   cut: () => void
   canvas: RefObject<HTMLDivElement | null>
+  /** What this person may change ([PA5], [PA7]); asked before writing, as the server will. */
+  policy: EditPolicy
+  /** Tells the person why something was not done. */
+  notify: (message: string) => void
+  /** Asks before deleting other people's work ([PA12]). */
+  confirm: (message: string) => boolean
+  /** This person's id, for spreading concurrent adds apart ([PA11]). */
+  userId: string | null
+  /** Under the own-work policy ([PA7]). */
+  ownWork: boolean
+  /** Registers a node added here, so a crossing add that lands on it moves one of the two ([PA11]). */
+  markFresh: (id: string) => void
 }
 
 /**
@@ -49,6 +62,12 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
     const { doc, origin, readOnly } = latest.current
     if (!doc || readOnly) return READ_ONLY_ACTIONS
     const step = () => latest.current.cut()
+    /** True when this person may change `id`; otherwise says why, and nothing is written. */
+    const allowed = (id: string) => {
+      const reason = latest.current.policy.refusal(id)
+      if (reason) latest.current.notify(explainRefusal(reason))
+      return !reason
+    }
     return {
       readOnly: false,
       addNode(kind, fields) {
@@ -63,14 +82,16 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
           width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
           height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
         }))
-        const at = placeNewNode(centre, boxes, DEFAULT_NODE_SIZE)
+        const at = placeNewNode(centre, boxes, DEFAULT_NODE_SIZE, latest.current.userId ?? undefined)
         const id = newId('n')
         step()
         addNode(doc, { text: '', pinned: false, ...fields, id, kind, x: at.x, y: at.y }, origin)
+        latest.current.markFresh(id)
         latest.current.select([id])
         focusNodeSoon(latest.current.canvas.current, id)
       },
       updateNode(id, patch) {
+        if (!allowed(id)) return
         step()
         updateNode(doc, id, patch, origin)
       },
@@ -79,22 +100,24 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         return {
           base: edit.base,
           commit(text) {
+            if (text === edit.base || !allowed(id)) return
             step()
             edit.commit(text, origin)
           },
         }
       },
       move(positions) {
-        if (positions.length === 0) return
+        const mine = positions.filter((p) => !latest.current.policy.refusal(p.id))
+        if (mine.length === 0) return
         step()
-        moveNodes(doc, positions, origin)
+        moveNodes(doc, mine, origin)
       },
       async arrange() {
         const sizes = new Map<string, { width: number; height: number }>()
         for (const n of flow.getNodes()) {
           if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
         }
-        const positions = await arrangeOffThread(latest.current.graph, sizes)
+        const positions = (await arrangeOffThread(latest.current.graph, sizes)).filter((p) => !latest.current.policy.refusal(p.id))
         step()
         moveNodes(doc, positions, origin)
       },
@@ -104,11 +127,24 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         addRelation(doc, { id: newId('r'), kind, source, target }, origin)
       },
       remove({ nodes, relations }) {
+        const { policy, notify, confirm } = latest.current
+        const refused = [...nodes, ...relations].map((id) => policy.refusal(id)).find((r) => r !== null)
+        if (refused) return notify(explainRefusal(refused))
+        const others = policy.othersWork(nodes)
+        if (others.count > 0) {
+          // [PA7] Under the own-work policy the server would refuse it: say so instead.
+          if (latest.current.ownWork) {
+            return notify('Other people’s relations or votes hang on this node: only an owner can delete it now.')
+          }
+          const names = others.names.length > 0 ? others.names.join(', ') : 'other people'
+          const what = others.count === 1 ? 'a relation or vote' : `${others.count} relations and votes`
+          if (!confirm(`This carries work by ${names} (${what}). Delete it anyway? It can be restored from “Recently deleted”.`)) return
+        }
         step()
-        if (relations.length) removeRelations(doc, relations, origin)
-        if (nodes.length) removeNodes(doc, nodes, origin)
+        removeElements(doc, { nodes, relations }, origin)
       },
       setRelationKind(id, kind) {
+        if (!allowed(id)) return
         step()
         setRelationKind(doc, id, kind, origin)
       },
@@ -122,7 +158,9 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         return true
       },
       select: (ids) => latest.current.select(ids),
-      startEditing: (id) => setEditingId(id),
+      startEditing: (id) => {
+        if (allowed(id)) setEditingId(id)
+      },
       stopEditing: () => setEditingId(null),
     }
     // Rebuilt only when the doc, origin or mode change; the rest is read live.

@@ -15,7 +15,12 @@ export type MapDoc = {
   /** The server's word on who we are and what we may do; refreshed with every token. */
   session: MapSession | null
   error: string | null
+  /** Why the server refused this person's last change, if it did ([PA3]); the doc was reloaded. */
+  refused: string | null
 }
+
+/** [PA3] The server closes with this after "permission denied" for an edit it refused. */
+export const CLOSE_EDIT_REFUSED = 4409
 
 export function resolveWsUrl(wsUrl: string): string {
   if (wsUrl) return wsUrl
@@ -29,14 +34,17 @@ export function resolveWsUrl(wsUrl: string): string {
  * after any outage need none either. The session (role and identity, for the
  * UI) is fetched meanwhile and again after every close (a role change closes
  * the socket so the reconnect brings the new role); its token goes into the
- * URL for sockets that cannot carry our cookie (another origin). Created in an
+ * URL for sockets that cannot carry our cookie (another origin). After the
+ * server refused an edit ([PA3]) the whole doc is loaded again. Created in an
  * effect so strict mode's double mount builds and tears down a full pair
  * instead of leaking a socket.
  */
 export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
   const [state, setState] = useState<MapDoc>({
-    doc: null, provider: null, status: 'connecting', synced: false, session: null, error: null,
+    doc: null, provider: null, status: 'connecting', synced: false, session: null, error: null, refused: null,
   })
+  // [PA3] A refused edit stays in the local doc (Yjs cannot take it back): a new doc is loaded.
+  const [generation, setGeneration] = useState(0)
 
   useEffect(() => {
     let disposed = false
@@ -63,7 +71,7 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
       }
     }
 
-    setState({ doc, provider, status: 'connecting', synced: false, session: null, error: null })
+    setState((s) => ({ doc, provider, status: 'connecting', synced: false, session: null, error: null, refused: s.refused }))
     // y-websocket reports every retry as "connecting": once the connection is
     // lost, the badge stays "offline" until it is back instead of flickering.
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) =>
@@ -75,7 +83,12 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
     const onSync = (isSynced: boolean) => {
       if (isSynced) setState((s) => (s.synced ? s : { ...s, synced: true }))
     }
-    const onClose = () => void refresh()
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === CLOSE_EDIT_REFUSED) {
+        setState((s) => ({ ...s, refused: event.reason.replace(/^edit refused: /, '') || 'permission denied' }))
+        setGeneration((g) => g + 1)
+      } else void refresh()
+    }
     provider.on('status', onStatus)
     provider.on('sync', onSync)
     provider.on('connection-close', onClose)
@@ -90,7 +103,7 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
       provider.destroy()
       doc.destroy()
     }
-  }, [mapId, wsUrl])
+  }, [mapId, wsUrl, generation])
 
   return state
 }

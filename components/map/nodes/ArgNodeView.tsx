@@ -20,7 +20,7 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
 
   return (
     <div
-      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}`}
+      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}${data.faded ? ' is-faded' : ''}`}
       style={rings ? { boxShadow: rings } : undefined}
       data-kind={data.kind}
       data-remote-selected={remote ? remote.join(' ') : undefined}
@@ -30,6 +30,7 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
       <div className="crux-node-head">
         <span className="crux-node-kind">{KIND_LABEL[data.kind]}</span>
         {data.pinned && <span className="crux-node-pin" title="Pinned: auto-arrange leaves it here" aria-label="pinned">📌</span>}
+        {data.locked && <span className="crux-node-lock" title="Locked: only owners change it" aria-label="locked" data-testid="node-locked">🔒</span>}
         <NodeBadge badge={data.badge} />
       </div>
       {editing ? (
@@ -51,7 +52,18 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
           )}
         </figure>
       )}
+      {data.author && <NodeAuthorLine author={data.author} />}
       <Handle type="source" position={Position.Top} isConnectable={!actions.readOnly} />
+    </div>
+  )
+}
+
+/** [PA1] Who wrote the node, compactly: a dot in the team's (or person's) colour and the name. */
+function NodeAuthorLine({ author }: { author: NonNullable<FlowNode['data']['author']> }) {
+  return (
+    <div className="crux-node-author" data-testid="node-author" title={author.team ? `${author.name}, ${author.team}` : author.name}>
+      <span className="crux-author-dot" style={{ background: author.color }} aria-hidden="true" />
+      {author.name}
     </div>
   )
 }

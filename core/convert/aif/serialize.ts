@@ -1,4 +1,4 @@
-import type { ArgNode, ArgumentMap, Relation } from '../../graph'
+import type { ArgNode, ArgumentMap, MapCredits, Relation } from '../../graph'
 import {
   SCHEMES,
   type AifDocument,
@@ -14,6 +14,11 @@ export interface SerializeAifOptions {
    * "now"; the default is a fixed epoch so output is reproducible.
    */
   timestamp?: Date | string
+  /**
+   * Who wrote what ([PA1]): each author becomes a participant (after the
+   * speakers), and each I-node's `crux.createdBy` names its author's participantID.
+   */
+  credits?: MapCredits
 }
 
 export const DEFAULT_AIF_TIMESTAMP = '1970-01-01 00:00:00'
@@ -79,12 +84,29 @@ export function serializeAif(map: ArgumentMap, options: SerializeAifOptions = {}
     timestamp,
   })
 
+  addAuthors(options.credits, participants, nodes)
   return {
     nodes,
     edges,
     locutions,
     participants,
     crux: { title: map.title, votes: map.votes },
+  }
+}
+
+/** Authors as AIF participants, linked from the I-nodes they wrote. */
+function addAuthors(credits: MapCredits | undefined, participants: AifDocument['participants'], nodes: AifNode[]): void {
+  if (!credits) return
+  const idOf = new Map<string, string>()
+  for (const person of credits.people) {
+    const participantID = String(participants.length + 1)
+    idOf.set(person.userId, participantID)
+    participants.push({ participantID, ...splitName(person.name) })
+  }
+  for (const n of nodes) {
+    const ext = n.type === 'I' ? (n.crux as CruxINodeExt | undefined) : undefined
+    const author = ext && idOf.get(credits.records[ext.id]?.createdBy ?? '')
+    if (ext && author) ext.createdBy = author
   }
 }
 

@@ -16,6 +16,8 @@ export type AifNodeType = (typeof AIF_NODE_TYPES)[number]
  */
 export const CruxINodeExtSchema = z.object({
   id: IdSchema,
+  /** The participantID of the node's author, when the export carries credits ([PA1]). */
+  createdBy: z.string().max(64).optional(),
   kind: z.enum(NODE_KINDS),
   x: z.number().finite(),
   y: z.number().finite(),

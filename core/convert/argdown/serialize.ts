@@ -1,4 +1,4 @@
-import type { ArgNode, ArgumentMap, Relation } from '../../graph'
+import type { ArgNode, ArgumentMap, MapCredits, Relation } from '../../graph'
 import { escapeArgdownText, oneLine, survivesAsArgdownText, yamlFlowMap, yamlString } from './escape'
 import { ARGUMENT_PREFIX, STATEMENT_PREFIX, slugify } from './ids'
 import { dataFromNodeFields } from './nodeData'
@@ -15,7 +15,10 @@ import { dataFromNodeFields } from './nodeData'
  * undercut, or one from a node at its own support, goes to the undercutting
  * node's YAML `undercuts: ["from-id to-id"]`.
  */
-export function serializeArgdown(map: ArgumentMap): string {
+/** `credits` adds each node's author as YAML data (`author: "Ann"`), which Argdown tools carry and imports ignore. */
+export function serializeArgdown(map: ArgumentMap, credits?: MapCredits): string {
+  const nameOf = new Map(credits?.people.map((p) => [p.userId, p.name]))
+  const authorOf = (id: string) => nameOf.get(credits?.records[id]?.createdBy ?? '')
   const byId = new Map(map.nodes.map((n) => [n.id, n]))
   const relById = new Map(map.relations.map((r) => [r.id, r]))
   const supportOf = (r: Relation): Relation | undefined => {
@@ -46,7 +49,7 @@ export function serializeArgdown(map: ArgumentMap): string {
         lines.push(`  ${r.kind === 'supports' ? '+>' : '->'} ${refOf(r.target)}`)
       }
     }
-    blocks.push([definitionLine(node, labels.get(node.id)!, [...new Set(viaData)]), ...lines].join('\n'))
+    blocks.push([definitionLine(node, labels.get(node.id)!, [...new Set(viaData)], authorOf(node.id)), ...lines].join('\n'))
   }
   // Argdown rejects front matter with nothing after it.
   if (map.nodes.length === 0) blocks.push('# No nodes yet')
@@ -75,7 +78,7 @@ function labelFor(node: ArgNode, mustBeArgument: boolean): Label {
   return { ref: isArgument ? `<${title}>` : `[${title}]`, explicitId: !slugTitle, isArgument }
 }
 
-function definitionLine(node: ArgNode, label: Label, undercuts: string[]): string {
+function definitionLine(node: ArgNode, label: Label, undercuts: string[], author?: string): string {
   const exact = survivesAsArgdownText(node.text)
   const defaultKind = label.isArgument ? 'argument' : 'claim'
   const data = {
@@ -84,6 +87,7 @@ function definitionLine(node: ArgNode, label: Label, undercuts: string[]): strin
     text: exact ? undefined : node.text,
     ...dataFromNodeFields(node),
     undercuts: undercuts.length > 0 ? undercuts : undefined,
+    author,
   }
   const body = escapeArgdownText(exact ? node.text : oneLine(node.text))
   const yaml = yamlFlowMap(data)

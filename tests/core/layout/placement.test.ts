@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { placeNewNode } from '@/core/layout/placement'
+import { placeNewNode, unstack } from '@/core/layout/placement'
 import { layoutEdges } from '@/core/layout/layoutEdges'
 import { anchorOffset, separateFromObstacles, overlaps, type Box } from '@/core/layout/boxes'
 
@@ -88,6 +88,39 @@ describe('boxes', () => {
         for (let i = 0; i < out.length; i++)
           for (let j = 0; j < all.length; j++) if (all[j] !== out[i]) expect(overlaps(out[i]!, all[j]!)).toBe(false)
         for (const b of out) expect(b.y).toBe(boxes.find((x) => x.id === b.id)!.y)
+      }),
+    )
+  })
+})
+
+describe('[PA11] concurrent adds', () => {
+  const box = (id: string, p: { x: number; y: number }) => ({ id, ...p, ...size })
+
+  test('[PA11] three people adding at once at the same view, before seeing each other, mostly start on distinct spots', () => {
+    // Each sees only the map as it was: none of the others' new nodes.
+    const people = ['gAnn0001', 'gBob0002', 'gCid0003']
+    const spots = people.map((p) => placeNewNode({ x: 0, y: 0 }, [], size, p))
+    expect(new Set(spots.map((s) => `${s.x},${s.y}`)).size).toBe(3)
+  })
+
+  test('[PA11] after any crossing of adds, unstacking leaves no two nodes overlapping, and only the greater id moves', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }), (ids, cells) => {
+        // Everyone placed blind, on a few cells: many stack.
+        let nodes = ids.map((id, i) => box(id, { x: cells[i]! * 100, y: 0 }))
+        // Rounds: each person, seeing everything, unstacks their own node.
+        for (let round = 0; round < ids.length + 1; round++) {
+          for (const id of ids) {
+            const mine = nodes.find((n) => n.id === id)!
+            const to = unstack(mine, nodes)
+            if (to) nodes = nodes.map((n) => (n.id === id ? { ...n, ...to } : n))
+          }
+        }
+        for (const a of nodes) for (const b of nodes) if (a !== b) expect(overlaps(a, b)).toBe(false)
+        // The smallest id never moves.
+        const first = [...ids].sort()[0]!
+        const i = ids.indexOf(first)
+        expect(nodes.find((n) => n.id === first)).toMatchObject({ x: cells[i]! * 100, y: 0 })
       }),
     )
   })

@@ -56,6 +56,21 @@ export async function createJoinCode(page: Page, mapId: string, role: 'viewer' |
   return code.trim()
 }
 
+/** The owner sets the map's own-work policy on the sharing page ([PA10]). */
+export async function setOwnWork(page: Page, mapId: string, setting: 'off' | 'code' | 'editors'): Promise<void> {
+  await page.goto(`/maps/${mapId}/share`)
+  const form = page.getByRole('form', { name: 'Own-work settings' })
+  await form.getByTestId('own-work-setting').selectOption(setting)
+  await form.getByRole('button', { name: 'Save' }).click()
+  // Saved once a fresh load of the page shows it (the action re-renders the page when done).
+  for (let tries = 0; ; tries++) {
+    await page.waitForLoadState('networkidle')
+    await page.reload()
+    if ((await page.getByTestId('own-work-setting').inputValue()) === setting) return
+    if (tries > 20) throw new Error(`the own-work setting did not become ${setting}`)
+  }
+}
+
 /** A guest (no account) joins through /join with a code and lands in the editor. */
 export async function joinWithCode(page: Page, code: string, name: string): Promise<void> {
   await page.goto(`/join?code=${encodeURIComponent(code)}`)
@@ -89,6 +104,8 @@ export async function ownerAndGuest(
   await signUp(owner.page, { name: owner.name })
   const mapId = await createMap(owner.page, unique('Shared map'))
   const code = await createJoinCode(owner.page, mapId, role)
+  // These two edit each other's nodes: the own-work policy code joiners get by default ([PA10]) is off here.
+  if (role === 'editor') await setOwnWork(owner.page, mapId, 'off')
   const guest = await newPerson(browser, baseURL, unique('Ben'))
   await prepare?.(guest.context)
   await joinWithCode(guest.page, code, guest.name)

@@ -42,6 +42,16 @@ export async function startRealServer(env: Record<string, string> = {}, options:
   }
 }
 
+/**
+ * A restart: the first server shuts down (flushing every room), and a new one
+ * starts on the same database, with nothing carried over in memory. Stop the
+ * restarted one first, then the original (which owns the database files).
+ */
+export async function restartedServer(srv: RealServer): Promise<RealServer> {
+  await srv.services.sync.close()
+  return startRealServer({ DATABASE_URL: srv.services.env.DATABASE_URL })
+}
+
 export interface Person {
   id: string
   name: string

@@ -7,6 +7,7 @@ import { PublicRoleSchema, RoleSchema, ShareableRoleSchema, can } from '@/core/p
 import type { FormState } from '@/app/auth-actions'
 import { services } from '@/server/app/registry'
 import { EmailSchema } from '@/server/auth/accounts'
+import { OWN_WORK_SETTINGS } from '@/server/auth/access'
 import { currentUser } from '@/server/app/viewer'
 
 /** [PR9] Only owners manage sharing; every action re-checks that on the server. */
@@ -83,4 +84,14 @@ export async function inviteAction(_prev: FormState, form: FormData): Promise<Fo
   if (!result.ok) return { error: result.error, values: typed }
   done(input.data.mapId)
   return { error: null, notice: `${result.name} can now open this map as ${input.data.role}.` }
+}
+
+/** [PA10] The own-work policy, and whether published versions name authors. */
+export async function setContributionSettingsAction(form: FormData): Promise<void> {
+  const input = z
+    .object({ mapId: IdSchema, ownWork: z.enum(OWN_WORK_SETTINGS), publishAuthors: z.enum(['on']).nullable() })
+    .parse({ mapId: form.get('mapId'), ownWork: form.get('ownWork'), publishAuthors: form.get('publishAuthors') })
+  await asOwner(input.mapId)
+  await services().access.setSettings(input.mapId, { ownWork: input.ownWork, publishAuthors: input.publishAuthors === 'on' })
+  done(input.mapId)
 }

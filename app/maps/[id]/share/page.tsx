@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { createLinkAction, inviteAction, removeMemberAction, revokeLinkAction, setPublicRoleAction, setRoleAction } from './actions'
+import { createLinkAction, inviteAction, removeMemberAction, revokeLinkAction, setContributionSettingsAction, setPublicRoleAction, setRoleAction } from './actions'
 import styles from './share.module.css'
 import { InviteForm } from '@/components/share/InviteForm'
 import { PUBLIC_ROLES, ROLES, SHAREABLE_ROLES } from '@/core/permissions'
@@ -12,7 +12,7 @@ export const metadata = { title: 'Sharing' }
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const map = await mapToManage(id)
-  const [members, links] = await Promise.all([services().access.members(id), services().access.shareLinks(id)])
+  const [members, links, settings] = await Promise.all([services().access.members(id), services().access.shareLinks(id), services().access.settings(id)])
   // [PR7] The last owner can be neither removed nor demoted: the page does not offer what the server refuses.
   const lastOwner = members.filter((m) => m.role === 'owner').length === 1 ? members.find((m) => m.role === 'owner')?.userId : undefined
   return (
@@ -31,6 +31,22 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
               <option key={r} value={r}>{r === 'none' ? 'no access' : r}</option>
             ))}
           </select>
+          <button type="submit">Save</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="contrib-h">
+        <h2 id="contrib-h">Own work</h2>
+        <form action={setContributionSettingsAction} className={styles.inline} aria-label="Own-work settings">
+          <input type="hidden" name="mapId" value={id} />
+          <select name="ownWork" defaultValue={settings?.ownWork ?? 'code'} aria-label="Who changes and deletes only their own work" data-testid="own-work-setting">
+            <option value="code">people who joined by a code change and delete only their own nodes and relations</option>
+            <option value="editors">every editor changes and deletes only their own nodes and relations</option>
+            <option value="off">editors may change anyone’s nodes (except locked ones)</option>
+          </select>
+          <label>
+            <input type="checkbox" name="publishAuthors" value="on" defaultChecked={settings?.publishAuthors ?? false} /> name authors on published versions
+          </label>
           <button type="submit">Save</button>
         </form>
       </section>

@@ -12,7 +12,8 @@ const FormatSchema = z.enum(EXPORT_FORMATS)
 export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, async ({ params, req }) => {
   const format = FormatSchema.safeParse(req.nextUrl.searchParams.get('format') ?? 'json')
   if (!format.success) throw new HttpError(400, 'bad_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`)
-  const file = exportFile(await services().maps.graph(params.id), format.data)
+  const { map, credits } = await services().maps.content(params.id)
+  const file = exportFile(map, format.data, new Date(), credits)
   return new Response(file.body, {
     headers: {
       'content-type': file.contentType,

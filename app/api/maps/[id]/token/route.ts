@@ -25,6 +25,8 @@ export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, 
     user: { id: user.id, name: user.name, color: colorFor(user.id) },
     /** The person's team on this map, for votes and evaluation perspectives. */
     group: grant.group,
+    /** [PA10] Under the own-work policy: the editor shows others' nodes as not theirs to change. */
+    ownWork: grant.ownWork,
     expiresIn: MAP_TOKEN_TTL_SECONDS,
   }
 })

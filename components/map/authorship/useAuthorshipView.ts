@@ -1,0 +1,34 @@
+'use client'
+import { useMemo, useState } from 'react'
+import type * as Y from 'yjs'
+import type { ArgumentMap } from '@/core/graph'
+import type { MapSession } from '../hooks/mapSession'
+import { useContributions } from '../hooks/useContributions'
+import { editPolicy, nodeAuthors } from './editPolicy'
+
+/** '' for everyone, `u:<userId>` for one person, `t:<team>` for one team. */
+export type ContributionFilter = string
+
+/**
+ * Everything the editor shows about who wrote what ([PA1]) and may do what
+ * ([PA5], [PA7]): authors on nodes, the nodes this person cannot move, the
+ * contributions filter, and the trash.
+ */
+export function useAuthorshipView(doc: Y.Doc | null, graph: ArgumentMap, session: MapSession | null) {
+  const contributions = useContributions(doc)
+  const { byRecord, people } = contributions
+  const [filter, setFilter] = useState<ContributionFilter>('')
+  const policy = useMemo(() => editPolicy(session, graph, byRecord, people), [session, graph, byRecord, people])
+  const authors = useMemo(() => nodeAuthors(graph, byRecord), [graph, byRecord])
+  const fixed = useMemo(() => new Set(graph.nodes.filter((n) => policy.refusal(n.id)).map((n) => n.id)), [graph, policy])
+  const faded = useMemo(() => {
+    if (!filter) return undefined
+    const matches = (userId: string | undefined) => {
+      if (!userId) return false
+      if (filter.startsWith('u:')) return userId === filter.slice(2)
+      return people.get(userId)?.group === filter.slice(2)
+    }
+    return new Set(graph.nodes.filter((n) => !matches(byRecord.get(n.id)?.createdBy?.userId)).map((n) => n.id))
+  }, [filter, graph, byRecord, people])
+  return { contributions, policy, authors, fixed, faded, filter, setFilter }
+}

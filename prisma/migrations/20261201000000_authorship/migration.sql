@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Map" ADD COLUMN "ownWork" TEXT NOT NULL DEFAULT 'code';
+ALTER TABLE "Map" ADD COLUMN "publishAuthors" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,62 @@
+import * as Y from 'yjs'
+import type { Contributor } from '../../core/graph'
+import { judgeUpdate, type Actor } from '../../core/permissions'
+import {
+  SYSTEM_ORIGIN,
+  authorOfClient,
+  bindAuthors,
+  entryAuthor,
+  nodesOf,
+  putInTrash,
+  relationsOf,
+  scanUpdate,
+  trashEntriesFor,
+} from '../../core/ydoc'
+
+/**
+ * [PA1]–[PA9] The server's check of one update from one person, before it is
+ * applied: what it touches is resolved against the room's doc
+ * (core/ydoc/touches.ts) and judged record by record
+ * (core/permissions/contributions.ts). An accepted update is applied between
+ * the server's own writes: the binding of new clientIDs to this person
+ * before it, the trash entries of the nodes it deleted after it (both with
+ * the server's clientID, so every peer and the store get them like any edit).
+ */
+
+export interface Writer extends Actor {
+  /** Recorded with each clientID this person writes with. */
+  contributor: Contributor
+}
+
+export type GuardOutcome =
+  | { ok: true }
+  | { ok: false; malformed: boolean; reason: string }
+
+export function applyGuarded(doc: Y.Doc, update: Uint8Array, writer: Writer, origin: unknown, now = Date.now()): GuardOutcome {
+  const scan = scanUpdate(doc, update)
+  if (!scan.ok) return scan
+  // One lookup per clientID per update: an update touches a few records by a few people.
+  const bound = new Map<number, string | undefined>()
+  const boundTo = (client: number) => {
+    if (!bound.has(client)) bound.set(client, authorOfClient(doc, client)?.userId)
+    return bound.get(client)
+  }
+  const verdict = judgeUpdate(scan, writer, {
+    boundTo,
+    // The server's own clientID is never a client's, even before the server has written with it.
+    hasHistory: (client) => client === doc.clientID || Y.getState(doc.store, client) > 0,
+    authorOf: (entry) => entryAuthor(doc, entry, boundTo),
+    live: (root, key) => (root === 'nodes' ? nodesOf(doc) : relationsOf(doc)).has(key),
+  })
+  if (!verdict.ok) return { ok: false, malformed: false, reason: verdict.reason }
+  const deletedNodes = new Set<string>()
+  for (const t of scan.touches) {
+    if (t.op === 'delete' && t.root === 'nodes' && t.field === null && t.key !== null && t.entry?.live) deletedNodes.add(t.key)
+  }
+  // Captured before the deletion lands: afterwards the records are gone.
+  const trash = deletedNodes.size > 0 ? trashEntriesFor(doc, [...deletedNodes], writer.contributor, now) : []
+  if (verdict.bind.length > 0) bindAuthors(doc, verdict.bind, writer.contributor, SYSTEM_ORIGIN)
+  Y.applyUpdate(doc, update, origin)
+  putInTrash(doc, trash, SYSTEM_ORIGIN)
+  return { ok: true }
+}
