@@ -38,6 +38,8 @@ export const NodeSchema = z.object({
   quoteEnd: z.number().int().nonnegative().optional(),
   /** A node that is the map author's own reading, not anybody's words. */
   analysis: z.boolean().optional(),
+  /** The text restates `speaker`'s words (no verbatim `quote`): shown as "paraphrasing <speaker>". */
+  paraphrase: z.boolean().optional(),
 })
 export type ArgNode = z.infer<typeof NodeSchema>
 
