@@ -8,6 +8,7 @@ import { can } from '@/core/permissions'
 import { localOrigin } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { ConnectionBadge } from './ConnectionBadge'
+import { CopyMapButton } from './CopyMapButton'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
 import { MapActionsContext } from './MapActionsContext'
@@ -98,6 +99,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             Outline
           </button>
           <ExportMenu title={graph.title || title} mapId={mapId} />
+          <CopyMapButton mapId={mapId} />
           {session && can(session.role, 'manage') && (
             <nav className="crux-owner-links" aria-label="Map settings">
               <a href={`/maps/${mapId}/share`} data-testid="share-link">
