@@ -65,15 +65,18 @@ export function Canvas(p: Props) {
       const textPx = sample ? parseFloat(getComputedStyle(sample).fontSize) || 14 : 14
       const focusId = mainClaim(p.nodes.map((n) => n.id), p.edges)
       const focusNode = focusId ? flow.getInternalNode(focusId) : undefined
-      if (!screen || screen.width === 0) return void flow.fitView({ padding: 0.2, maxZoom: 1.2 })
-      void flow.setViewport(
-        initialViewport({
-          bounds: flow.getNodesBounds(p.nodes),
-          focus: focusNode ? flow.getNodesBounds([focusNode]) : undefined,
-          screen: { width: screen.width, height: screen.height },
-          textPx,
-        }),
-      )
+      const shown = () => p.wrapper.current?.setAttribute('data-initial-view', 'set')
+      if (!screen || screen.width === 0) return void flow.fitView({ padding: 0.2, maxZoom: 1.2 }).then(shown)
+      void flow
+        .setViewport(
+          initialViewport({
+            bounds: flow.getNodesBounds(p.nodes),
+            focus: focusNode ? flow.getNodesBounds([focusNode]) : undefined,
+            screen: { width: screen.width, height: screen.height },
+            textPx,
+          }),
+        )
+        .then(shown)
     }
   }, [p.synced, initialized, p.nodes, p.edges, p.wrapper, flow])
 

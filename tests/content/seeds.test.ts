@@ -6,6 +6,7 @@ import { loadSeedIndex, loadSeedMaps, loadSource, parseSeedFile, type SeedMap, t
 import { parseArgdown } from '@/core/convert/argdown'
 import { evaluate } from '@/core/evaluate'
 import { problems, type ArgumentMap } from '@/core/graph'
+import { mainClaim } from '@/core/layout'
 
 const root = path.resolve(import.meta.dirname, '../..')
 let seeds: SeedMap[]
@@ -60,6 +61,10 @@ describe('the seed maps', () => {
       expect(map.relations.filter((r) => r.source === thesis), key).toEqual([])
       expect(map.relations.some((r) => r.target === thesis && r.kind === 'supports'), key).toBe(true)
       expect(map.relations.some((r) => r.target === thesis && r.kind === 'attacks'), key).toBe(true)
+      // The editor opens a large map on its main claim (core/layout initialView): that is the thesis.
+      const byId = new Map(map.relations.map((r) => [r.id, r]))
+      const links = map.relations.map((r) => (r.kind === 'undercuts' ? { source: r.source, target: byId.get(r.target)!.target } : r))
+      expect(mainClaim(map.nodes.map((n) => n.id), links), key).toBe(thesis)
     }
   })
 

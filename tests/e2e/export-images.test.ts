@@ -42,7 +42,7 @@ describe('image export', () => {
     const page = await openSeedMap()
     const near = (await exportImage(page, 'svg')).toString('utf8')
     expect(near.trimStart().startsWith('<svg')).toBe(true)
-    expect(near).toContain('today only NATO can provide them')
+    expect(near).toContain('but include Belarus')
     expect(near).toMatch(ATTACK_DASH)
 
     // Zoom out until the canvas draws relations solid, then export again.
@@ -56,7 +56,7 @@ describe('image export', () => {
 
     const far = (await exportImage(page, 'svg')).toString('utf8')
     expect(far).toMatch(ATTACK_DASH)
-    expect(far).toContain('today only NATO can provide them')
+    expect(far).toContain('but include Belarus')
     // The canvas itself stays in its far view.
     expect(await attackPath.evaluate((el) => getComputedStyle(el).strokeDasharray)).toBe('none')
   })

@@ -46,6 +46,22 @@ test('[PR10] a guest copies a viewer-only seed map: the copy is theirs alone, wi
   expect(await graphOf(t.services, seed!.id)).toEqual(before)
 })
 
+test('[PR10] a guest who joined a private map with a viewer code can copy it', async () => {
+  const t = await testServices()
+  dispose = t.dispose
+  const teacher = await t.services.accounts.createGuest('Teacher')
+  const template = await t.services.maps.create({ title: 'Template', ownerId: teacher.id })
+  const link = await t.services.access.createShareLink(template.id, teacher.id, { role: 'viewer', expiresAt: null, group: null })
+  const pupil = await t.services.accounts.createGuest('Pupil')
+  const joined = await t.services.access.redeem(link.code, pupil.id)
+  expect(joined.ok).toBe(true)
+
+  const result = await copyMap(t.services, template.id, pupil.id)
+  if (!result.ok) throw new Error(result.error)
+  expect((await t.services.access.grant(result.id, pupil.id)).role).toBe('owner')
+  expect((await t.services.access.grant(template.id, pupil.id)).role).toBe('viewer')
+})
+
 test('[PR10] a person who may not view a map cannot copy it, and nothing is created', async () => {
   const t = await testServices()
   dispose = t.dispose
