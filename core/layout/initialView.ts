@@ -26,7 +26,8 @@ export function initialViewport(input: {
   const { bounds, focus, screen, textPx } = input
   const padding = input.padding ?? 0.2
   const maxZoom = input.maxZoom ?? 1.2
-  const readable = Math.min(maxZoom, READABLE_TEXT_PX / textPx)
+  // Rounded up: the transform React Flow writes is rounded, and 10.99997 px is not 11.
+  const readable = Math.min(maxZoom, Math.ceil((READABLE_TEXT_PX / textPx) * 1000) / 1000)
   const fit = Math.min(
     maxZoom,
     screen.width / (bounds.width * (1 + 2 * padding) || 1),

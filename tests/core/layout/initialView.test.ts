@@ -16,7 +16,8 @@ describe('initialViewport', () => {
   test('a map too large to fit readably opens on the focus at the smallest readable zoom', () => {
     const focus = box(2000, 0, 220, 80)
     const v = initialViewport({ bounds: box(0, 0, 6000, 3000), focus, screen, textPx: 14 })
-    expect(v.zoom * 14).toBeCloseTo(READABLE_TEXT_PX)
+    expect(v.zoom * 14).toBeGreaterThanOrEqual(READABLE_TEXT_PX)
+    expect(v.zoom * 14).toBeCloseTo(READABLE_TEXT_PX, 1)
     // The focus is horizontally centred and near the top, wholly on screen.
     expect(v.x + (focus.x + focus.width / 2) * v.zoom).toBeCloseTo(500)
     const top = v.y + focus.y * v.zoom
@@ -26,9 +27,10 @@ describe('initialViewport', () => {
 
   test('larger text allows a smaller zoom, and without a focus the map is still centred at a readable zoom', () => {
     const big = initialViewport({ bounds: box(0, 0, 6000, 3000), focus: box(0, 0, 10, 10), screen, textPx: 22 })
-    expect(big.zoom).toBeCloseTo(READABLE_TEXT_PX / 22)
+    expect(big.zoom * 22).toBeGreaterThanOrEqual(READABLE_TEXT_PX)
+    expect(big.zoom).toBeCloseTo(READABLE_TEXT_PX / 22, 2)
     const none = initialViewport({ bounds: box(0, 0, 6000, 3000), focus: undefined, screen, textPx: 14 })
-    expect(none.zoom * 14).toBeCloseTo(READABLE_TEXT_PX)
+    expect(none.zoom * 14).toBeGreaterThanOrEqual(READABLE_TEXT_PX)
     expect(none.x + 3000 * none.zoom).toBeCloseTo(500)
   })
 })
