@@ -95,26 +95,10 @@ function VoiceFields({ node }: { node: ArgNode }) {
           Shown as: {voice}
         </p>
       )}
-      <label className="crux-toggle">
-        <input
-          type="checkbox"
-          data-testid="inspector-analysis"
-          checked={node.analysis === true}
-          onChange={(e) => actions.updateNode(node.id, { analysis: e.target.checked || undefined })}
-        />{' '}
-        Reconstruction (the map author's reading)
-      </label>
+      <Flag node={node} name="analysis" label="Reconstruction (the map author's reading)" />
       {!node.analysis && node.quote === undefined && (
         <>
-          <label className="crux-toggle">
-            <input
-              type="checkbox"
-              data-testid="inspector-paraphrase"
-              checked={node.paraphrase === true}
-              onChange={(e) => actions.updateNode(node.id, { paraphrase: e.target.checked || undefined })}
-            />{' '}
-            Paraphrase of a speaker
-          </label>
+          <Flag node={node} name="paraphrase" label="Paraphrase of a speaker" />
           {node.paraphrase && (
             <DraftField
               label="Speaker"
@@ -128,6 +112,22 @@ function VoiceFields({ node }: { node: ArgNode }) {
         </>
       )}
     </>
+  )
+}
+
+/** A yes/no node field that is removed from the doc when unticked. */
+function Flag({ node, name, label }: { node: ArgNode; name: 'analysis' | 'paraphrase'; label: string }) {
+  const actions = useMapActions()
+  return (
+    <label className="crux-toggle">
+      <input
+        type="checkbox"
+        data-testid={`inspector-${name}`}
+        checked={node[name] === true}
+        onChange={(e) => actions.updateNode(node.id, { [name]: e.target.checked || undefined })}
+      />{' '}
+      {label}
+    </label>
   )
 }
 

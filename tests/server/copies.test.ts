@@ -1,21 +1,12 @@
 import { afterEach, expect, test } from 'vitest'
-import * as Y from 'yjs'
 import { loadSeedMaps } from '@/content/index'
-import { SYSTEM_ORIGIN, readGraph, setVote } from '@/core/ydoc'
+import { SYSTEM_ORIGIN, setVote } from '@/core/ydoc'
 import { copyMap } from '@/server/copies'
 import { seedMaps } from '@/server/seed'
-import { testServices } from '../support/services'
+import { graphOf, testServices } from '../support/services'
 
 let dispose: (() => Promise<void>) | undefined
 afterEach(async () => dispose?.())
-
-type Services = Awaited<ReturnType<typeof testServices>>['services']
-
-async function graphOf(services: Services, id: string) {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, await services.maps.snapshot(id))
-  return readGraph(doc)
-}
 
 test('[PR10] a guest copies a viewer-only seed map: the copy is theirs alone, without votes, and the original is unchanged', async () => {
   const t = await testServices()

@@ -1,21 +1,14 @@
 import path from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import * as Y from 'yjs'
 import { loadSeedMaps } from '@/content/index'
-import { SYSTEM_ORIGIN, readGraph, updateNode } from '@/core/ydoc'
+import { SYSTEM_ORIGIN, updateNode } from '@/core/ydoc'
 import { seedContentHash, seedMaps, type SeedMap } from '@/server/seed'
-import { testServices } from '../support/services'
+import { graphOf, testServices } from '../support/services'
 
 let dispose: (() => Promise<void>) | undefined
 afterEach(async () => dispose?.())
 
 type Services = Awaited<ReturnType<typeof testServices>>['services']
-
-async function graphOf(services: Services, id: string) {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, await services.maps.snapshot(id))
-  return readGraph(doc)
-}
 
 async function editNode(services: Services, mapId: string, nodeId: string, text: string) {
   await services.sync.rooms.withRoom(mapId, async (room) => {
