@@ -28,6 +28,10 @@ describe('seed maps', () => {
     await waitForState(page, 'connected')
     // Viewer-only: the editor opens read-only, with the copy button.
     expect(await page.getByTestId('map-editor').getAttribute('data-read-only')).toBe('true')
+    // The analyst's reconstructions say so, and carry no speaker's name.
+    await expect.poll(() => node(page, 's-the-survey-is-old').getByTestId('node-voice').textContent()).toBe('reconstruction')
+    expect(await node(page, 's-the-survey-is-old').locator('figcaption').count()).toBe(0)
+    expect(await node(page, seed.thesis).locator('figcaption').textContent()).toContain('Andrei Sannikov')
 
     const copyId = await makeCopy(page)
     expect(copyId).not.toBe(seedId)
