@@ -13,6 +13,10 @@ import { publishedCacheControl } from './server/publishing/cacheControl'
  * all map text is rendered as text). See docs/security.md.
  */
 export function proxy(request: NextRequest) {
+  // The benchmarks' baseline pages exist in every build but answer only when a benchmark started the app.
+  if (BENCH_PAGE.test(request.nextUrl.pathname) && process.env.CRUX_BENCH_PAGES !== '1') {
+    return new NextResponse('Not found\n', { status: 404, headers: { 'content-type': 'text/plain' } })
+  }
   const nonce = btoa(crypto.randomUUID())
   const dev = process.env.NODE_ENV !== 'production'
   const embeddable = request.nextUrl.pathname.startsWith('/embed/')
@@ -49,6 +53,8 @@ export function proxy(request: NextRequest) {
   if (cacheControl) response.headers.set('cache-control', cacheControl)
   return response
 }
+
+const BENCH_PAGE = /^\/bench-(flow|static)(\/|$)/
 
 export const config = {
   matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],

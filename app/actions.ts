@@ -3,12 +3,11 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
-import { IdSchema } from '@/core/graph'
+import { IdSchema, MAP_TITLE_MAX } from '@/core/graph'
 import { can, type Action } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { copyMap } from '@/server/copies'
 import { currentUser } from '@/server/app/viewer'
-import { MAP_TITLE_MAX } from '@/server/maps'
 import { revalidatePublishedPages } from '@/server/publishing/revalidate'
 
 const TitleSchema = z.string().trim().min(1, 'A map needs a title').max(MAP_TITLE_MAX)
@@ -42,7 +41,7 @@ export async function renameMapAction(id: string, title: string): Promise<Action
   return { ok: true }
 }
 
-/** [PR10] Anyone who may view the map (a guest too) gets their own editable copy; copyMap re-checks the right to view. */
+/** [PR11] Anyone who may view the map (a guest too) gets their own editable copy; copyMap re-checks the right to view. */
 export async function copyMapAction(id: string): Promise<CopyActionResult> {
   const input = IdSchema.safeParse(id)
   if (!input.success) return { ok: false, error: 'No such map' }

@@ -7,7 +7,18 @@ import { services } from '@/server/app/registry'
 import { currentUser, endSession, startSession } from '@/server/app/viewer'
 import { DisplayNameSchema, EmailSchema, PasswordSchema } from '@/server/auth/accounts'
 
-export type FormState = { error: string | null }
+/** A refused form comes back with what the person typed (never a password), so they fix one field, not all. */
+export type FormState = { error: string | null; values?: Record<string, string>; notice?: string }
+
+const MAX_ECHO_CHARS = 500
+
+function refused(form: FormData, error: string): FormState {
+  const values: Record<string, string> = {}
+  for (const [name, value] of form) {
+    if (typeof value === 'string' && !/password/i.test(name) && !name.startsWith('$ACTION')) values[name] = value.slice(0, MAX_ECHO_CHARS)
+  }
+  return { error, values }
+}
 
 /** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -21,9 +32,9 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const input = z
     .object({ email: EmailSchema, password: PasswordSchema, name: DisplayNameSchema })
     .safeParse({ email: form.get('email'), password: form.get('password'), name: form.get('name') })
-  if (!input.success) return { error: firstIssue(input.error) }
+  if (!input.success) return refused(form, firstIssue(input.error))
   const result = await services().accounts.signUp(input.data)
-  if (!result.ok) return { error: result.error }
+  if (!result.ok) return refused(form, result.error)
   await startSession(result.user.id)
   redirect(safeNext(form.get('next')))
 }
@@ -32,9 +43,9 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   const input = z
     .object({ email: EmailSchema, password: z.string().min(1).max(200) })
     .safeParse({ email: form.get('email'), password: form.get('password') })
-  if (!input.success) return { error: firstIssue(input.error) }
+  if (!input.success) return refused(form, firstIssue(input.error))
   const result = await services().accounts.signIn(input.data)
-  if (!result.ok) return { error: result.error }
+  if (!result.ok) return refused(form, result.error)
   await startSession(result.user.id)
   redirect(safeNext(form.get('next')))
 }
@@ -49,17 +60,17 @@ export async function joinWithCodeAction(_prev: FormState, form: FormData): Prom
   const input = z
     .object({ code: z.string().trim().min(4, 'Enter the join code').max(20), name: DisplayNameSchema })
     .safeParse({ code: form.get('code'), name: form.get('name') })
-  if (!input.success) return { error: firstIssue(input.error) }
+  if (!input.success) return refused(form, firstIssue(input.error))
   const user = (await currentUser()) ?? (await newGuest(input.data.name))
   const result = await services().access.redeem(input.data.code, user.id)
-  if (!result.ok) return { error: result.error }
+  if (!result.ok) return refused(form, result.error)
   redirect(`/maps/${result.mapId}`)
 }
 
 /** A map open to anyone with its address still needs a name for presence. */
 export async function joinOpenMapAction(_prev: FormState, form: FormData): Promise<FormState> {
   const input = z.object({ mapId: IdSchema, name: DisplayNameSchema }).safeParse({ mapId: form.get('mapId'), name: form.get('name') })
-  if (!input.success) return { error: firstIssue(input.error) }
+  if (!input.success) return refused(form, firstIssue(input.error))
   if (!(await currentUser())) await newGuest(input.data.name)
   redirect(`/maps/${input.data.mapId}`)
 }

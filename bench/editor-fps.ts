@@ -41,7 +41,7 @@ export async function main(): Promise<string> {
   let streamer: Streamer | undefined
   try {
     const mapId = await storeBenchMap(db.db, map)
-    app = await startApp(db.url, { SEED_ON_START: 'false' })
+    app = await startApp(db.url, { SEED_ON_START: 'false', CRUX_BENCH_PAGES: '1' })
     browser = await launchBrowser()
     const editor = await openEditor(browser, app.url, mapId)
     const bare = await openBare(browser, app.url, mapId)
@@ -196,50 +196,12 @@ quiet typing **${ratio('type, quiet', 'type').toFixed(2)}**;
 p5 fps: drag **${p5ratio('drag, remote edits', 'drag').toFixed(2)}**, typing **${p5ratio('type, remote edits', 'type').toFixed(2)}**.
 Target 50 fps while re-evaluating: drag ${dragFps >= 50 ? 'met' : 'not met'} (${f1(dragFps)}), typing ${typeFps >= 50 ? 'met' : 'not met'} (${f1(typeFps)}).
 
-${NOTES}
+What profiling found, and what was changed for it, is written up in the next section
+("Editor frame rate: what profiling found"), which this bench leaves alone.
 
 Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, load average
 ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) at the end of the run, with the other
 engineers' builds and tests sharing the machine.`
 }
-
-/** What profiling (CDP CPU profiles and timeline traces of the drag and typing windows) showed, 2026-11-29. */
-const NOTES = `Where the editor's time went, and what was changed (Chromium timeline traces and
-CPU profiles of the windows above, 1,000 nodes; earlier rounds first):
-
-- Every store update ran one \`querySelector\` per edge (React Flow's
-  \`EdgeLabelRenderer\`); labels now go through \`EdgeLabelPortal\`, which looks its
-  container up once. Unchanged edges, nodes and the selection keep their identity,
-  so a drag frame or a remote vote re-renders only what changed.
-- **Dashed edges were most of the raster work.** A software rasteriser (headless
-  Chromium, \`--disable-gpu\`) redraws every dash of every long dashed edge that
-  crosses whatever a drag repaints, and at the first view of a 1,000-node map
-  (zoom ≈ 0.15) every attack is such an edge: turning dashes off cut raster time
-  per drag window from ~2.6 s to ~1 s. Below zoom 0.4 (\`FAR_ZOOM\` in
-  components/map/Canvas.tsx), where an 8-unit dash is under 3 px and the labels are
-  unreadable anyway, relations are drawn solid and the dot grid is dropped; colour
-  still tells the kinds apart, and zooming in brings dashes and labels back.
-- **A stray caret halved the frame rate.** Closing the in-place text editor left a
-  collapsed document selection where the textarea had been; Chromium keeps it up to
-  date through every layout, and with it a drag ran at ~26 fps instead of ~50 until
-  the next click. The editor now drops it (components/map/nodes/NodeTextEditor.tsx).
-  This was also why later rounds of this bench used to be slower than the first.
-- Compositing ("Layerize") took 20–25% of the main thread: every transformed or
-  clipped element is a paint chunk. Edge labels and inference markers are now placed
-  with left/top in a zero-size flex anchor, node handles with margins, and the
-  strength bar lost its overflow clip: some 4,500 fewer transformed or clipped
-  elements (2,000 handles, 1,045 labels, ~550 markers, 1,000 bars). Layerize time
-  per window fell by roughly a third.
-- Script: a context above the canvas (the evaluation's) changed on every edit and
-  made React walk all 1,000 nodes' fibres looking for readers; it now wraps only
-  the toolbar and inspector, and "who edits" and remote selections reach each node
-  through its data, so only the nodes concerned re-render. Evaluation runs in the
-  same render as the edit (1–2 ms here) rather than deferred: the deferred result
-  had cost a second React Flow pass over every node per edit. The doc is read
-  incrementally (\`createGraphReader\`): a remote vote re-validates one record.
-- Left: per remote edit React Flow still adopts the new node array and runs every
-  node and edge selector (~1,000 of each), as the bare page does per drag frame.
-  Typing and dragging with remote edits stay a few fps under the bare page's 60;
-  windows vary by ±5 fps between runs on this shared machine.`
 
 if (isMain(import.meta.url)) await main()

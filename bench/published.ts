@@ -34,7 +34,7 @@ export async function main(): Promise<void> {
   const databaseUrl = `file:${path.join(dir, 'bench.db')}`
   try {
     const slug = await publishSeedMap(databaseUrl)
-    const app = await startApp(databaseUrl, { SEED_ON_START: 'false' })
+    const app = await startApp(databaseUrl, { SEED_ON_START: 'false', CRUX_BENCH_PAGES: '1' })
     try {
       const urls = { published: `${app.url}/p/${slug}`, static: `${app.url}/bench-static` }
       for (const url of Object.values(urls)) {
@@ -80,7 +80,7 @@ async function publishSeedMap(databaseUrl: string): Promise<string> {
   const { createDb } = await import('../server/db/client')
   const { createAccess } = await import('../server/auth/access')
   const { createMapService } = await import('../server/maps')
-  const { createPublishing } = await import('../server/publishing')
+  const { createPublishing } = await import('../server/publishing/service')
   const { createPrismaStore } = await import('../server/store/prismaStore')
   const { RoomRegistry } = await import('../server/sync/RoomRegistry')
   const { loadSeedMaps } = await import('../content/index')

@@ -6,6 +6,6 @@ const { ensureBuild, startCrux, stopOnSignals } = await import('../server/main')
 const { loadSeedMaps } = await import('../content/index')
 ensureBuild()
 const app = await startCrux({ dev: false, seeds: loadSeedMaps })
-stopOnSignals(app.stop)
+stopOnSignals(app.stop, app.stopDeadlineMs)
 
 export {}

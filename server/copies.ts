@@ -1,13 +1,14 @@
 import * as Y from 'yjs'
+import { MAP_TITLE_MAX } from '../core/graph'
 import { can } from '../core/permissions'
 import { readGraph } from '../core/ydoc'
 import type { Access } from './auth/access'
-import { MAP_TITLE_MAX, type MapService } from './maps'
+import type { MapService } from './maps'
 
 export type CopyResult = { ok: true; id: string } | { ok: false; error: string }
 
 /**
- * [PR10] "Make a copy": anyone who may view a map (guests included) gets a
+ * [PR11] "Make a copy": anyone who may view a map (guests included) gets a
  * new map with its title, nodes and relations, owned by them alone and open
  * to nobody else. Votes, members, join codes and published versions stay with
  * the original, which is not touched. The caller's right to view is checked

@@ -14,6 +14,13 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Upper bound on how long an edit waits in memory before it is appended to the database. */
   PERSIST_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(50),
+  /**
+   * [DU3] How long an edit applied from another instance (through Redis) waits before this instance appends it
+   * too, in case its origin died before its own append.
+   */
+  BUS_PERSIST_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(250),
+  /** [DU5] How long a stop (SIGTERM, SIGINT) may take to flush rooms before the process exits anyway. */
+  STOP_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
   /** Fold the update log into a snapshot once it holds this many rows. */
   COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   /** Largest websocket frame accepted; larger ones close that socket only. */
@@ -31,6 +38,11 @@ const EnvSchema = z.object({
   SEED_ON_START: z
     .enum(['true', 'false'])
     .default('true')
+    .transform((v) => v === 'true'),
+  /** Mark the session cookie Secure even when no proxy says `x-forwarded-proto: https` (TLS terminated elsewhere). */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
     .transform((v) => v === 'true'),
 })
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import next from 'next'
 import { env } from './env'
+import { handleHealth } from './app/health'
 import { registerServices } from './app/registry'
 import { createServices } from './app/services'
 import { isPostgresUrl } from './db/client'
@@ -57,7 +58,8 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
   await app.prepare()
   const nextUpgrade = app.getUpgradeHandler()
 
-  const server = http.createServer((req, res) => void handle(req, res))
+  // [DU6] Health checks never reach Next: they must answer while pages cannot.
+  const server = http.createServer((req, res) => void (handleHealth(req, res, services) || handle(req, res)))
   server.on('upgrade', (req, socket, head) => {
     if (!services.sync.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head)
   })
@@ -69,18 +71,41 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
   let stopping: Promise<void> | undefined
   const stop = () =>
     (stopping ??= (async () => {
+      // [DU5] Stop accepting, then close the map sockets and flush every room (services.close):
+      // an open websocket kept server.close waiting for ever when it came first.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const flushed = await withinDeadline(services.close(), config.STOP_DEADLINE_MS)
+      if (!flushed) {
+        const unsaved = services.sync.rooms.size
+        console.error(`[crux] stop: the database did not take every edit within ${config.STOP_DEADLINE_MS} ms (${unsaved} room(s) open)`)
+      }
       server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await services.close()
-      await app.close()
+      await withinDeadline(Promise.all([closed, app.close()]), 500)
     })())
-  return { url, port, stop }
+  return { url, port, stop, stopDeadlineMs: config.STOP_DEADLINE_MS }
 }
 
-/** Stops cleanly on Ctrl-C and SIGTERM: pending edits are flushed to the database first. */
-export function stopOnSignals(stop: () => Promise<void>): void {
+/** Resolves true when `work` settles within `ms`, false when the deadline passed first. */
+function withinDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    work.then(
+      () => (clearTimeout(timer), resolve(true)),
+      (err) => (clearTimeout(timer), console.error('[crux] stop failed', err), resolve(true)),
+    )
+  })
+}
+
+/**
+ * [DU5] Stops cleanly on Ctrl-C and SIGTERM: sockets closed, pending edits
+ * flushed, exit within the deadline even when the database is gone (a
+ * supervisor sends SIGKILL a few seconds after SIGTERM anyway).
+ */
+export function stopOnSignals(stop: () => Promise<void>, deadlineMs: number): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      setTimeout(() => process.exit(1), deadlineMs + 900).unref()
       stop()
         .catch((err) => console.error('[crux] shutdown failed', err))
         .finally(() => process.exit(0))

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { emptyMap, newId, type ArgumentMap } from '../core/graph'
-import { SYSTEM_ORIGIN, replaceGraph, setTitle } from '../core/ydoc'
+import { SYSTEM_ORIGIN, readGraph, replaceGraph, setTitle } from '../core/ydoc'
 import type { PublicRole } from '../core/permissions'
 import type { Access } from './auth/access'
 import type { Db } from './db/client'
@@ -16,7 +16,6 @@ export interface MapMeta {
   updatedAt: Date
 }
 
-export const MAP_TITLE_MAX = 200
 
 /** Close code sent to everyone on a map that was just deleted. */
 export const CLOSE_MAP_DELETED = 4404
@@ -100,6 +99,11 @@ export function createMapService(db: Db, store: MapStore, rooms: RoomRegistry, a
     /** The document's current state, read from the live room or the store. */
     async snapshot(id: string): Promise<Uint8Array> {
       return rooms.withRoom(id, (room) => Y.encodeStateAsUpdate(room.doc))
+    },
+
+    /** The map's live content as a graph, from the open room or the store. */
+    async graph(id: string): Promise<ArgumentMap> {
+      return rooms.withRoom(id, (room) => readGraph(room.doc))
     },
   }
 }

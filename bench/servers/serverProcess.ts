@@ -11,6 +11,7 @@ export type ServerKind = 'ours' | 'reference'
 export interface ServerProcess {
   kind: ServerKind
   port: number
+  pid: number
   settings: Record<string, string | number>
   /** The server's event-loop delay since the previous call (the first call just starts the window). */
   stats(): Promise<StatsLine>
@@ -75,6 +76,7 @@ export async function startServerProcess(kind: ServerKind, env: Record<string, s
     return {
       kind,
       port: ready.port,
+      pid: child.pid!,
       settings: ready.settings ?? {},
       stats() {
         const reply = nextLine<StatsLine>('stats reply')

@@ -8,8 +8,8 @@ export interface KResult {
   gapMs: readonly [number, number]
   ours: Summary
   reference: Summary
-  /** Each server's worst per-round p99 event-loop delay while edits flowed, ms. */
-  loopDelayP99Ms: { ours: number; reference: number }
+  /** Each server process tree's CPU time (user + system) per edit sent, ms, over all rounds. */
+  cpuMsPerEdit: { ours: number; reference: number }
   /** p50 ours/reference of each back-to-back pair of rounds: the spread shows how much to trust the pooled ratio. */
   pairedP50Ratios: number[]
   /** Probe edits found in the database after ours' runs, out of those sent. */
@@ -23,17 +23,18 @@ const ratio = (x: number) => `${x.toFixed(2)}×`
 /** The ours/reference ratios, then the per-server numbers, as two markdown tables. */
 export function resultTables(results: readonly KResult[]): string {
   const summary = [
-    '| K | p50 ours/ref | p50 ratio per round pair | p99 ours/ref | throughput ours/ref | ours: edits in the database |',
-    '|--:|--:|:--|--:|--:|:--|',
+    '| K | p50 ours/ref | p50 ratio per round pair | p99 ours/ref | throughput ours/ref | CPU per edit ours/ref | ours: edits in the database |',
+    '|--:|--:|:--|--:|--:|--:|:--|',
   ]
   for (const r of results) {
     const q = ratios(r.ours, r.reference)
     const db = `${r.persisted.found}/${r.persisted.expected} ${r.persisted.found === r.persisted.expected ? 'ok' : 'MISSING'}`
     const pairs = r.pairedP50Ratios.map((x) => x.toFixed(2)).join(', ')
-    summary.push(`| ${r.clients} | ${ratio(q.p50)} | ${pairs} | ${ratio(q.p99)} | ${ratio(q.throughput)} | ${db} |`)
+    const cpu = ratio(r.cpuMsPerEdit.ours / r.cpuMsPerEdit.reference)
+    summary.push(`| ${r.clients} | ${ratio(q.p50)} | ${pairs} | ${ratio(q.p99)} | ${ratio(q.throughput)} | ${cpu} | ${db} |`)
   }
   const detail = [
-    '| K | edits per client × rounds (gap ms) | server | receipts | p50 ms | p99 ms | receipts/s | edits/s | server loop delay p99 ms |',
+    '| K | edits per client × rounds (gap ms) | server | receipts | p50 ms | p99 ms | receipts/s | edits/s | server CPU ms per edit |',
     '|--:|:--|:--|--:|--:|--:|--:|--:|--:|',
   ]
   for (const r of results) {
@@ -42,7 +43,7 @@ export function resultTables(results: readonly KResult[]): string {
       detail.push(
         `| ${r.clients} | ${r.editsPerClient} × ${s.rounds} (${r.gapMs[0]}–${r.gapMs[1]}) | ${name} | ` +
           `${s.receipts}/${s.expectedReceipts} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${rate(s.receiptsPerSec)} | ` +
-          `${rate(s.editsPerSec)} | ${ms(r.loopDelayP99Ms[name])} |`,
+          `${rate(s.editsPerSec)} | ${ms(r.cpuMsPerEdit[name])} |`,
       )
     }
   }
@@ -82,27 +83,28 @@ Load average ${run.loadBefore.toFixed(1)} before and ${run.loadAfter.toFixed(1)}
 absolute times are noisy and only the ratios are worth comparing. Regenerate
 with \`npx tsx bench/sync-latency.ts\` (also part of \`npm run bench\`).
 
-Method. Each server runs in its own child process (\`bench/servers/ours.ts\`,
-\`bench/servers/reference.ts\`, via tsx) on 127.0.0.1, port 0. *Ours* is
-\`createSyncServer\` with its production persistence: Prisma on a fresh migrated
-SQLite file, PERSIST_DELAY_MS 50, COMPACT_AFTER 200, and an authorize that
-admits everyone. *Reference* is \`@y/websocket-server@0.1.1\`'s
-\`setupWSConnection\` on its own ws@6, in memory, as \`npx y-websocket\` runs it.
-All K clients are stock \`y-websocket\` providers in the bench process. Each
-client sets \`${PROBE_MAP}["<client>-<n>"] = performance.now()\` on a paced
-schedule (uniform random gap in the range shown, random start), and every
-other client records its receive time minus that value when the key appears:
-one process, one clock. Per K the servers run ${run.rounds} rounds each,
-interleaved, the first server alternating, after one warm-up run each; every
-run uses a fresh room. Percentiles pool all receipts of a server's rounds.
-Throughput is receipts (and edits) delivered per second from the first send to
-the last receipt; under paced load it shows whether a server kept up (ratio
-≈ 1) more than its ceiling. "Server loop delay" is the server process's own
-event-loop delay (\`monitorEventLoopDelay\`, p99 of the worst round) while the
-edits flowed: time the server could not spend relaying. The run fails, and
-leaves this section alone, if any client misses or double-receives an edit, or
-if ours has not written every edit to the database (read back through the
-MapStore while the clients are still connected) within ${run.persistTimeoutMs / 1000} s of delivery.
+Method. *Ours* is the app as \`npm start\` runs it (\`scripts/start.ts\`: Next, the
+token route, auth at the upgrade, Prisma on a fresh SQLite file, PERSIST_DELAY_MS 50):
+every client has a guest session, fetches its token from \`/api/maps/<id>/token\`
+with its cookie and opens the socket with the token, its Origin and its cookie.
+*Reference* is \`@y/websocket-server@0.1.1\`'s \`setupWSConnection\` on its own ws,
+in memory, as \`npx y-websocket\` runs it. All K clients are stock \`y-websocket\`
+providers in client processes of their own (up to 4, at most 25 clients each),
+apart from both servers. Each client sets \`${PROBE_MAP}["<client>-<n>"] = <epoch ms>\`
+on a paced schedule (uniform random gap in the range shown, random start), and
+every other client records its receive time minus that value when the key
+appears (\`performance.timeOrigin + performance.now()\`: one clock for all
+processes on the machine). Per K the servers run ${run.rounds} rounds each,
+interleaved, the first server alternating, after one warm-up run each; every run
+uses a fresh room. Percentiles pool all receipts of a server's rounds.
+Throughput is receipts delivered per second from the first send to the last
+receipt; under paced load it shows whether a server kept up (ratio ≈ 1) more
+than its ceiling. "Server CPU per edit" is the server process tree's user +
+system time over the run divided by the edits sent (ours includes Next, idle
+here, and the database writes). The run fails, and leaves this section alone,
+if any client misses or double-receives an edit, or if ours has not written
+every edit to the database (read back through the MapStore while the clients
+are still connected) within ${run.persistTimeoutMs / 1000} s of delivery.
 
 ${tables}`
 }

@@ -37,11 +37,14 @@ export default function ActionForm({
         <label key={f.name} className={styles.field}>
           <span>{f.label}</span>
           <input
+            // A new answer remounts the field, so what the server sent back is what it shows
+            // (React resets a form after its action; passwords are never sent back).
+            key={`${f.name}:${state.error ?? ''}:${state.values?.[f.name] ?? ''}`}
             name={f.name}
             type={f.type ?? 'text'}
             autoComplete={f.autoComplete}
             maxLength={f.maxLength ?? 200}
-            defaultValue={f.defaultValue}
+            defaultValue={state.values?.[f.name] ?? f.defaultValue}
             required
           />
         </label>

@@ -2,6 +2,7 @@
 import './interchange.css'
 import { useState } from 'react'
 import { useReactFlow } from '@xyflow/react'
+import type { FlowEdge, FlowNode } from '@/components/map/flow/types'
 import { canvasImage, download, type ImageFormat } from './canvasImage'
 import { fileBaseName } from './fileNames'
 
@@ -20,7 +21,8 @@ type Props = {
 
 /**
  * Export: text formats download from the export route; PNG and SVG are drawn
- * in the browser from the canvas as it is. Must sit inside a ReactFlowProvider.
+ * in the browser from the map as the canvas holds it (core/convert/svg.ts).
+ * Must sit inside a ReactFlowProvider.
  */
 export function ExportMenu({ title, mapId }: Props) {
   const flow = useReactFlow()
@@ -31,7 +33,7 @@ export function ExportMenu({ title, mapId }: Props) {
     setBusy(format)
     setError(null)
     try {
-      download(await canvasImage(flow.getNodes(), format), `${fileBaseName(title)}.${format}`)
+      download(await canvasImage(flow.getNodes() as FlowNode[], flow.getEdges() as FlowEdge[], title, format), `${fileBaseName(title)}.${format}`)
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The image could not be made')
     } finally {

@@ -1,34 +1,67 @@
 'use client'
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
-import { toPng, toSvg } from 'html-to-image'
+import { drawMapSvg, type Drawing } from '@/core/convert'
+import type { FlowEdge, FlowNode } from '@/components/map/flow/types'
 
 export type ImageFormat = 'png' | 'svg'
 
-/** Room around the map, in image pixels; big maps shrink to fit MAX_SIDE. */
-const PADDING = 0.08
-const MAX_SIDE = 4096
-const MIN_SIDE = 320
+/** PNG pixels per map unit: sharp on a 2x screen and in print, capped for very large maps. */
+const PNG_SCALE = 2
+const MAX_SIDE = 8192
 
 /**
- * The whole map as an image, whatever part of it is on screen: a viewport
- * transform that fits every node is applied to a copy of React Flow's
- * viewport element while html-to-image renders it.
+ * The whole map as an image, drawn from the map's data as the canvas shows it now (positions, sizes,
+ * verdicts) rather than copied from the screen: another person's cursor, selection ring or name tag, and
+ * the connection handles, are not in the data, so they can never be in the image. SVG is the vector
+ * drawing itself; PNG is that drawing rasterised by the browser.
  */
-export async function canvasImage(nodes: Node[], format: ImageFormat): Promise<string> {
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')
-  if (!viewport || nodes.length === 0) throw new Error('There is nothing on the canvas to export')
-  const bounds = getNodesBounds(nodes)
-  const scale = Math.min(1.5, MAX_SIDE / Math.max(bounds.width, bounds.height, 1))
-  const width = Math.round(Math.max(MIN_SIDE, bounds.width * scale * (1 + 2 * PADDING)))
-  const height = Math.round(Math.max(MIN_SIDE, bounds.height * scale * (1 + 2 * PADDING)))
-  const fit = getViewportForBounds(bounds, width, height, 0.05, 2, PADDING)
-  const options = {
-    backgroundColor: '#ffffff',
-    width,
-    height,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.zoom})` },
+export async function canvasImage(nodes: FlowNode[], edges: FlowEdge[], title: string, format: ImageFormat): Promise<string> {
+  if (nodes.length === 0) throw new Error('There is nothing on the canvas to export')
+  const svg = drawMapSvg(drawingOfFlow(nodes, edges, title))
+  if (format === 'svg') return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+  return rasterise(svg)
+}
+
+export function drawingOfFlow(nodes: FlowNode[], edges: FlowEdge[], title: string): Drawing {
+  return {
+    title,
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      kind: n.data.kind,
+      text: n.data.text,
+      quote: n.data.quote,
+      speaker: n.data.speaker,
+      x: n.position.x,
+      y: n.position.y,
+      width: n.measured?.width ?? n.width ?? 240,
+      badge: n.data.badge ? { label: n.data.badge.label, strength: n.data.badge.strength } : undefined,
+    })),
+    relations: edges.flatMap((e) => {
+      const kind = e.data?.kind
+      if (!kind) return []
+      // The canvas draws an undercut towards its support's target; the drawing aims it at the support itself.
+      return [{ id: e.id, kind, source: e.source, target: kind === 'undercuts' ? (e.data?.supportId ?? e.target) : e.target }]
+    }),
   }
-  return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options)
+}
+
+async function rasterise(svg: string): Promise<string> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
+  try {
+    const image = new Image()
+    image.decoding = 'async'
+    image.src = url
+    await image.decode()
+    const scale = Math.min(PNG_SCALE, MAX_SIDE / Math.max(image.naturalWidth, image.naturalHeight, 1))
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale))
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale))
+    const context = canvas.getContext('2d')
+    if (!context) throw new Error('This browser cannot draw images')
+    context.drawImage(image, 0, 0, canvas.width, canvas.height)
+    return canvas.toDataURL('image/png')
+  } finally {
+    URL.revokeObjectURL(url)
+  }
 }
 
 /** Saves a data URL under a name, the way a download link would. */

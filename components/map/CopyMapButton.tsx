@@ -4,7 +4,7 @@ import { copyMapAction } from '@/app/actions'
 
 /**
  * "Make a copy": anyone who can view the map gets an editable copy of their
- * own (the server re-checks the right to view [PR10]). A full page load opens
+ * own (the server re-checks the right to view [PR11]). A full page load opens
  * the copy, so the editor starts afresh on the new map's document.
  */
 export function CopyMapButton({ mapId }: { mapId: string }) {

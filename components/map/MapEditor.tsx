@@ -22,6 +22,7 @@ import { useFlowNodes, useFlowState } from './hooks/useFlowState'
 import { useGraph } from './hooks/useGraph'
 import { useMapDoc } from './hooks/useMapDoc'
 import { usePresence } from './hooks/usePresence'
+import { useUnsavedSince } from './hooks/useUnsavedSince'
 import { useUndo } from './hooks/useUndo'
 
 export type MapEditorProps = {
@@ -56,6 +57,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const [outlineOpen, setOutlineOpen] = useState(false)
   const flow = useFlowState(graph)
   const presence = usePresence(provider, identity, flow.selection)
+  const unsavedSince = useUnsavedSince(provider)
   const explain = useMemo(() => ({ ...evaluation.state, select: flow.select }), [evaluation.state, flow.select])
   const wrapper = useRef<HTMLDivElement>(null)
   const { actions, editingId } = useEditorActions({
@@ -86,8 +88,8 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             ←
           </a>
           <h1 className="crux-title">{graph.title || title}</h1>
-          <ConnectionBadge status={status} />
-          <PresenceBar peers={presence.peers} />
+          <ConnectionBadge status={status} unsavedSince={unsavedSince} />
+          <PresenceBar peers={presence.peers} awareness={provider?.awareness} canLead={!!session && can(session.role, 'manage')} />
           <button
             type="button"
             className="crux-outline-toggle"

@@ -1,5 +1,7 @@
 import Link from 'next/link'
-import type { PublishedView } from '@/server/publishing'
+import type { PublishedView } from '@/server/publishing/service'
+import { EmbedFrame } from './EmbedFrame'
+import { EvaluationLegend } from './EvaluationLegend'
 import { ExportImages } from './ExportImages'
 import { Outline } from './Outline'
 import PublishedCanvas from './PublishedCanvas'
@@ -29,6 +31,7 @@ export function PublishedMap({ view, pinned }: { view: PublishedView; pinned: bo
             <> · <Link href={base}>see the newest version</Link></>
           ) : null}
         </span>
+        <EvaluationLegend />
       </header>
       <section className={styles.outlinePane} aria-labelledby="outline-h">
         <h2 id="outline-h" className="visually-hidden">Outline</h2>
@@ -44,9 +47,10 @@ export function PublishedMap({ view, pinned }: { view: PublishedView; pinned: bo
 /** The iframe version: title, canvas and a link out; the outline folded away. */
 export function EmbeddedMap({ view }: { view: PublishedView }) {
   return (
-    <div className={styles.embed} data-testid="embedded-map">
+    <EmbedFrame className={styles.embed}>
       <header className={styles.embedHeader}>
         <h1>{view.title}</h1>
+        <EvaluationLegend compact />
         <a href={`/p/${view.slug}`} target="_blank" rel="noopener" data-testid="open-full-map">
           Open full map ↗
         </a>
@@ -54,10 +58,10 @@ export function EmbeddedMap({ view }: { view: PublishedView }) {
       <section className={styles.canvasPane} aria-label="Map canvas">
         <PublishedCanvas map={view.map} badges={view.badges} />
       </section>
-      <details className={styles.embedOutline}>
+      <details className={styles.embedOutline} data-embed-outline>
         <summary>Outline</summary>
         <Outline outline={view.outline} badges={view.badges} textOf={textIndex(view)} />
       </details>
-    </div>
+    </EmbedFrame>
   )
 }

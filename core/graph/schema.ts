@@ -14,6 +14,8 @@ export type RelationKind = (typeof RELATION_KINDS)[number]
 export const MAX_TEXT = 5000
 export const MAX_QUOTE = 5000
 export const MAX_NAME = 200
+/** A map's title, as typed into the home page's form or the editor. */
+export const MAP_TITLE_MAX = MAX_NAME
 
 export const IdSchema = z
   .string()

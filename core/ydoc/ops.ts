@@ -20,6 +20,7 @@ import {
   voteKey,
   votesOf,
 } from './shape'
+import { wellFormed, wellFormedValue } from './wellFormed'
 
 /**
  * The single write path: every change to a map is one function here running
@@ -30,12 +31,12 @@ export function initDoc(doc: Y.Doc, title: string, origin: Origin): void {
   doc.transact(() => {
     const meta = metaOf(doc)
     if (meta.get('schemaVersion') === undefined) meta.set('schemaVersion', SCHEMA_VERSION)
-    meta.set('title', title)
+    meta.set('title', wellFormed(title))
   }, origin)
 }
 
 export function setTitle(doc: Y.Doc, title: string, origin: Origin): void {
-  doc.transact(() => metaOf(doc).set('title', title), origin)
+  doc.transact(() => metaOf(doc).set('title', wellFormed(title)), origin)
 }
 
 export function addNode(doc: Y.Doc, node: ArgNode, origin: Origin): void {
@@ -54,7 +55,7 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: Ori
     for (const [k, v] of Object.entries(valid)) {
       if (v === undefined) y.delete(k)
       else if (TEXT_FIELDS.has(k) && typeof v === 'string') setText(y, k, v)
-      else if (y.get(k) !== v) y.set(k, v)
+      else if (y.get(k) !== v) y.set(k, wellFormedValue(v))
     }
   }, origin)
 }
@@ -65,7 +66,8 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: Ori
  * elsewhere in the same text. A field still holding a plain string (a doc
  * written before text became Y.Text) is replaced whole, once.
  */
-function setText(record: Y.Map<unknown>, key: string, next: string): void {
+function setText(record: Y.Map<unknown>, key: string, raw: string): void {
+  const next = wellFormed(raw)
   const current = record.get(key)
   if (!(current instanceof Y.Text)) {
     record.set(key, new Y.Text(next))
@@ -125,7 +127,7 @@ export function beginTextEdit(doc: Y.Doc, id: string): TextEdit {
   return {
     base,
     commit(next, origin) {
-      const valid = NodeSchema.shape.text.parse(next)
+      const valid = wellFormed(NodeSchema.shape.text.parse(next))
       if (valid === base) return
       doc.transact(() => {
         const current = recordOf(nodesOf(doc), id)?.get('text')
@@ -222,7 +224,7 @@ export function replaceGraph(doc: Y.Doc, map: ArgumentMap, origin: Origin): void
   doc.transact(() => {
     const meta = metaOf(doc)
     meta.set('schemaVersion', SCHEMA_VERSION)
-    meta.set('title', valid.title)
+    meta.set('title', wellFormed(valid.title))
     const nodes = nodesOf(doc)
     const relations = relationsOf(doc)
     const votes = votesOf(doc)

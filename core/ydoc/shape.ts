@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { wellFormed, wellFormedValue } from './wellFormed'
 
 /**
  * The layout of a map inside its Y.Doc. Each node and relation is a nested
@@ -57,7 +58,7 @@ export const TEXT_FIELDS: ReadonlySet<string> = new Set(['text'])
 export function toYRecord(fields: object): YRecord {
   const m = new Y.Map<unknown>()
   for (const [k, v] of Object.entries(fields)) {
-    if (v !== undefined) m.set(k, TEXT_FIELDS.has(k) && typeof v === 'string' ? new Y.Text(v) : v)
+    if (v !== undefined) m.set(k, TEXT_FIELDS.has(k) && typeof v === 'string' ? new Y.Text(wellFormed(v)) : wellFormedValue(v))
   }
   return m
 }

@@ -6,12 +6,19 @@ import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
 import { sharedDb, tuneDb } from '../db/client'
 import { createMapService } from '../maps'
+import { createPublishing } from '../publishing/service'
 import { createPrismaStore } from '../store/prismaStore'
 import { createRedisBus } from '../sync/redisBus'
-import { createSyncServer, type SyncServer } from '../sync/SyncServer'
+import { createSyncServer, type SyncServer, type SyncServerOptions } from '../sync/SyncServer'
+
+/** What tests may set beyond the environment: a clock, and the sync server's limits. */
+export interface ServiceOptions {
+  now?: () => number
+  sync?: Pick<SyncServerOptions, 'rateLimit' | 'maxSocketsPerPerson'>
+}
 
 /** Everything the app needs, wired once per process. */
-export async function createServices(env: Env) {
+export async function createServices(env: Env, options: ServiceOptions = {}) {
   const db = sharedDb(env.DATABASE_URL)
   await tuneDb(db, env.DATABASE_URL)
   const secret = await tokenSecret(db, env.AUTH_SECRET)
@@ -29,28 +36,36 @@ export async function createServices(env: Env) {
     bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds),
   )
   await bus?.onAccessChange(refreshLive)
+  const sessions = createSessions(db)
   sync = createSyncServer({
     bus,
     log,
     store,
     persist: {
       delayMs: env.PERSIST_DELAY_MS,
+      busDelayMs: env.BUS_PERSIST_DELAY_MS,
       compactAfter: env.COMPACT_AFTER,
-      onError: (err) => console.error('[persist]', err),
+      // One line per failed attempt: the queue retries (with back-off) until the database takes it.
+      onError: (err) => console.error('[persist] append failed, will retry:', String((err as Error)?.message ?? err).trim().split('\n').at(-1)),
     },
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
-    authorize: (req, mapId) => authorizeSocket(req, mapId, { secret, access, allowedOrigins: env.ALLOWED_ORIGINS }),
+    ...options.sync,
+    authorize: (req, mapId) =>
+      authorizeSocket(req, mapId, { secret, access, sessions, allowedOrigins: env.ALLOWED_ORIGINS, now: options.now }),
   })
   const maps = createMapService(db, store, sync.rooms, access)
   return {
     env,
     db,
     store,
+    bus,
     sync,
     maps,
     access,
+    /** One publishing service (and so one version cache) for every page and route. */
+    publishing: createPublishing(db, maps, access),
     secret,
-    sessions: createSessions(db),
+    sessions,
     accounts: createAccounts(db),
     async close() {
       await sync?.close()

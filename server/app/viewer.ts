@@ -2,6 +2,7 @@ import { cookies, headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { IdSchema } from '../../core/graph'
 import { can } from '../../core/permissions'
+import { env } from '../env'
 import type { MapMeta } from '../maps'
 import { SESSION_COOKIE, SESSION_TTL_DAYS, type SessionUser } from '../auth/sessions'
 import { services } from './registry'
@@ -16,7 +17,7 @@ export async function currentUser(): Promise<SessionUser | null> {
 export async function startSession(userId: string): Promise<void> {
   const { token, expiresAt } = await services().sessions.create(userId)
   // Secure behind HTTPS; a classroom laptop serving plain http on the LAN must still work.
-  const secure = (await headers()).get('x-forwarded-proto') === 'https' || process.env.COOKIE_SECURE === 'true'
+  const secure = (await headers()).get('x-forwarded-proto') === 'https' || env().COOKIE_SECURE
   ;(await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -67,6 +67,26 @@ export function createAccess(db: Db, onChange: AccessChanged) {
       }))
     },
 
+    /**
+     * Adds an existing account, found by its email, with a role ([PR10]). It never lowers a role the
+     * person already holds, and it never creates an account: people without one join with a code.
+     */
+    async invite(mapId: string, email: string, role: Role): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
+      const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, isGuest: true } })
+      if (!user || user.isGuest) return { ok: false, error: `No account uses ${email}. They can create one, or join with a code.` }
+      const existing = await db.membership.findUnique({ where: { mapId_userId: { mapId, userId: user.id } } })
+      if (existing && rank(existing.role as Role) >= rank(role)) {
+        return { ok: false, error: `${user.name} is already ${existing.role === 'owner' ? 'an owner' : `a${existing.role === 'editor' ? 'n' : ''} ${existing.role}`} of this map` }
+      }
+      await db.membership.upsert({
+        where: { mapId_userId: { mapId, userId: user.id } },
+        create: { mapId, userId: user.id, role },
+        update: { role, viaLink: null },
+      })
+      onChange(mapId, [user.id])
+      return { ok: true, name: user.name }
+    },
+
     async addOwner(mapId: string, userId: string): Promise<void> {
       await db.membership.upsert({
         where: { mapId_userId: { mapId, userId } },
@@ -143,6 +163,19 @@ export function createAccess(db: Db, onChange: AccessChanged) {
         })
       }
       return { ok: true, mapId: link.mapId }
+    },
+
+    /**
+     * What a join code leads to, for the join page to say before anyone commits. Only a valid code
+     * tells anything, and it tells no more than redeeming it would show.
+     */
+    async previewCode(code: string, now = new Date()): Promise<{ mapTitle: string; role: string; group: string | null } | null> {
+      const link = await db.shareLink.findUnique({
+        where: { code: normalizeJoinCode(code) },
+        select: { role: true, group: true, revokedAt: true, expiresAt: true, map: { select: { title: true } } },
+      })
+      if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return null
+      return { mapTitle: link.map.title, role: link.role, group: link.group }
     },
   }
 }

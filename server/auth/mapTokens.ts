@@ -4,8 +4,10 @@ import { RoleSchema, type Role } from '../../core/permissions'
 
 /**
  * Short-lived tokens that admit one person to one map's websocket with one
- * role. The page asks for one over HTTP (cookie-authenticated) just before it
- * connects, so the socket itself needs no cookie.
+ * role. The page asks for one over HTTP (cookie-authenticated) before it
+ * connects; clients that cannot send our session cookie on the upgrade (a
+ * socket to another origin, scripts) need one. A browser on our own origin
+ * reconnects with its cookie once the token has expired (socketAuth.ts).
  */
 export const MAP_TOKEN_TTL_SECONDS = 120
 const AUDIENCE = 'crux:map-socket'
@@ -34,9 +36,9 @@ export async function signMapToken(secret: Uint8Array, claims: MapTokenClaims, n
 export type TokenCheck = { ok: true; claims: MapTokenClaims } | { ok: false; reason: string }
 
 /** [PS1] Valid signature, not expired, for this map, well-formed claims. */
-export async function verifyMapToken(secret: Uint8Array, token: string, mapId: string): Promise<TokenCheck> {
+export async function verifyMapToken(secret: Uint8Array, token: string, mapId: string, now = Date.now()): Promise<TokenCheck> {
   try {
-    const { payload } = await jwtVerify(token, secret, { audience: AUDIENCE, algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(token, secret, { audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) })
     const claims = ClaimsSchema.safeParse(payload)
     if (!claims.success) return { ok: false, reason: 'malformed token' }
     if (claims.data.map !== mapId) return { ok: false, reason: 'token is for another map' }

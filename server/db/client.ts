@@ -10,6 +10,15 @@ import { PrismaClient as PostgresClient } from './generated-pg/client'
  */
 export type Db = InstanceType<typeof PrismaClient>
 
+/**
+ * [DU4] How long a SQLite statement waits for a lock held by another
+ * connection. better-sqlite3 is synchronous: the wait blocks the event loop,
+ * every room and every HTTP request with it. So a locked file fails at once
+ * and the persist queue retries later (it never drops); 5 s (the driver's
+ * default) froze the whole server for 5 s per statement.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5
+
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url)
 
 /** A Prisma client on the embedded SQLite file (`file:`) or on PostgreSQL for scale-out. */
@@ -20,7 +29,7 @@ export function createDb(url: string): Db {
   if (!url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must be a file: or postgresql: URL (got ${url.split(':')[0]}:)`)
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) })
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) })
 }
 
 /**
@@ -33,7 +42,7 @@ export async function tuneDb(db: Db, url: string): Promise<void> {
   if (isPostgresUrl(url)) return
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
-  await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
+  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
 }
 
 const holder = globalThis as unknown as { __cruxDb?: { url: string; db: Db } }

@@ -8,7 +8,7 @@ export const VERSION_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate
 export const LATEST_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=60'
 
 export function publishedCacheControl(pathname: string): string | null {
-  if (/^\/p\/[^/]+\/v\/[^/]+\/?$/.test(pathname)) return VERSION_CACHE_CONTROL
+  if (/^\/(?:p|embed)\/[^/]+\/v\/[^/]+\/?$/.test(pathname)) return VERSION_CACHE_CONTROL
   if (/^\/(?:p|embed)\/[^/]+\/?$/.test(pathname)) return LATEST_CACHE_CONTROL
   return null
 }

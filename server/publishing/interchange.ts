@@ -11,6 +11,8 @@ import {
   type Issue,
 } from '../../core/convert'
 import { MAX_NAME, type ArgumentMap } from '../../core/graph'
+import { withLayout } from '../../core/layout/arrange'
+import type { MapService } from '../maps'
 
 /** Text formats a map can be downloaded as (images are made in the browser). */
 export const EXPORT_FORMATS = ['argdown', 'aif', 'json', 'markdown'] as const
@@ -73,4 +75,15 @@ function fromArgdown(text: string): ImportResult {
   const r = parseArgdown(text)
   const where = (i: { message: string; line: number; column: number }): Issue => ({ message: i.message, at: `line ${i.line}, column ${i.column}` })
   return r.ok ? { ok: true, map: r.map, warnings: r.warnings.map(where) } : { ok: false, errors: r.errors.map(where) }
+}
+
+/** Creates a map owned by the caller from a file, or creates nothing and lists every problem. */
+export async function importMap(maps: MapService, ownerId: string, input: ImportRequest) {
+  const parsed = parseImport(input)
+  if (!parsed.ok) return parsed
+  const title = parsed.map.title.trim() || 'Imported map'
+  // Argdown and most AIF files carry no positions: lay them out rather than stack every node at the origin.
+  const content = await withLayout({ ...parsed.map, title })
+  const meta = await maps.create({ title, content, ownerId })
+  return { ok: true as const, id: meta.id, warnings: parsed.warnings }
 }

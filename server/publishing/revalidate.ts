@@ -5,4 +5,5 @@ export function revalidatePublishedPages(): void {
   revalidatePath('/p/[slug]', 'page')
   revalidatePath('/p/[slug]/v/[n]', 'page')
   revalidatePath('/embed/[slug]', 'page')
+  revalidatePath('/embed/[slug]/v/[n]', 'page')
 }

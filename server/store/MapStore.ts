@@ -10,6 +10,17 @@ export interface StoredDoc {
   head: number
 }
 
+/**
+ * [DU1] Thrown by `append` when the map no longer exists (deleted meanwhile):
+ * the one failure that is never retried, since there is nothing to save to.
+ */
+export class MapGoneError extends Error {
+  constructor(mapId: string) {
+    super(`map ${mapId} no longer exists`)
+    this.name = 'MapGoneError'
+  }
+}
+
 export interface MapStore {
   load(mapId: string): Promise<StoredDoc>
   /** Appends updates in order and returns the new head. */

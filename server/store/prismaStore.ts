@@ -1,5 +1,5 @@
 import type { Db } from '../db/client'
-import type { MapStore } from './MapStore'
+import { MapGoneError, type MapStore } from './MapStore'
 
 /**
  * The MapStore on Prisma (SQLite or PostgreSQL). Appends are one row per
@@ -25,10 +25,17 @@ export function createPrismaStore(db: Db): MapStore {
     // update, which skips the query compiler and costs a fraction of create().
     async append(mapId, updates) {
       let head = 0
-      for (const data of updates) {
-        const rows = await db.$queryRaw<{ id: number | bigint }[]>`
-          INSERT INTO "DocUpdate" ("mapId", "data", "createdAt") VALUES (${mapId}, ${Buffer.from(data)}, ${new Date()}) RETURNING "id"`
-        head = Number(rows[0]!.id)
+      try {
+        for (const data of updates) {
+          const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+            INSERT INTO "DocUpdate" ("mapId", "data", "createdAt") VALUES (${mapId}, ${Buffer.from(data)}, ${new Date()}) RETURNING "id"`
+          head = Number(rows[0]!.id)
+        }
+      } catch (err) {
+        // A foreign-key failure means the map was deleted: tell the queue to stop retrying.
+        // Any other failure (locked, full, unreachable) is passed on and retried.
+        const exists = await db.map.findUnique({ where: { id: mapId }, select: { id: true } }).then(Boolean, () => true)
+        throw exists ? err : new MapGoneError(mapId)
       }
       return head
     },

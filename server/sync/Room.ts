@@ -2,12 +2,14 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc } from '../../core/ydoc'
 import type { MapStore } from '../store/MapStore'
-import { filterAwarenessUpdate } from './awarenessFilter'
+import { filterAwarenessUpdate, isAwarenessEcho } from './awarenessFilter'
+import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
+import { PresenceRelay } from './presenceRelay'
+import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishSaveState } from './saveSignal'
 import {
   readClientMessage,
-  writeAwareness,
   writeAwarenessStates,
   writePermissionDenied,
   writeSyncStep1,
@@ -19,6 +21,12 @@ import {
 export interface Peer {
   readonly id: string
   send(frame: Uint8Array): void
+  /** [PB4] A reply to this peer's own request (SyncStep1, query-awareness): charged to its outbound budget. */
+  reply(frame: Uint8Array): void
+  /** [PB1] Presence relayed to this peer: its stock client may echo it once, for free. */
+  sendPresence(frame: Uint8Array): void
+  /** Bytes queued on this peer's socket, not yet sent ([PB3] slow peers skip presence). */
+  readonly backlog: number
   close(code: number, reason: string): void
 }
 
@@ -41,7 +49,12 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0
 }
 
-/** Origin of what arrives from other instances: relayed to local peers, never persisted or republished. */
+/**
+ * Origin of what arrives from other instances: relayed to local peers, never
+ * republished. [DU3] It is persisted here too (after the longer bus window):
+ * the origin may die before its own append, and clients that hold an edit
+ * never send it again, so whoever holds it must store it.
+ */
 export const BUS_ORIGIN = Symbol('bus')
 
 /** With a bus, a room re-reads the store this often to heal any message the bus dropped. */
@@ -60,12 +73,10 @@ export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly peers = new Map<Peer, PeerState>()
-  /**
-   * [PS5] Who announced each awareness clientID first (user id, or peer id when
-   * anonymous). Kept for the room's life, so a clientID seen in relayed
-   * presence cannot be claimed by someone else, even while its owner reconnects.
-   */
-  private readonly clientOwners = new Map<number, string>()
+  /** [PS5] [PB5] Who announced each awareness clientID first; reserved while its owner reconnects. */
+  private readonly clientOwners = new ClientOwners()
+  /** [PB2] Awareness goes out coalesced, one frame per peer per tick. */
+  private readonly presence: PresenceRelay
   private persist!: PersistQueue
   private leaveBus: (() => Promise<void>) | undefined
   private resyncTimer: ReturnType<typeof setTimeout> | undefined
@@ -75,19 +86,28 @@ export class Room {
     private readonly store: MapStore,
     private readonly bus: RoomBus | undefined,
   ) {
-    // The server has no presence of its own.
+    // The server has no presence of its own; its clientID carries only the save signal ([DU2]).
     this.awareness.setLocalState(null)
+    this.clientOwners.claim(this.awareness.clientID, SERVER_AWARENESS_OWNER)
+    this.presence = new PresenceRelay(
+      this.awareness,
+      () => this.peers.keys(),
+      bus && ((update) => bus.publish(mapId, 'awareness', update)),
+    )
   }
 
   static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus): Promise<Room> {
     const room = new Room(mapId, store, bus)
     room.doc.on('update', room.relayAndPersist)
     room.awareness.on('update', room.relayAwareness)
+    room.persist = new PersistQueue(store, mapId, options, (since) => publishSaveState(room.awareness, since), () =>
+      Y.encodeStateAsUpdate(room.doc),
+    )
     // Subscribe before loading: whatever other instances send meanwhile is
     // applied too (Yjs merges in any order), so nothing falls in the gap.
     if (bus) room.leaveBus = await bus.join(mapId, room.receiveFromBus)
     const stored = await store.load(mapId)
-    room.persist = new PersistQueue(store, mapId, options, stored.updates.length)
+    room.persist.loaded(stored.updates.length)
     room.applyStored(stored.updates)
     migrateDoc(room.doc, SYSTEM_ORIGIN)
     if (bus) room.scheduleResync(BUS_RESYNC_MS)
@@ -108,7 +128,7 @@ export class Room {
     this.peers.set(peer, { access, clientId: null })
     peer.send(writeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) peer.send(writeAwarenessStates(this.awareness, states))
+    if (states.length > 0) peer.sendPresence(writeAwarenessStates(this.awareness, states))
   }
 
   leave(peer: Peer): void {
@@ -141,7 +161,7 @@ export class Room {
       case 'sync-step1':
         // The state vector is only decoded here: a garbage one must close this socket, not throw.
         try {
-          peer.send(writeSyncStep2(this.doc, message.stateVector))
+          peer.reply(writeSyncStep2(this.doc, message.stateVector))
         } catch {
           peer.close(CLOSE_PROTOCOL_ERROR, 'malformed state vector')
         }
@@ -162,7 +182,7 @@ export class Room {
         this.receiveAwareness(peer, state, message.update)
         return
       case 'query-awareness':
-        peer.send(writeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()]))
+        peer.reply(writeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()]))
         return
       case 'auth':
         return
@@ -171,12 +191,35 @@ export class Room {
     }
   }
 
+  /** [DU2] What /readyz reports: how far persistence lags behind the room. */
+  get saveState(): { lagMs: number; unsavedSince: number | null; pendingBytes: number } {
+    return { lagMs: this.persist.lagMs(), unsavedSince: this.persist.unsavedSince, pendingBytes: this.persist.pendingBytes }
+  }
+
   /** Everything received so far is in the store once this resolves. */
   flush(): Promise<void> {
     return this.persist.flush()
   }
 
+  /**
+   * [PB1] Whether an awareness update is only the peer's echo of presence the
+   * server already relayed: such a frame is dropped unread and costs nothing.
+   */
+  isEcho(peer: Peer, update: Uint8Array): boolean {
+    const state = this.peers.get(peer)
+    if (!state) return false
+    const bound = state.clientId
+    const me = state.access.userId ?? peer.id
+    return isAwarenessEcho(
+      update,
+      // Before binding, a clientID this person announced earlier may be its own re-announcement.
+      (id) => id === bound || (bound === null && this.clientOwners.ownerOf(id) === me),
+      (id) => this.awareness.meta.get(id)?.clock,
+    )
+  }
+
   async close(): Promise<void> {
+    this.presence.close()
     clearTimeout(this.resyncTimer)
     await this.leaveBus?.()
     await this.persist.flush()
@@ -223,12 +266,7 @@ export class Room {
       },
     })
     if (!filtered) return
-    if (state.clientId === null) {
-      const me = state.access.userId ?? peer.id
-      const owner = this.clientOwners.get(filtered.clientId)
-      if (owner !== undefined && owner !== me) return
-      this.clientOwners.set(filtered.clientId, me)
-    }
+    if (state.clientId === null && !this.clientOwners.claim(filtered.clientId, state.access.userId ?? peer.id)) return
     state.clientId = filtered.clientId
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, peer)
@@ -240,8 +278,9 @@ export class Room {
   private readonly relayAndPersist = (update: Uint8Array, origin: unknown): void => {
     const frame = writeUpdate(update)
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame)
-    // What came from the store or another instance is already persisted there.
-    if (origin === STORAGE_ORIGIN || origin === BUS_ORIGIN) return
+    // What came from the store is there already.
+    if (origin === STORAGE_ORIGIN) return
+    if (origin === BUS_ORIGIN) return this.persist.push(update, 'bus')
     this.persist.push(update)
     this.bus?.publish(this.mapId, 'update', update)
   }
@@ -252,9 +291,11 @@ export class Room {
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-    const frame = writeAwareness(update)
-    for (const peer of this.peers.keys()) peer.send(frame)
-    if (origin !== BUS_ORIGIN) this.bus?.publish(this.mapId, 'awareness', update)
+    for (const id of added) this.clientOwners.present(id)
+    // The server's own clientID ([DU2]) comes and goes with the save signal: it is never forgotten.
+    for (const id of removed) if (id !== this.awareness.clientID) this.clientOwners.left(id)
+    // [PB5] Clients gone long enough are forgotten, their clocks with them.
+    for (const id of this.clientOwners.sweep()) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
+    this.presence.changedClients(changed, origin !== BUS_ORIGIN && !isServerAwarenessOrigin(origin))
   }
 }

@@ -63,6 +63,13 @@ export class RoomRegistry {
     return this.slots.get(mapId)?.room
   }
 
+  /** [DU2] Persistence lag of every open room, for /readyz. */
+  async saveStates(): Promise<Array<{ mapId: string } & Room['saveState']>> {
+    const open = [...this.slots].map(async ([mapId, slot]) => ({ mapId, ...(await slot.room).saveState }))
+    const settled = await Promise.allSettled(open)
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+  }
+
   get size(): number {
     return this.slots.size
   }

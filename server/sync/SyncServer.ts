@@ -3,9 +3,11 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { IdSchema } from '../../core/graph'
 import type { MapStore } from '../store/MapStore'
+import { createBudget, DEFAULT_RATE_LIMIT, type RateLimit } from './budget'
 import type { RoomBus } from './bus'
 import type { PersistOptions } from './persistQueue'
-import type { Peer, PeerAccess } from './Room'
+import { awarenessPayload } from './protocol'
+import type { Peer, PeerAccess, Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
 
 export interface SyncServerOptions {
@@ -17,7 +19,9 @@ export interface SyncServerOptions {
   path?: string
   /** Decides at the HTTP upgrade who may connect, and with which rights. */
   authorize(req: IncomingMessage, mapId: string): Promise<PeerAccess | { reject: number; reason: string }>
-  rateLimit?: RateLimit
+  rateLimit?: Partial<RateLimit>
+  /** [PB6] Open sockets one person may hold on one map; the next upgrade is refused with 429. */
+  maxSocketsPerPerson?: number
   /** Shares live traffic with other instances (Redis); absent on a single machine. */
   bus?: RoomBus
   log?: (msg: string, err?: unknown) => void
@@ -29,13 +33,13 @@ const HEARTBEAT_MS = 30_000
 export const CLOSE_ACCESS_REVOKED = 4403
 export const CLOSE_RATE_LIMITED = 4429
 export const CLOSE_ROLE_CHANGED = 4501
+/** [PB3] A socket that stopped reading: it reconnects and syncs afresh. */
+export const CLOSE_TOO_SLOW = 4508
 
-/** Per-connection budget: a burst allowance refilled every second. */
-export interface RateLimit {
-  messagesPerSecond: number
-  bytesPerSecond: number
-}
-const DEFAULT_RATE_LIMIT: RateLimit = { messagesPerSecond: 300, bytesPerSecond: 8 * 1024 * 1024 }
+/** [PB6] Enough for a person's tabs and devices; a runaway script opening sockets stops here. */
+export const DEFAULT_MAX_SOCKETS_PER_PERSON = 8
+/** [PB3] Unsent bytes a socket may pile up before it is closed: a peer that never reads must not hold memory. */
+const MAX_BACKLOG_BYTES = 32 * 1024 * 1024
 
 /**
  * The y-websocket endpoint. It owns sockets and upgrades; documents, sync
@@ -47,6 +51,8 @@ export function createSyncServer(options: SyncServerOptions) {
   const log = options.log ?? ((msg, err) => console.error(`[sync] ${msg}`, err ?? ''))
   const rooms = new RoomRegistry(options.store, options.persist, options.bus)
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+  const rateLimit: RateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit }
+  const sockets = socketCounter(options.maxSocketsPerPerson ?? DEFAULT_MAX_SOCKETS_PER_PERSON)
   let nextPeer = 0
 
   const heartbeat = setInterval(() => {
@@ -81,6 +87,12 @@ export function createSyncServer(options: SyncServerOptions) {
       .authorize(req, mapId)
       .then((access) => {
         if ('reject' in access) return reject(socket, access.reject, access.reason)
+        // [PB6] Counted from here, so parallel upgrades cannot overshoot the cap.
+        const release = sockets.take(mapId, access.userId)
+        if (!release) return reject(socket, 429, 'too many connections to this map')
+        // A client that hung up while we looked it up must not keep its slot.
+        if (socket.destroyed) return release()
+        socket.once('close', release)
         wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, access))
       })
       .catch((err) => {
@@ -94,20 +106,38 @@ export function createSyncServer(options: SyncServerOptions) {
     const alive = ws as WebSocket & { crxAlive?: boolean }
     alive.crxAlive = true
     ws.on('pong', () => (alive.crxAlive = true))
+    const budget = createBudget(rateLimit)
+    const send = (frame: Uint8Array) => {
+      if (ws.readyState !== ws.OPEN) return
+      if (ws.bufferedAmount > MAX_BACKLOG_BYTES) return peer.close(CLOSE_TOO_SLOW, 'not reading')
+      ws.send(frame, (err) => err && ws.terminate())
+    }
     const peer: Peer = {
       id: `p${++nextPeer}`,
-      send(frame) {
-        if (ws.readyState === ws.OPEN) ws.send(frame, (err) => err && ws.terminate())
+      send,
+      reply(frame) {
+        if (budget.reply(frame.byteLength)) send(frame)
+        else peer.close(CLOSE_RATE_LIMITED, 'too much requested')
+      },
+      sendPresence(frame) {
+        budget.granted()
+        send(frame)
+      },
+      get backlog() {
+        return ws.bufferedAmount
       },
       close(code, reason) {
         ws.close(code, reason)
       },
     }
     let closed = false
-    const budget = createBudget(options.rateLimit ?? DEFAULT_RATE_LIMIT)
+    let joined: Room | undefined
     // Frames queue behind the load, so the first sync answer reflects the store.
     let queue = rooms.acquire(mapId).then((room) => {
-      if (!closed) room.join(peer, access)
+      if (!closed) {
+        room.join(peer, access)
+        joined = room
+      }
       return room
     })
     queue.catch((err) => {
@@ -122,6 +152,10 @@ export function createSyncServer(options: SyncServerOptions) {
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return peer.close(4400, 'binary frames only')
       const frame = toBytes(data)
+      // [PB1] The stock client's echo of presence we sent it: dropped unread, and free up to
+      // one per presence frame it was sent. Everything else is charged [PS6].
+      const presence = joined && awarenessPayload(frame)
+      if (presence && joined!.isEcho(peer, presence) && budget.takeEcho()) return
       if (!budget.spend(frame.byteLength)) return peer.close(CLOSE_RATE_LIMITED, 'too many messages')
       queue = queue.then((room) => {
         // [PS8] Whatever a frame makes throw closes this socket only: a rejected queue would
@@ -192,21 +226,24 @@ function reject(socket: Duplex, status: number, reason: string): void {
   )
 }
 
-function createBudget(limit: RateLimit) {
-  let windowStart = Date.now()
-  let messages = 0
-  let bytes = 0
+/** [PB6] Open sockets per (map, person); `take` returns the release, or null at the cap. */
+function socketCounter(max: number) {
+  const open = new Map<string, number>()
   return {
-    spend(size: number): boolean {
-      const now = Date.now()
-      if (now - windowStart >= 1000) {
-        windowStart = now
-        messages = 0
-        bytes = 0
+    take(mapId: string, userId: string | undefined): (() => void) | null {
+      if (!userId) return () => {}
+      const key = `${mapId}\u0000${userId}`
+      const n = open.get(key) ?? 0
+      if (n >= max) return null
+      open.set(key, n + 1)
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        const left = (open.get(key) ?? 1) - 1
+        if (left > 0) open.set(key, left)
+        else open.delete(key)
       }
-      messages++
-      bytes += size
-      return messages <= limit.messagesPerSecond && bytes <= limit.bytesPerSecond
     },
   }
 }

@@ -85,3 +85,32 @@ function withIdentity(stateJson: string, identity: Record<string, unknown> | und
   const user = { ...((state as { user?: object }).user ?? {}), ...identity }
   return JSON.stringify({ ...state, user })
 }
+
+/**
+ * [PB1] True when the update is only an echo: every entry is for a clientID
+ * that is not the connection's own, at a clock the server already has. The
+ * stock client re-sends every awareness change it receives, so most of what
+ * a busy room's sockets send is this. Reads clocks only: no JSON, no copies.
+ */
+export function isAwarenessEcho(
+  update: Uint8Array,
+  isOwn: (clientId: number) => boolean,
+  knownClock: (clientId: number) => number | undefined,
+): boolean {
+  try {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    if (count === 0) return false
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      decoding.readVarUint8Array(decoder) // the state's JSON, skipped unread
+      if (isOwn(clientId)) return false
+      const known = knownClock(clientId)
+      if (known === undefined || clock > known) return false
+    }
+    return decoder.pos === update.length
+  } catch {
+    return false
+  }
+}

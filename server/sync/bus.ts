@@ -14,6 +14,8 @@ export interface RoomBus {
   /** Role changes reach sockets held by any instance. */
   onAccessChange(handler: (mapId: string, userIds: string[] | 'all') => void): Promise<void>
   publishAccessChange(mapId: string, userIds: string[] | 'all'): void
+  /** Resolves when the bus answers (readiness checks). */
+  ping(): Promise<void>
   close(): Promise<void>
 }
 

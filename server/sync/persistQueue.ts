@@ -1,66 +1,206 @@
 import * as Y from 'yjs'
-import type { MapStore } from '../store/MapStore'
-
-const MAX_ATTEMPTS = 6
+import { MapGoneError, type MapStore } from '../store/MapStore'
 
 export interface PersistOptions {
-  /** Bound on how long an update waits in memory before it is appended. */
+  /** Bound on how long a local update waits in memory before it is appended. */
   delayMs: number
+  /**
+   * [DU3] The same bound for updates applied from the bus (another instance's
+   * edits, which that instance appends too): longer, so a receiver writes one
+   * merged row per window instead of one per edit.
+   */
+  busDelayMs?: number
   /** Fold the log into a snapshot once it holds this many rows. */
   compactAfter: number
   onError: (err: unknown) => void
+  /** [DU1] The longest pause between two attempts of a failing append. */
+  maxBackoffMs?: number
+  /** [DU2] An append still running after this long counts as not saved. */
+  slowMs?: number
+  /** [DU1] Pending updates larger than this, merged, are replaced by the doc's whole (garbage-collected) state. */
+  compressAboveBytes?: number
 }
+
+/** What a room tells its clients: the time since which edits are not in the store, or null. */
+export type SaveStateListener = (unsavedSince: number | null) => void
+
+const FIRST_BACKOFF_MS = 100
+const DEFAULT_MAX_BACKOFF_MS = 5_000
+const DEFAULT_SLOW_MS = 2_000
+const DEFAULT_COMPRESS_ABOVE_BYTES = 256 * 1024
+/**
+ * [DU1] Pending updates are merged into one once there are this many. A merge
+ * keeps deleted text, so a merged update grows with the typing; past
+ * `compressAboveBytes` it is swapped for the doc's whole state, which holds
+ * every pending update (Yjs applies it idempotently) with deleted content
+ * collected. During an outage of any length the queue's memory therefore
+ * stays below max(compressAboveBytes, the doc's encoded size) plus
+ * MERGE_PENDING_AT fresh updates.
+ */
+export const MERGE_PENDING_AT = 64
 
 /**
  * Group commit for one map: updates arriving within `delayMs` are merged into
- * one appended row. A failed append keeps its updates and retries, so a
- * database hiccup delays persistence but loses nothing.
+ * one appended row. [DU1] A failed append keeps its batch and retries, with a
+ * capped back-off, for as long as it takes; updates arriving meanwhile are
+ * merged into the batch being retried. Only a map deleted under us ends the
+ * retries (there is nothing left to save to).
  */
 export class PersistQueue {
   private pending: Uint8Array[] = []
+  /** When the oldest update in `pending` arrived. */
+  private pendingSince: number | null = null
+  /** When the oldest update of the batch being appended arrived. */
+  private batchSince: number | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
-  private chain: Promise<void> = Promise.resolve()
-  private rowsSinceSnapshot: number
+  private timerDue = Infinity
+  /** The batch being appended (and retried): still memory the queue holds. */
+  private inFlight: Uint8Array | null = null
+  private draining: Promise<void> | null = null
+  private wake: (() => void) | null = null
+  private rowsSinceSnapshot = 0
+  private unsaved: number | null = null
+  private gone = false
 
   constructor(
     private readonly store: MapStore,
     private readonly mapId: string,
     private readonly options: PersistOptions,
-    loadedRows: number,
-  ) {
-    this.rowsSinceSnapshot = loadedRows
+    private readonly onSaveState: SaveStateListener = () => {},
+    /** The live doc's whole state, for compressing a long backlog (see MERGE_PENDING_AT). */
+    private readonly fullState?: () => Uint8Array,
+  ) {}
+
+  /** Rows the store held beyond its snapshot when the room loaded (the compaction trigger counts from there). */
+  loaded(rows: number): void {
+    this.rowsSinceSnapshot += rows
   }
 
-  push(update: Uint8Array): void {
+  push(update: Uint8Array, source: 'local' | 'bus' = 'local'): void {
+    if (this.gone) return
     this.pending.push(update)
-    this.timer ??= setTimeout(() => void this.flush(), this.options.delayMs)
+    this.pendingSince ??= Date.now()
+    if (this.pending.length >= MERGE_PENDING_AT) this.pending = [this.merge(this.pending)]
+    const delay = source === 'bus' ? (this.options.busDelayMs ?? this.options.delayMs) : this.options.delayMs
+    const due = Date.now() + delay
+    if (due >= this.timerDue) return
+    clearTimeout(this.timer)
+    this.timerDue = due
+    this.timer = setTimeout(() => void this.start(), delay)
   }
 
-  /** Resolves once everything pushed so far is in the store. */
+  /**
+   * Resolves once everything pushed so far is in the store; while the store
+   * fails it does not resolve (callers that must stop bound their wait).
+   * A pending retry is attempted at once.
+   */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = undefined
-    this.chain = this.chain.then(() => this.writePending())
-    return this.chain
+    this.wake?.()
+    return this.start()
   }
 
-  private async writePending(): Promise<void> {
-    let failures = 0
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0)
+  /** Starts writing what is pending; a back-off under way is left to run (a new edit must not hammer a failing store). */
+  private start(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.timerDue = Infinity
+    this.draining ??= this.drain().finally(() => (this.draining = null))
+    return this.draining
+  }
+
+  /** The time since which some edit waits to be stored, or null when everything is stored. */
+  get unsavedSince(): number | null {
+    return this.unsaved
+  }
+
+  /** How long the oldest edit not yet in the store has waited, in ms (0 when none waits). */
+  lagMs(now = Date.now()): number {
+    const oldest = Math.min(this.batchSince ?? Infinity, this.pendingSince ?? Infinity)
+    return oldest === Infinity ? 0 : now - oldest
+  }
+
+  /** Bytes held in memory for the store: the pending updates and the batch being appended. */
+  get pendingBytes(): number {
+    return this.pending.reduce((n, u) => n + u.byteLength, this.inFlight?.byteLength ?? 0)
+  }
+
+  /** How many separate updates wait in memory (bounded by MERGE_PENDING_AT). */
+  get pendingCount(): number {
+    return this.pending.length
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0 && !this.gone) {
+      this.batchSince = this.pendingSince
+      this.pendingSince = null
+      const batch = this.merge(this.pending)
+      this.pending = []
+      await this.appendUntilStored(batch)
+      this.batchSince = null
+      // What arrived during this append is fresh: if it fails, the signal comes back.
+      this.setUnsaved(null)
+    }
+    if (this.rowsSinceSnapshot >= this.options.compactAfter && !this.gone) await this.compact()
+  }
+
+  private async appendUntilStored(first: Uint8Array): Promise<void> {
+    let batch = first
+    for (let attempt = 0; ; attempt++) {
+      // Whatever arrived during a back-off joins the retried batch: one append when the store is back.
+      if (attempt > 0 && this.pending.length > 0) {
+        batch = this.merge([batch, ...this.pending])
+        this.pending = []
+        this.batchSince = Math.min(this.batchSince ?? Infinity, this.pendingSince ?? Infinity)
+        this.pendingSince = null
+      }
+      this.inFlight = batch
+      // [DU2] A store that hangs is as unsaved as one that fails.
+      const slow = setTimeout(() => this.setUnsaved(this.batchSince), this.options.slowMs ?? DEFAULT_SLOW_MS)
       try {
-        await this.store.append(this.mapId, [Y.mergeUpdates(batch)])
+        await this.store.append(this.mapId, [batch])
         this.rowsSinceSnapshot++
-        failures = 0
+        return
       } catch (err) {
+        if (err instanceof MapGoneError) {
+          this.gone = true
+          this.pending = []
+          this.pendingSince = null
+          return
+        }
         this.options.onError(err)
-        // A map deleted under us fails forever; anything else gets retried.
-        if (++failures >= MAX_ATTEMPTS) return
-        this.pending.unshift(...batch)
-        await new Promise((r) => setTimeout(r, 100 * 2 ** failures))
+        this.setUnsaved(this.batchSince)
+        await this.pause(backoffMs(attempt, this.options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS))
+      } finally {
+        clearTimeout(slow)
+        this.inFlight = null
       }
     }
-    if (this.rowsSinceSnapshot >= this.options.compactAfter) await this.compact()
+  }
+
+  private merge(updates: Uint8Array[]): Uint8Array {
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    if (!this.fullState || merged.byteLength <= (this.options.compressAboveBytes ?? DEFAULT_COMPRESS_ABOVE_BYTES)) return merged
+    const full = this.fullState()
+    return full.byteLength < merged.byteLength ? full : merged
+  }
+
+  /** A back-off pause that `flush` cuts short, so a stop retries at once. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms)
+      const wake = () => done()
+      this.wake = wake
+      function done() {
+        clearTimeout(timer)
+        resolve()
+      }
+    }).finally(() => (this.wake = null))
+  }
+
+  private setUnsaved(since: number | null): void {
+    if (since === this.unsaved || (since !== null && this.unsaved !== null)) return
+    this.unsaved = since
+    this.onSaveState(since)
   }
 
   /** Snapshot from what the store holds, not from memory: other instances may have appended. */
@@ -70,7 +210,13 @@ export class PersistQueue {
       await this.store.compact(this.mapId, Y.mergeUpdates(updates), head)
       this.rowsSinceSnapshot = 0
     } catch (err) {
+      // The log stays as it is (nothing is lost); the next drain tries again.
       this.options.onError(err)
     }
   }
+}
+
+/** 100 ms, 200 ms, 400 ms … up to `max`. */
+export function backoffMs(attempt: number, max: number): number {
+  return Math.min(max, FIRST_BACKOFF_MS * 2 ** Math.min(attempt, 20))
 }

@@ -90,3 +90,15 @@ export function writePermissionDenied(reason: string): Uint8Array {
   encoding.writeVarString(encoder, reason)
   return encoding.toUint8Array(encoder)
 }
+
+/** The awareness update inside an awareness frame, or null for any other frame (or a broken one). */
+export function awarenessPayload(frame: Uint8Array): Uint8Array | null {
+  if (frame[0] !== MESSAGE_AWARENESS) return null
+  try {
+    const decoder = decoding.createDecoder(frame)
+    decoding.readVarUint(decoder)
+    return decoding.readVarUint8Array(decoder)
+  } catch {
+    return null
+  }
+}

@@ -49,6 +49,9 @@ export function createRedisBus(url: string, log: (msg: string, err?: unknown) =>
     publishAccessChange(mapId, userIds) {
       pub.publish(ACCESS_CHANNEL, JSON.stringify({ mapId, userIds })).catch((err) => log('publish failed', err))
     },
+    async ping() {
+      await Promise.all([pub.ping(), sub.ping()])
+    },
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()])
     },

@@ -76,4 +76,18 @@ describe('home page', () => {
     expect(res?.status()).toBe(404)
     await owner.context.close()
   })
+
+  test('every page has a favicon: no 404 for /favicon.ico, and an icon link in the head', async () => {
+    const ico = await fetch(`${baseURL}/favicon.ico`)
+    expect(ico.status).toBe(200)
+    expect(ico.headers.get('content-type')).toMatch(/icon/)
+    const { context, page } = await newPerson(browser, baseURL, 'visitor')
+    const missing: string[] = []
+    page.on('response', (res) => res.status() === 404 && missing.push(res.url()))
+    await page.goto('/')
+    await page.waitForLoadState('networkidle')
+    expect(await page.locator('head link[rel="icon"]').count()).toBeGreaterThan(0)
+    expect(missing).toEqual([])
+    await context.close()
+  })
 })

@@ -293,3 +293,14 @@ async function userIdOf(who: Account): Promise<string> {
   if (!id) throw new Error(`${who.name} is not listed as a member`)
   return id
 }
+
+describe('benchmark-only pages', () => {
+  test('the production app as npm start runs it does not serve /bench-flow or /bench-static', async () => {
+    for (const route of ['/bench-flow', '/bench-static', '/bench-flow?map=x']) {
+      const res = await fetch(`${baseURL}${route}`)
+      expect(res.status, route).toBe(404)
+    }
+    // Control: the proxy lets ordinary pages through.
+    expect((await fetch(`${baseURL}/`)).status).toBe(200)
+  })
+})

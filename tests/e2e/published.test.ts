@@ -139,12 +139,16 @@ describe('published page', () => {
     const reader = await browser.newContext()
     const p = await reader.newPage()
     const sockets: string[] = []
+    const tokenRequests: string[] = []
     p.on('websocket', (ws) => sockets.push(ws.url()))
+    p.on('request', (req) => /\/token\b/.test(req.url()) && tokenRequests.push(req.url()))
     await p.goto(`${baseURL}/p/${slug}`)
     await p.locator('.react-flow__node[data-id="s-no-grey-zones"]').waitFor()
     expect(await p.locator('.react-flow__node').count()).toBe(4)
-    await p.waitForTimeout(500)
+    // Hydrated and quiet: every effect has run, and a socket (or the token fetch before it) would have started.
+    await p.waitForLoadState('networkidle')
     expect(sockets).toEqual([])
+    expect(tokenRequests).toEqual([])
     await reader.close()
   })
 
@@ -186,10 +190,65 @@ describe('published page', () => {
     expect(pinned.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600')
   })
 
+  test('readers get a legend for the verdicts, on the published page and in the embed, that works without script', async () => {
+    for (const route of [`/p/${slug}`, `/embed/${slug}`]) {
+      const html = await (await fetch(`${baseURL}${route}`)).text()
+      expect(html, route).toContain('data-testid="evaluation-legend"')
+    }
+    const reader = await browser.newContext()
+    const p = await reader.newPage()
+    await p.goto(`${baseURL}/p/${slug}`)
+    const legend = p.getByTestId('evaluation-legend')
+    expect(await legend.getByText('Nothing that attacks it is left standing', { exact: false }).isVisible()).toBe(false)
+    await legend.locator('summary').click()
+    await legend.getByText('Nothing that attacks it is left standing', { exact: false }).waitFor()
+    expect(await legend.textContent()).toMatch(/OUT.*defeated.*UNDEC.*undecided.*strength/s)
+    await reader.close()
+  })
+
+  test('embed options: the code follows the builder, and the frame honours minimap, outline-first and a pinned version', async () => {
+    await page.goto(`${baseURL}/maps/${mapId}/publish`)
+    const builder = page.getByTestId('embed-builder')
+    const code = () => page.getByTestId('embed-code').inputValue()
+    expect(await code()).toContain(`/embed/${slug}"`)
+    await builder.getByLabel('Height (px)').fill('320')
+    await builder.getByLabel('Minimap').uncheck()
+    await builder.getByLabel('Outline open first').check()
+    await builder.getByLabel('Version').selectOption('1')
+    await expect.poll(code).toContain(`/embed/${slug}/v/1?minimap=off&outline=first"`)
+    expect(await code()).toContain('height="320"')
+    const src = /src="([^"]+)"/.exec(await code())![1]!
+
+    const reader = await browser.newContext({ viewport: { width: 900, height: 700 } })
+    const p = await reader.newPage()
+    await p.goto(src)
+    const frame = p.getByTestId('embedded-map')
+    await expect.poll(() => frame.getAttribute('data-minimap')).toBe('off')
+    expect(await frame.getAttribute('data-outline')).toBe('first')
+    await p.locator('.react-flow__node').first().waitFor()
+    expect(await p.locator('.react-flow__minimap').isVisible()).toBe(false)
+    expect(await p.locator('details[data-embed-outline]').getAttribute('open')).not.toBeNull()
+    // Pinned: version 1 has one node fewer than the newest (see the versions test above).
+    expect(await p.locator('details[data-embed-outline] li[id^="node-"]').count()).toBe(4)
+
+    // Without options, a large frame keeps its minimap; a small one never spends itself on it.
+    await p.goto(`${baseURL}/embed/${slug}`)
+    await p.locator('.react-flow__node').first().waitFor()
+    await expect.poll(() => p.locator('.react-flow__minimap').isVisible()).toBe(true)
+    await p.setViewportSize({ width: 560, height: 320 })
+    await expect.poll(() => p.locator('.react-flow__minimap').isVisible()).toBe(false)
+    await reader.close()
+  })
+
   test('unpublishing hides every version', async () => {
     await page.goto(`${baseURL}/maps/${mapId}/publish`)
+    // The first click only explains what will stop working; the map stays published until the confirmation.
     await page.getByTestId('unpublish').click()
-    await page.getByTestId('publish').waitFor()
+    await page.getByTestId('unpublish-consequences').waitFor()
+    expect(await page.getByTestId('unpublish-consequences').textContent()).toMatch(/2 versions.*embed/s)
+    expect((await fetch(`${baseURL}/p/${slug}`)).status).toBe(200)
+    await page.getByTestId('confirm-unpublish').click()
+    await page.getByTestId('unpublish').waitFor({ state: 'detached' })
     await expect.poll(async () => (await fetch(`${baseURL}/p/${slug}`)).status).toBe(404)
     expect((await fetch(`${baseURL}/p/${slug}/v/1`)).status).toBe(404)
     expect((await fetch(`${baseURL}/p/${slug}/v/2`)).status).toBe(404)

@@ -17,7 +17,7 @@ describe('seed maps', () => {
     return href!.split('/').pop()!
   }
 
-  test('[SV2] [PR10] a guest copies a viewer-only seed map and edits the copy; the original is unchanged', async () => {
+  test('[SV2] [PR11] a guest copies a viewer-only seed map and edits the copy; the original is unchanged', async () => {
     const seed = (await loadSeedMaps()).find((s) => s.key === 'no-grey-zones')!
     const thesisText = seed.map.nodes.find((n) => n.id === seed.thesis)!.text
     const guest = await newPerson(run.browser, baseURL, 'Copying pupil')

@@ -140,6 +140,10 @@ describe('source view', () => {
     contexts.push(owner.context, viewer.context)
     await Promise.all([waitForState(owner.page, 'connected'), waitForState(viewer.page, 'connected')])
 
+    // A map that cites nothing does not name an article as its source; the library is one step away.
+    expect(await owner.page.getByTestId('open-source').count()).toBe(0)
+    await owner.page.getByTestId('quote-from-library').click()
+    expect(await owner.page.getByTestId('open-source').textContent()).toBe('Open article: Belarus - NATO')
     await owner.page.getByTestId('open-source').click()
     const panel = owner.page.getByTestId('source-panel')
     await panel.getByTestId('source-article').waitFor()

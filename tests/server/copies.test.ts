@@ -8,7 +8,7 @@ import { graphOf, testServices } from '../support/services'
 let dispose: (() => Promise<void>) | undefined
 afterEach(async () => dispose?.())
 
-test('[PR10] a guest copies a viewer-only seed map: the copy is theirs alone, without votes, and the original is unchanged', async () => {
+test('[PR11] a guest copies a viewer-only seed map: the copy is theirs alone, without votes, and the original is unchanged', async () => {
   const t = await testServices()
   dispose = t.dispose
   const [seed] = await seedMaps(t.services, await loadSeedMaps())
@@ -37,7 +37,7 @@ test('[PR10] a guest copies a viewer-only seed map: the copy is theirs alone, wi
   expect(await graphOf(t.services, seed!.id)).toEqual(before)
 })
 
-test('[PR10] a guest who joined a private map with a viewer code can copy it', async () => {
+test('[PR11] a guest who joined a private map with a viewer code can copy it', async () => {
   const t = await testServices()
   dispose = t.dispose
   const teacher = await t.services.accounts.createGuest('Teacher')
@@ -53,7 +53,7 @@ test('[PR10] a guest who joined a private map with a viewer code can copy it', a
   expect((await t.services.access.grant(template.id, pupil.id)).role).toBe('viewer')
 })
 
-test('[PR10] a person who may not view a map cannot copy it, and nothing is created', async () => {
+test('[PR11] a person who may not view a map cannot copy it, and nothing is created', async () => {
   const t = await testServices()
   dispose = t.dispose
   const owner = await t.services.accounts.createGuest('Owner')

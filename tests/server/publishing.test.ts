@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import type { ArgNode, ArgumentMap } from '@/core/graph'
 import { createAccess } from '@/server/auth/access'
 import { createMapService, type MapService } from '@/server/maps'
-import { createPublishing, currentGraph, type Publishing } from '@/server/publishing'
+import { createPublishing, type Publishing } from '@/server/publishing/service'
+import { importMap } from '@/server/publishing/interchange'
 import { Lru } from '@/server/publishing/lru'
 import { PUBLISH_SLUG, publishSlug } from '@/server/publishing/slug'
 import { createPrismaStore } from '@/server/store/prismaStore'
@@ -158,11 +159,11 @@ describe('import', () => {
   const argdown = '[Cars out]: Cars should leave the centre.\n  <+ [Air]: The air is bad.\n'
 
   test('a valid Argdown file becomes a map owned by the importer', async () => {
-    const r = await env.pub.importMap(owner, { format: 'argdown', text: argdown, title: 'Town centre' })
+    const r = await importMap(env.maps, owner, { format: 'argdown', text: argdown, title: 'Town centre' })
     if (!r.ok) throw new Error(JSON.stringify(r.errors))
     const meta = await env.maps.get(r.id)
     expect(meta?.title).toBe('Town centre')
-    const graph = await currentGraph(env.maps, r.id)
+    const graph = await env.maps.graph(r.id)
     expect(graph.nodes.map((n) => n.text).sort()).toEqual(['Cars should leave the centre.', 'The air is bad.'])
     // Laid out on import: the two nodes no longer share the origin.
     const [a, b] = graph.nodes
@@ -178,7 +179,7 @@ describe('import', () => {
     ['json', 'not json at all', /^\$$/],
   ] as const)('a broken %s file names each problem and where, and creates nothing', async (format, text, where) => {
     const before = await env.db.map.count()
-    const r = await env.pub.importMap(owner, { format, text })
+    const r = await importMap(env.maps, owner, { format, text })
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.errors.length).toBeGreaterThan(0)

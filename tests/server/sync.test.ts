@@ -50,8 +50,10 @@ describe('sync server with stock y-websocket clients', () => {
     const a = connectClient(first.url, 'm3')
     await a.synced
     addNode(a.doc, claim('kept', 'survives restarts'), me)
-    await eventually(() => first.server.rooms.size === 1, 'room open')
-    await new Promise((r) => setTimeout(r, 50))
+    // Another client seeing the node means the server has applied it; stopping must then persist it.
+    const observer = connectClient(first.url, 'm3')
+    await eventually(() => readGraph(observer.doc).nodes.length === 1, 'the server has the node')
+    observer.destroy()
     a.destroy()
     await first.stop()
 
@@ -75,7 +77,11 @@ describe('sync server with stock y-websocket clients', () => {
     addNode(b.doc, claim('offline-b', 'written offline'), me)
     removeNodes(a.doc, ['base'], me)
     addNode(a.doc, claim('online-a'), me)
-    await new Promise((r) => setTimeout(r, 50))
+    // A newcomer that has received a's latest edit has everything the server holds: had b's offline
+    // write leaked to the server, the newcomer would have it too.
+    const newcomer = track(connectClient(srv.url, 'm4'))
+    await eventually(() => readGraph(newcomer.doc).nodes.some((n) => n.id === 'online-a'), 'newcomer has the online edit')
+    expect(readGraph(newcomer.doc).nodes.map((n) => n.id)).toEqual(['online-a'])
     expect(readGraph(a.doc).nodes.map((n) => n.id)).toEqual(['online-a'])
 
     b.provider.connect()

@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { spawnUntilReady } from './spawnReady'
 
 /**
  * The production app as `npm start` runs it, for browser tests and
@@ -37,41 +38,46 @@ export function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string
+  /** The process `npm start` runs in (tsx; the server is its child). */
+  pid: number
+  /** Stops the app; rejects if its log showed a fault that every test would otherwise hide (see FATAL_LOG_LINES). */
   stop(): Promise<void>
+}
+
+/**
+ * Lines in the app's log that mean the process is misbuilt, whatever the tests see. Two copies of Yjs in the
+ * process (Next's bundle and the sync server each loading one) break Yjs' constructor checks across them.
+ */
+const FATAL_LOG_LINES = [/Yjs was already imported/]
+
+function fatalLines(log: string): string[] {
+  return log.split('\n').filter((line) => FATAL_LOG_LINES.some((re) => re.test(line)))
 }
 
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
-  const child = spawn(bin('tsx'), ['scripts/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
-  let log = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 120 s:\n${log}`)), 120_000)
-    child.stdout!.on('data', (c: Buffer) => {
-      log += c.toString()
-      const m = /ready on (http:\/\/\S+)/.exec(log)
-      if (m) {
-        clearTimeout(timer)
-        resolve(m[1]!.replace('localhost', '127.0.0.1'))
-      }
-    })
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()))
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`app exited with ${code} before it was ready:\n${log}`))
-    })
-  })
+  // Exactly what `npm start` execs: one node process, so a signal reaches the server (tsx's CLI forks a child).
+  const { child, address, exited, log } = await spawnUntilReady(
+    'scripts/start.ts',
+    { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env },
+    120_000,
+  )
+  const url = address.replace('localhost', '127.0.0.1')
+  const atStart = fatalLines(log())
+  if (atStart.length > 0) {
+    child.kill('SIGKILL')
+    throw new Error(`the app logged a fatal line at start:\n${atStart.join('\n')}`)
+  }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
       await exited
       clearTimeout(timer)
+      const found = fatalLines(log())
+      if (found.length > 0) throw new Error(`the app logged a fatal line while the tests ran:\n${found.join('\n')}`)
     },
   }
 }

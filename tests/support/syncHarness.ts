@@ -47,23 +47,25 @@ export interface Client {
 /**
  * A stock y-websocket client in Node, exactly as the browser uses it. Pass
  * `origin` to send the Origin header a browser would (the app's real
- * `authorize` refuses upgrades without one).
+ * `authorize` refuses upgrades without one), and `headers` for the rest a
+ * browser sends (its session cookie).
  */
 export function connectClient(
   url: string,
   mapId: string,
   doc = new Y.Doc(),
   params?: Record<string, string>,
-  options: { origin?: string } = {},
+  options: { origin?: string; headers?: Record<string, string> } = {},
 ): Client {
-  const { origin } = options
-  const Socket = origin
-    ? class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { origin } })
+  const headers = { ...options.headers, ...(options.origin ? { origin: options.origin } : {}) }
+  const Socket =
+    Object.keys(headers).length > 0
+      ? class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers })
+          }
         }
-      }
-    : WebSocket
+      : WebSocket
   const provider = new WebsocketProvider(url, mapId, doc, {
     WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     params,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { EmbeddedMap } from '@/components/published/PublishedMap'
 import { publishedMetadata } from '@/components/published/metadata'
-import { publishing } from '@/server/publishing'
+import { services } from '@/server/app/registry'
 
 // Rendered once, then served from Next's page cache; publish and unpublish revalidate it.
 export const revalidate = 60
@@ -15,13 +15,13 @@ export async function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await publishing().latest((await params).slug)
+  const view = await services().publishing.latest((await params).slug)
   return view ? publishedMetadata(view) : { title: 'Not published' }
 }
 
 /** For iframes on other sites: the proxy allows framing for /embed/ only. */
 export default async function EmbedPage({ params }: Props) {
-  const view = await publishing().latest((await params).slug)
+  const view = await services().publishing.latest((await params).slug)
   if (!view) notFound()
   return <EmbeddedMap view={view} />
 }

@@ -23,11 +23,15 @@ export function resolveWsUrl(wsUrl: string): string {
 }
 
 /**
- * One Y.Doc per open map plus its websocket provider. The socket admits only
- * a short-lived token, so one is fetched before connecting and again before
- * it expires and after every close (a role change closes the socket so the
- * reconnect brings the new role). Created in an effect so strict mode's
- * double mount builds and tears down a full pair instead of leaking a socket.
+ * One Y.Doc per open map plus its websocket provider. The socket opens at
+ * once: the upgrade accepts the session cookie the browser sends to its own
+ * origin [PS1], so no token fetch sits on the connect path, and reconnects
+ * after any outage need none either. The session (role and identity, for the
+ * UI) is fetched meanwhile and again after every close (a role change closes
+ * the socket so the reconnect brings the new role); its token goes into the
+ * URL for sockets that cannot carry our cookie (another origin). Created in an
+ * effect so strict mode's double mount builds and tears down a full pair
+ * instead of leaking a socket.
  */
 export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
   const [state, setState] = useState<MapDoc>({
@@ -47,8 +51,6 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
         if (disposed) return
         provider.params = { token: session.token }
         setState((s) => ({ ...s, session, error: null }))
-        refreshTimer = setTimeout(() => void refresh(), (session.expiresIn * 1000) / 2)
-        if (!provider.shouldConnect) provider.connect()
       } catch (err) {
         if (disposed) return
         if (err instanceof MapSessionError && (err.status === 401 || err.status === 403 || err.status === 404)) {
@@ -77,6 +79,7 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
     provider.on('status', onStatus)
     provider.on('sync', onSync)
     provider.on('connection-close', onClose)
+    provider.connect()
     void refresh()
     return () => {
       disposed = true

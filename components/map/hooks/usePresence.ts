@@ -1,12 +1,15 @@
 'use client'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
+import type { Requests, SharedView } from '@/core/presence/follow'
 import type { Identity } from './mapSession'
 
 type Point = { x: number; y: number }
 
 /** The awareness state every client publishes (the app-wide contract). */
-export type PresenceState = { user: Identity; cursor: Point | null; selection: string[] }
+export type PresenceState = { user: Identity; cursor: Point | null; selection: string[] } & FollowState
+/** Optional presence for following (components/map/follow): where one looks, and what one asks of everyone. */
+export type FollowState = Requests & { view?: SharedView }
 export type Peer = PresenceState & { clientId: number; isMe: boolean }
 
 /** At most 20 cursor messages a second: smooth enough, cheap on the wire. */

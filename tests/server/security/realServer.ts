@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import * as Y from 'yjs'
 import type { Role } from '@/core/permissions'
 import { colorFor } from '@/core/presence/colors'
-import type { Services } from '@/server/app/services'
+import type { ServiceOptions, Services } from '@/server/app/services'
 import { signMapToken } from '@/server/auth/mapTokens'
 import { testServices } from '../../support/services'
 import { connectClient, eventually, type Client } from '../../support/syncHarness'
@@ -22,8 +22,8 @@ export interface RealServer {
   stop(): Promise<void>
 }
 
-export async function startRealServer(env: Record<string, string> = {}): Promise<RealServer> {
-  const { services, dispose } = await testServices(env)
+export async function startRealServer(env: Record<string, string> = {}, options: ServiceOptions = {}): Promise<RealServer> {
+  const { services, dispose } = await testServices(env, options)
   const server = http.createServer((_req, res) => res.writeHead(404).end())
   server.on('upgrade', (req, socket, head) => {
     if (!services.sync.handleUpgrade(req, socket, head)) socket.destroy()

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createAccounts } from '@/server/auth/accounts'
 import { createThrottle } from '@/server/auth/throttle'
 import { freshSqliteDb } from '../../support/db'
@@ -10,17 +10,21 @@ import { freshSqliteDb } from '../../support/db'
  * real SQLite; only the clock is ours.
  */
 describe('[PH8] sign-in attempts per account are capped', () => {
-  const database = freshSqliteDb()
-  let clock = 1_000_000
-  const accounts = createAccounts(database.db, createThrottle({ maxFailures: 5, windowMs: 15 * 60_000, now: () => clock }))
   const password = 'correct horse battery staple'
+  // Each test gets its own database, accounts and clock, so none depends on what another left behind.
+  let database: ReturnType<typeof freshSqliteDb>
+  let accounts: ReturnType<typeof createAccounts>
+  let clock: number
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    database = freshSqliteDb()
+    clock = 1_000_000
+    accounts = createAccounts(database.db, createThrottle({ maxFailures: 5, windowMs: 15 * 60_000, now: () => clock }))
     for (const email of ['teacher@example.test', 'other@example.test']) {
       expect((await accounts.signUp({ email, password, name: email })).ok).toBe(true)
     }
   })
-  afterAll(() => database.dispose())
+  afterEach(() => database.dispose())
 
   test('five wrong passwords, then even the right one waits; other accounts are untouched; the window reopens', async () => {
     for (let i = 0; i < 5; i++) {

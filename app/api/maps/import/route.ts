@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { publishing } from '@/server/publishing'
-import { ImportRequestSchema } from '@/server/publishing/interchange'
+import { services } from '@/server/app/registry'
+import { ImportRequestSchema, importMap } from '@/server/publishing/interchange'
 import { HttpError, route } from '@/server/http/route'
 
 export const dynamic = 'force-dynamic'
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic'
  */
 export const POST = route({ params: z.object({}).optional(), body: ImportRequestSchema }, async ({ body, user }) => {
   if (!user || user.isGuest) throw new HttpError(401, 'unauthenticated', 'Sign in with an account to import maps')
-  const result = await publishing().importMap(user.id, body)
+  const result = await importMap(services().maps, user.id, body)
   if (!result.ok) {
     throw new HttpError(400, 'import_failed', `The file has ${result.errors.length} problem(s); nothing was imported`, result.errors)
   }

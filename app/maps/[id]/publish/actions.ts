@@ -5,7 +5,6 @@ import { IdSchema } from '@/core/graph'
 import { can } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { currentUser } from '@/server/app/viewer'
-import { publishing } from '@/server/publishing'
 import { revalidatePublishedPages } from '@/server/publishing/revalidate'
 
 function revalidatePublished(mapId: string): void {
@@ -24,14 +23,14 @@ async function asOwner(form: FormData): Promise<{ mapId: string; userId: string 
 
 export async function publishAction(form: FormData): Promise<void> {
   const { mapId, userId } = await asOwner(form)
-  const result = await publishing().publish(mapId, userId)
+  const result = await services().publishing.publish(mapId, userId)
   if (!result.ok) throw new Error(result.error)
   revalidatePublished(mapId)
 }
 
 export async function unpublishAction(form: FormData): Promise<void> {
   const { mapId, userId } = await asOwner(form)
-  const result = await publishing().unpublish(mapId, userId)
+  const result = await services().publishing.unpublish(mapId, userId)
   if (!result.ok) throw new Error(result.error)
   revalidatePublished(mapId)
 }

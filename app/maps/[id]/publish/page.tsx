@@ -2,9 +2,9 @@ import { headers } from 'next/headers'
 import Link from 'next/link'
 import { publishAction, unpublishAction } from './actions'
 import styles from './publish.module.css'
-import { CopyField } from '@/components/published/CopyField'
+import { EmbedCodeBuilder } from '@/components/published/EmbedCodeBuilder'
 import { mapToManage } from '@/server/app/viewer'
-import { publishing } from '@/server/publishing'
+import { services } from '@/server/app/registry'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: 'Publishing' }
@@ -20,11 +20,8 @@ async function origin(): Promise<string> {
 export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const map = await mapToManage(id)
-  const status = (await publishing().status(id))!
+  const status = (await services().publishing.status(id))!
   const base = status.slug ? `${await origin()}/p/${status.slug}` : null
-  const embed = status.slug
-    ? `<iframe src="${await origin()}/embed/${status.slug}" title="${escapeAttr(map.title)}" width="800" height="500" style="border:1px solid #d9dee8" loading="lazy"></iframe>`
-    : null
 
   return (
     <main className={styles.page}>
@@ -51,13 +48,25 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
               {status.versions.length === 0 ? 'Publish' : 'Publish a new version'}
             </button>
           </form>
-          {status.published ? (
+        </div>
+        {status.published && base ? (
+          // A confirmation that works without scripts: nothing is hidden until the second, explicit button.
+          <details className={styles.confirm}>
+            <summary data-testid="unpublish">Unpublish…</summary>
+            <p data-testid="unpublish-consequences">
+              Unpublishing hides <strong>{base}</strong> and the addresses of all {status.versions.length} version
+              {status.versions.length === 1 ? '' : 's'} (<code>{base}/v/1</code> and on), and every embed of this map on other
+              sites stops showing it: articles that link to it or embed it will show “not found”. Nothing is deleted, and
+              publishing again brings back the same addresses.
+            </p>
             <form action={unpublishAction}>
               <input type="hidden" name="mapId" value={id} />
-              <button type="submit" className="danger" data-testid="unpublish">Unpublish (hide every version)</button>
+              <button type="submit" className="danger" data-testid="confirm-unpublish">
+                Unpublish every version
+              </button>
             </form>
-          ) : null}
-        </div>
+          </details>
+        ) : null}
       </section>
 
       {status.versions.length > 0 ? (
@@ -74,16 +83,12 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
 
-      {status.published && embed ? (
+      {status.published && status.slug ? (
         <section aria-labelledby="embed-h">
           <h2 id="embed-h">Embed on another site</h2>
-          <CopyField label="Embed code" value={embed} testId="embed-code" />
+          <EmbedCodeBuilder origin={await origin()} slug={status.slug} title={map.title} versions={status.versions.map((v) => v.number)} />
         </section>
       ) : null}
     </main>
   )
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

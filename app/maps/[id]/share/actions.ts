@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { IdSchema } from '@/core/graph'
 import { PublicRoleSchema, RoleSchema, ShareableRoleSchema, can } from '@/core/permissions'
+import type { FormState } from '@/app/auth-actions'
 import { services } from '@/server/app/registry'
+import { EmailSchema } from '@/server/auth/accounts'
 import { currentUser } from '@/server/app/viewer'
 
 /** [PR9] Only owners manage sharing; every action re-checks that on the server. */
@@ -65,4 +67,20 @@ export async function setPublicRoleAction(form: FormData): Promise<void> {
   await asOwner(input.mapId)
   await services().access.setPublicRole(input.mapId, input.publicRole)
   done(input.mapId)
+}
+
+/** [PR10] Adds an existing account by its email; answers in words, so the form can say what happened. */
+export async function inviteAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = z
+    .object({ mapId: IdSchema, email: EmailSchema, role: RoleSchema })
+    .safeParse({ mapId: form.get('mapId'), email: form.get('email'), role: form.get('role') })
+  const typed = { email: String(form.get('email') ?? '').slice(0, 254) }
+  if (!input.success) return { error: input.error.issues[0]?.message ?? 'Invalid input', values: typed }
+  const user = await currentUser()
+  const grant = await services().access.grant(input.data.mapId, user?.id ?? null)
+  if (!user || !can(grant.role, 'manage')) return { error: 'Only owners can invite people', values: typed }
+  const result = await services().access.invite(input.data.mapId, input.data.email, input.data.role)
+  if (!result.ok) return { error: result.error, values: typed }
+  done(input.data.mapId)
+  return { error: null, notice: `${result.name} can now open this map as ${input.data.role}.` }
 }

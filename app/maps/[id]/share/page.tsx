@@ -1,6 +1,7 @@
 import Link from 'next/link'
-import { createLinkAction, removeMemberAction, revokeLinkAction, setPublicRoleAction, setRoleAction } from './actions'
+import { createLinkAction, inviteAction, removeMemberAction, revokeLinkAction, setPublicRoleAction, setRoleAction } from './actions'
 import styles from './share.module.css'
+import { InviteForm } from '@/components/share/InviteForm'
 import { PUBLIC_ROLES, ROLES, SHAREABLE_ROLES } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { mapToManage } from '@/server/app/viewer'
@@ -12,6 +13,8 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   const { id } = await params
   const map = await mapToManage(id)
   const [members, links] = await Promise.all([services().access.members(id), services().access.shareLinks(id)])
+  // [PR7] The last owner can be neither removed nor demoted: the page does not offer what the server refuses.
+  const lastOwner = members.filter((m) => m.role === 'owner').length === 1 ? members.find((m) => m.role === 'owner')?.userId : undefined
   return (
     <main className={styles.page}>
       <p>
@@ -42,26 +45,33 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                 <td>{m.name}{m.isGuest ? ' (guest)' : ''}{m.email ? <small> {m.email}</small> : null}</td>
                 <td>{m.group ?? '—'}</td>
                 <td>
-                  <form action={setRoleAction} className={styles.inline}>
-                    <input type="hidden" name="mapId" value={id} />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
-                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
-                    </select>
-                    <button type="submit">Change</button>
-                  </form>
+                  {m.userId === lastOwner ? (
+                    <span data-testid="last-owner">owner (the only one: add another owner to change this)</span>
+                  ) : (
+                    <form action={setRoleAction} className={styles.inline}>
+                      <input type="hidden" name="mapId" value={id} />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
+                        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                      </select>
+                      <button type="submit">Change</button>
+                    </form>
+                  )}
                 </td>
                 <td>
-                  <form action={removeMemberAction}>
-                    <input type="hidden" name="mapId" value={id} />
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <button type="submit" className="danger" aria-label={`Remove ${m.name}`}>Remove</button>
-                  </form>
+                  {m.userId === lastOwner ? null : (
+                    <form action={removeMemberAction}>
+                      <input type="hidden" name="mapId" value={id} />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <button type="submit" className="danger" aria-label={`Remove ${m.name}`}>Remove</button>
+                    </form>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        <InviteForm mapId={id} roles={ROLES} action={inviteAction} />
       </section>
 
       <section aria-labelledby="links-h">

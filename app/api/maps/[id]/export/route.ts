@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { IdSchema } from '@/core/graph'
 import { services } from '@/server/app/registry'
-import { currentGraph } from '@/server/publishing'
 import { EXPORT_FORMATS, contentDisposition, exportFile } from '@/server/publishing/interchange'
 import { HttpError, route } from '@/server/http/route'
 
@@ -13,7 +12,7 @@ const FormatSchema = z.enum(EXPORT_FORMATS)
 export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, async ({ params, req }) => {
   const format = FormatSchema.safeParse(req.nextUrl.searchParams.get('format') ?? 'json')
   if (!format.success) throw new HttpError(400, 'bad_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`)
-  const file = exportFile(await currentGraph(services().maps, params.id), format.data)
+  const file = exportFile(await services().maps.graph(params.id), format.data)
   return new Response(file.body, {
     headers: {
       'content-type': file.contentType,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PublishedMap } from '@/components/published/PublishedMap'
 import { publishedMetadata } from '@/components/published/metadata'
-import { publishing } from '@/server/publishing'
+import { services } from '@/server/app/registry'
 
 // Rendered once, then served from Next's page cache; publish and unpublish revalidate it.
 export const revalidate = 60
@@ -18,7 +18,7 @@ async function load(params: Props['params']) {
   const { slug, n } = await params
   // Only plain decimal numbers: "01" or "1e0" would make a second address for one version.
   if (!/^[1-9][0-9]{0,8}$/.test(n)) return null
-  return publishing().version(slug, Number(n))
+  return services().publishing.version(slug, Number(n))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

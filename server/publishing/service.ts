@@ -1,17 +1,12 @@
-import * as Y from 'yjs'
-import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../core/convert'
-import { evaluate } from '../core/evaluate'
-import { newId, type ArgumentMap } from '../core/graph'
-import { withLayout } from '../core/layout/arrange'
-import { can } from '../core/permissions'
-import { readGraph } from '../core/ydoc'
-import { services } from './app/registry'
-import type { Access } from './auth/access'
-import type { Db } from './db/client'
-import type { MapService } from './maps'
-import { parseImport, type ImportRequest } from './publishing/interchange'
-import { Lru } from './publishing/lru'
-import { PUBLISH_SLUG, PUBLISH_SLUG_MAX, publishSlug } from './publishing/slug'
+import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../../core/convert'
+import { evaluate } from '../../core/evaluate'
+import { newId, type ArgumentMap } from '../../core/graph'
+import { can } from '../../core/permissions'
+import type { Access } from '../auth/access'
+import type { Db } from '../db/client'
+import type { MapService } from '../maps'
+import { Lru } from './lru'
+import { PUBLISH_SLUG, PUBLISH_SLUG_MAX, publishSlug } from './slug'
 
 /** What an evaluation badge shows: the same shape the editor's NodeBadge reads. */
 export interface PublishedBadge {
@@ -112,7 +107,7 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
       if (!(await isOwner(mapId, userId))) return { ok: false, error: 'Only owners can publish a map' }
       const meta = await db.map.findUnique({ where: { id: mapId }, select: { title: true, publishSlug: true } })
       if (!meta) return { ok: false, error: 'No such map' }
-      const map = await currentGraph(maps, mapId)
+      const map = await maps.graph(mapId)
       const slug = meta.publishSlug ?? (await claimSlug(db, mapId, map.title || meta.title))
       const number = await appendVersion(db, mapId, map)
       await db.map.update({ where: { id: mapId }, data: { published: true } })
@@ -157,30 +152,12 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
       return view(slug, p, number)
     },
 
-    /** Creates a map owned by the caller from a file, or creates nothing and lists every problem. */
-    async importMap(ownerId: string, input: ImportRequest) {
-      const parsed = parseImport(input)
-      if (!parsed.ok) return parsed
-      const title = parsed.map.title.trim() || 'Imported map'
-      // Argdown and most AIF files carry no positions: lay them out rather than stack every node at the origin.
-      const content = await withLayout({ ...parsed.map, title })
-      const meta = await maps.create({ title, content, ownerId })
-      return { ok: true as const, id: meta.id, warnings: parsed.warnings }
-    },
-
     /** For tests and the benchmark: what the version cache holds. */
     cachedVersions: () => versions.keys(),
   }
 }
 
 export type Publishing = ReturnType<typeof createPublishing>
-
-/** The map's live content, from the open room or the store. */
-export async function currentGraph(maps: MapService, mapId: string): Promise<ArgumentMap> {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, await maps.snapshot(mapId))
-  return readGraph(doc)
-}
 
 const validSlug = (slug: string) => slug.length <= PUBLISH_SLUG_MAX && PUBLISH_SLUG.test(slug)
 
@@ -236,22 +213,4 @@ function describe(outline: OutlineItem[]): string {
   const first = outline.find((i) => !isRef(i))
   const text = first && !isRef(first) ? first.text.replace(/\s+/g, ' ').trim() : ''
   return text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1).trimEnd()}…` : text
-}
-
-/**
- * The app's one publishing service, built on first use from the running
- * services. Kept on globalThis for the same reason as the registry: Next
- * bundles each route apart, and one cache must serve them all.
- */
-const holder = globalThis as unknown as { __cruxPublishing?: WeakMap<object, Publishing> }
-
-export function publishing(): Publishing {
-  const s = services()
-  holder.__cruxPublishing ??= new WeakMap()
-  let p = holder.__cruxPublishing.get(s)
-  if (!p) {
-    p = createPublishing(s.db, s.maps, s.access)
-    holder.__cruxPublishing.set(s, p)
-  }
-  return p
 }

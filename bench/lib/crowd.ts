@@ -1,0 +1,234 @@
+/**
+ * One client process of a crowd bench: a share of the room's people as stock
+ * y-websocket providers, apart from the servers and from the bench's other
+ * client processes (one process with 100 clients ends up timing itself).
+ * Started by crowdRunner.ts with its config in CROWD_CONFIG; talks JSON lines:
+ * prints `ready` once every person is synced, waits for `go <start> <end>`
+ * (epoch ms), moves cursors and sends edits, prints one `result`, and leaves
+ * when stdin closes. Times are epoch milliseconds (performance.timeOrigin +
+ * performance.now()), comparable across processes on one machine.
+ */
+import readline from 'node:readline'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { PROBE_MAP, probeKey } from '../sync-latency/workload'
+
+export interface CrowdPerson {
+  /** Index in the room (0..total-1): names, probe keys and who edits follow it. */
+  index: number
+  /** Our app: the session cookie sent to the token route and on the upgrade. */
+  cookie?: string
+}
+
+export interface CrowdConfig {
+  wsUrl: string
+  /** Set for our app: each person fetches a token from `${appUrl}/api/maps/<id>/token` first, as the editor does. */
+  appUrl?: string
+  mapId: string
+  people: CrowdPerson[]
+  /** Everyone in the room, across all client processes. */
+  total: number
+  /** Cursor move interval (the editor's CURSOR_INTERVAL_MS); null: no cursors. */
+  cursorIntervalMs: number | null
+  /** Indices of the people who edit, how many edits each, and the gap between two. */
+  edits: { editors: number[]; count: number; gapMs: [number, number] } | null
+  /** After the last edit is sent, how long to wait for missing receipts. */
+  drainMs: number
+}
+
+export interface CrowdResult {
+  connectMs: number
+  /** Receipt minus send time of every cursor state seen from someone else, ms. */
+  presence: number[]
+  movesSent: number
+  /** Receipt minus send time of every edit seen from someone else, ms. */
+  edits: number[]
+  expectedEditReceipts: number
+  duplicateEdits: number
+  /** Epoch ms of the first edit sent and of the last edit received (NaN without edits). */
+  firstEditAt: number
+  lastEditReceiptAt: number
+  closes: number[]
+  disconnects: number
+  /** What these clients received from and sent to the server during the window. */
+  framesIn: number
+  bytesIn: number
+  framesOut: number
+  bytesOut: number
+}
+
+const epoch = () => performance.timeOrigin + performance.now()
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.env.CROWD_CONFIG ?? '{}') as CrowdConfig
+  const counting = { on: false, framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0 }
+  const window = { start: Infinity, end: Infinity }
+  const inWindow = (t: number) => t >= window.start && t <= window.end
+  const result: CrowdResult = {
+    connectMs: 0, presence: [], movesSent: 0, edits: [], expectedEditReceipts: 0, duplicateEdits: 0,
+    firstEditAt: Number.NaN, lastEditReceiptAt: Number.NaN, closes: [], disconnects: 0, framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0,
+  }
+  process.setMaxListeners(config.people.length + 20)
+  const t0 = performance.now()
+  const clients = await Promise.all(config.people.map((p) => connect(config, p, counting)))
+  result.connectMs = performance.now() - t0
+
+  for (const c of clients) {
+    c.provider.on('connection-close', (e: { code: number } | null) => {
+      if (e) result.closes.push(e.code)
+    })
+    c.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected') result.disconnects++
+    })
+    const last = new Map<number, number>()
+    c.provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+      const now = epoch()
+      for (const id of [...added, ...updated]) {
+        if (id === c.doc.clientID) continue
+        const t = (c.provider.awareness.getStates().get(id) as { t?: number } | undefined)?.t
+        if (typeof t !== 'number' || t <= (last.get(id) ?? 0)) continue
+        last.set(id, t)
+        if (inWindow(t)) result.presence.push(Math.round((now - t) * 10) / 10)
+      }
+    })
+    const probes = c.doc.getMap<number>(PROBE_MAP)
+    const seen = new Set<string>()
+    probes.observe((event) => {
+      const now = epoch()
+      for (const key of event.keysChanged) {
+        if (key.startsWith(`${c.index}-`)) continue
+        const sentAt = probes.get(key)
+        if (typeof sentAt !== 'number') continue
+        if (seen.has(key)) result.duplicateEdits++
+        else {
+          seen.add(key)
+          result.edits.push(Math.round((now - sentAt) * 10) / 10)
+          result.lastEditReceiptAt = now
+        }
+      }
+    })
+  }
+  const editors = new Set(config.edits?.editors ?? [])
+  const editCount = config.edits?.count ?? 0
+  for (const c of clients) result.expectedEditReceipts += (editors.size - (editors.has(c.index) ? 1 : 0)) * editCount
+
+  process.stdout.write(`${JSON.stringify({ type: 'ready' })}\n`)
+  const lines = readline.createInterface({ input: process.stdin })
+  const go = await new Promise<string>((resolve) => lines.once('line', resolve))
+  const [, start, end] = go.split(' ').map(Number)
+  window.start = start!
+  window.end = end!
+
+  const interval = config.cursorIntervalMs
+  const intervals: Array<ReturnType<typeof setInterval>> = []
+  const move = (c: Connected) => {
+    let n = 0
+    return () => {
+      const t = epoch()
+      // One state change per move, as usePresence makes: cursor and send time together.
+      const state = c.provider.awareness.getLocalState() ?? {}
+      c.provider.awareness.setLocalState({ ...state, cursor: { x: c.index * 10 + (n % 7), y: n++ }, t })
+      if (inWindow(t)) result.movesSent++
+    }
+  }
+  // Spread the clients over the interval: real people's mice are not in step.
+  const delays = interval === null ? [] : clients.map((c, i) => setTimeout(() => intervals.push(setInterval(move(c), interval)), (i * interval) / clients.length))
+
+  await sleep(Math.max(0, window.start - epoch()))
+  counting.on = true
+  const editing = clients
+    .filter((c) => editors.has(c.index))
+    .map(async (c) => {
+      const [min, max] = config.edits!.gapMs
+      const probes = c.doc.getMap<number>(PROBE_MAP)
+      let due = epoch() + Math.random() * max
+      for (let n = 0; n < editCount; n++) {
+        await sleep(Math.max(0, due - epoch()))
+        const t = epoch()
+        if (Number.isNaN(result.firstEditAt)) result.firstEditAt = t
+        probes.set(probeKey(c.index, n), t)
+        due += min + Math.random() * (max - min)
+      }
+    })
+  await Promise.all(editing)
+  const cursorsUntil = config.cursorIntervalMs === null ? 0 : window.end
+  await sleep(Math.max(0, cursorsUntil - epoch()))
+  counting.on = false
+  for (const t of delays) clearTimeout(t)
+  for (const t of intervals) clearInterval(t)
+  const drainBy = epoch() + config.drainMs
+  while (result.edits.length < result.expectedEditReceipts && epoch() < drainBy) await sleep(20)
+  // Give the last cursor states their chance to land before reporting.
+  if (config.cursorIntervalMs !== null) await sleep(1200)
+  Object.assign(result, { framesIn: counting.framesIn, bytesIn: counting.bytesIn, framesOut: counting.framesOut, bytesOut: counting.bytesOut })
+  process.stdout.write(`${JSON.stringify({ type: 'result', result })}\n`)
+  await new Promise<void>((resolve) => {
+    lines.once('close', resolve)
+    process.stdin.once('end', resolve)
+  })
+  for (const c of clients) c.provider.destroy()
+  process.exit(0)
+}
+
+interface Connected {
+  index: number
+  doc: Y.Doc
+  provider: WebsocketProvider
+}
+
+/** One person: the token fetch through the app when there is one, then a stock provider until synced. */
+async function connect(config: CrowdConfig, person: CrowdPerson, counting: { on: boolean; framesIn: number; bytesIn: number; framesOut: number; bytesOut: number }): Promise<Connected> {
+  const headers: Record<string, string> = {}
+  const params: Record<string, string> = {}
+  if (config.appUrl) {
+    headers.origin = config.appUrl
+    if (person.cookie) headers.cookie = person.cookie
+    const res = await fetch(`${config.appUrl}/api/maps/${config.mapId}/token`, { headers })
+    if (!res.ok) throw new Error(`token fetch for person ${person.index}: ${res.status} ${await res.text()}`)
+    params.token = ((await res.json()) as { token: string }).token
+  }
+  class CountingSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers })
+      // y-websocket asks for ArrayBuffers; ws hands those to 'message' listeners too.
+      this.on('message', (data: ArrayBuffer | Buffer) => {
+        if (!counting.on) return
+        counting.framesIn++
+        counting.bytesIn += data.byteLength
+      })
+    }
+    override send(data: unknown, ...rest: unknown[]): void {
+      if (counting.on) {
+        counting.framesOut++
+        counting.bytesOut += (data as Uint8Array).byteLength
+      }
+      ;(super.send as (...a: unknown[]) => void)(data, ...rest)
+    }
+  }
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(config.wsUrl, config.mapId, doc, {
+    WebSocketPolyfill: CountingSocket as unknown as typeof globalThis.WebSocket,
+    params,
+    disableBc: true,
+  })
+  provider.awareness.setLocalState({
+    user: { id: `bench-${person.index}`, name: `Person ${person.index}`, color: '#336699' },
+    cursor: null,
+    selection: [],
+  })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`person ${person.index} not synced within 60 s`)), 60_000)
+    provider.once('sync', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+  return { index: person.index, doc, provider }
+}
+
+main().catch((err) => {
+  console.error('[crowd]', err)
+  process.exit(1)
+})

@@ -1,0 +1,45 @@
+'use client'
+import { useActionState } from 'react'
+import type { FormState } from '@/app/auth-actions'
+
+/** Invite an existing account by email; the answer (added, or why not) shows in place. */
+export function InviteForm({
+  mapId,
+  roles,
+  action,
+}: {
+  mapId: string
+  roles: readonly string[]
+  action: (prev: FormState, form: FormData) => Promise<FormState>
+}) {
+  const [state, formAction, pending] = useActionState(action, { error: null })
+  return (
+    <form action={formAction} aria-label="Invite by email" data-testid="invite-form">
+      <input type="hidden" name="mapId" value={mapId} />
+      <label>
+        Email of an existing account{' '}
+        <input
+          key={state.values?.email ?? state.notice ?? ''}
+          type="email"
+          name="email"
+          required
+          maxLength={254}
+          autoComplete="off"
+          defaultValue={state.values?.email}
+        />
+      </label>{' '}
+      <select name="role" defaultValue="editor" aria-label="Role for the invited person">
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit" disabled={pending}>
+        Invite
+      </button>
+      {state.error ? <p role="alert">{state.error}</p> : null}
+      {state.notice ? <p role="status">{state.notice}</p> : null}
+    </form>
+  )
+}

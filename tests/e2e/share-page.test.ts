@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { launchBrowser } from './support/browser'
+import { createJoinCode, createMap, joinWithCode, newPerson, signUp, unique } from './support/accounts'
+
+/** [PR7] The sharing page never offers what the server would refuse the last owner. */
+describe('sharing page', () => {
+  const baseURL = inject('baseURL')
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  test('[PR7] the only owner gets no Remove and no role change; once a second owner exists, both can be managed', async () => {
+    const owner = await newPerson(browser, baseURL, unique('Owner'))
+    await signUp(owner.page, { name: owner.name })
+    const mapId = await createMap(owner.page, unique('Shared map'))
+    const code = await createJoinCode(owner.page, mapId, 'editor')
+    const guest = await newPerson(browser, baseURL, unique('Guest'))
+    await joinWithCode(guest.page, code, guest.name)
+
+    const page = owner.page
+    await page.goto(`/maps/${mapId}/share`)
+    const rows = page.getByTestId('members').locator('tbody tr')
+    await expect.poll(() => rows.count()).toBe(2)
+    const ownerRow = rows.filter({ hasText: owner.name })
+    const guestRow = rows.filter({ hasText: guest.name })
+    expect(await ownerRow.getByTestId('last-owner').count()).toBe(1)
+    expect(await ownerRow.getByRole('button', { name: /^Remove/ }).count()).toBe(0)
+    expect(await guestRow.getByRole('button', { name: `Remove ${guest.name}` }).count()).toBe(1)
+
+    // Promote the guest to owner: now neither is the last, and both rows can be managed.
+    await guestRow.getByLabel(`Role of ${guest.name}`).selectOption('owner')
+    await guestRow.getByRole('button', { name: 'Change' }).click()
+    await expect.poll(() => page.getByTestId('last-owner').count()).toBe(0)
+    expect(await rows.filter({ hasText: owner.name }).getByRole('button', { name: `Remove ${owner.name}` }).count()).toBe(1)
+    await guest.context.close()
+    await owner.context.close()
+  })
+
+  test('[PR10] an owner invites an existing account by email, and hears in words when no account uses an email', async () => {
+    const owner = await newPerson(browser, baseURL, unique('Facilitator'))
+    await signUp(owner.page, { name: owner.name })
+    const mapId = await createMap(owner.page, unique('Workshop map'))
+    const expert = await newPerson(browser, baseURL, unique('Expert'))
+    const email = `${unique('expert')}@example.test`
+    await signUp(expert.page, { name: expert.name, email })
+
+    const page = owner.page
+    await page.goto(`/maps/${mapId}/share`)
+    const form = page.getByTestId('invite-form')
+    await form.getByLabel('Email of an existing account').fill('no-such-person@example.test')
+    await form.getByRole('button', { name: 'Invite' }).click()
+    await form.getByRole('alert').waitFor()
+    expect(await form.getByRole('alert').textContent()).toMatch(/No account uses no-such-person@example.test/)
+    expect(await form.getByLabel('Email of an existing account').inputValue()).toBe('no-such-person@example.test')
+
+    await form.getByLabel('Email of an existing account').fill(email)
+    await form.getByLabel('Role for the invited person').selectOption('commenter')
+    await form.getByRole('button', { name: 'Invite' }).click()
+    await form.getByRole('status').waitFor()
+    expect(await form.getByRole('status').textContent()).toBe(`${expert.name} can now open this map as commenter.`)
+    const row = page.getByTestId('members').locator('tbody tr').filter({ hasText: expert.name })
+    await expect.poll(() => row.getByLabel(`Role of ${expert.name}`).inputValue()).toBe('commenter')
+
+    // The invited person can open the map now.
+    await expert.page.goto(`/maps/${mapId}`)
+    await expert.page.getByTestId('map-editor').waitFor()
+    await expert.context.close()
+    await owner.context.close()
+  })
+})
