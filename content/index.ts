@@ -29,6 +29,14 @@ export const SourceMetaSchema = z.object({
 export type SourceMeta = z.infer<typeof SourceMetaSchema>
 
 const SeedIndexSchema = z.object({
+  /**
+   * Version of the seed content. Raise it with any change to the maps: start
+   * (and `npm run db:reseed`) then bring existing installations up to date.
+   * An index without one is the first content, version 1.
+   */
+  version: z.number().int().positive().default(1),
+  /** Content hashes (server/seed.ts seedContentHash) of the maps as seeded before versions were recorded. */
+  unversionedHashes: z.record(z.string(), z.string()).default({}),
   shared: z.string(),
   maps: z.array(
     z.object({
@@ -51,6 +59,8 @@ export interface SeedMap {
   thesis: string
   source: string
   map: ArgumentMap
+  version: number
+  unversionedHash?: string
 }
 
 export async function loadSource(id: string): Promise<{ meta: SourceMeta; text: string }> {
@@ -60,13 +70,16 @@ export async function loadSource(id: string): Promise<{ meta: SourceMeta; text: 
   return { meta, text }
 }
 
-export async function loadSeedIndex(): Promise<SeedIndex> {
-  return SeedIndexSchema.parse(JSON.parse(await readFile(path.join(contentDir, 'maps', 'index.json'), 'utf8')))
+/** content/maps; tests pass another folder of the same layout (an earlier version of the seeds). */
+const mapsDir = path.join(contentDir, 'maps')
+
+export async function loadSeedIndex(dir = mapsDir): Promise<SeedIndex> {
+  return SeedIndexSchema.parse(JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')))
 }
 
 /** Reads and parses one Argdown file of content/maps; a seed that does not parse cleanly is a bug. */
-export async function parseSeedFile(file: string): Promise<ArgumentMap> {
-  const text = await readFile(path.join(contentDir, 'maps', file), 'utf8')
+export async function parseSeedFile(file: string, dir = mapsDir): Promise<ArgumentMap> {
+  const text = await readFile(path.join(dir, file), 'utf8')
   const parsed = parseArgdown(text)
   if (!parsed.ok) {
     const where = parsed.errors.map((e) => `${file}:${e.line}:${e.column} ${e.message}`).join('\n')
@@ -81,13 +94,14 @@ export async function parseSeedFile(file: string): Promise<ArgumentMap> {
  * from shared.argdown: a map file only names a shared claim `[Title]`, so the
  * claim has one definition and, by its title, one id in every map.
  */
-export async function loadSeedMaps(): Promise<SeedMap[]> {
-  const index = await loadSeedIndex()
-  const shared = await parseSeedFile(index.shared)
+export async function loadSeedMaps(dir = mapsDir): Promise<SeedMap[]> {
+  const index = await loadSeedIndex(dir)
+  const shared = await parseSeedFile(index.shared, dir)
   const out: SeedMap[] = []
   for (const entry of index.maps) {
-    const map = withSharedClaims(await parseSeedFile(entry.file), shared)
-    out.push({ ...entry, map: { ...map, title: entry.title } })
+    const map = withSharedClaims(await parseSeedFile(entry.file, dir), shared)
+    const unversionedHash = index.unversionedHashes[entry.key]
+    out.push({ ...entry, map: { ...map, title: entry.title }, version: index.version, ...(unversionedHash ? { unversionedHash } : {}) })
   }
   return out
 }

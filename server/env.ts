@@ -33,7 +33,7 @@ const EnvSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** What anyone with a seed map's address may do: none | viewer | commenter | editor. */
-  SEED_PUBLIC_ROLE: z.enum(['none', 'viewer', 'commenter', 'editor']).default('editor'),
+  SEED_PUBLIC_ROLE: z.enum(['none', 'viewer', 'commenter', 'editor']).default('viewer'),
   /** Seed the maps in content/ on start (idempotent). */
   SEED_ON_START: z
     .enum(['true', 'false'])

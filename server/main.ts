@@ -45,9 +45,12 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
   const services = await createServices(config)
   registerServices(services)
   if (config.SEED_ON_START && options.seeds) {
-    const outcome = await seedMaps(services.maps, await options.seeds(), { publicRole: config.SEED_PUBLIC_ROLE })
+    const outcome = await seedMaps(services, await options.seeds(), { publicRole: config.SEED_PUBLIC_ROLE })
     const created = outcome.filter((o) => o.action === 'created').length
     if (created > 0) console.log(`[crux] seeded ${created} map(s)`)
+    for (const o of outcome.filter((o) => o.action === 'updated')) {
+      console.log(`[crux] seed map ${o.key} updated to the current version${o.keptEditsIn ? `; its edits are kept in /maps/${o.keptEditsIn}` : ''}`)
+    }
   }
 
   const app = next({ dev: options.dev, dir: root, hostname: 'localhost', port: config.PORT })

@@ -4,6 +4,7 @@ import {
   Background, ConnectionMode, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, useStore,
   type Connection, type EdgeChange, type NodeChange, type OnNodeDrag,
 } from '@xyflow/react'
+import { initialViewport, mainClaim } from '@/core/layout'
 import type { FlowEdge, FlowNode } from './flow/types'
 import { useMapActions } from './MapActionsContext'
 import { ArgNodeView } from './nodes/ArgNodeView'
@@ -52,15 +53,32 @@ export function Canvas(p: Props) {
   const fitted = useRef(false)
   const far = useStore(isFar)
 
-  // Fit once, after the first sync has delivered and measured the nodes.
+  // Open once, after the first sync has delivered and measured the nodes: the whole map
+  // if its text stays readable, else the main claim at the smallest readable zoom.
   useEffect(() => {
     if (fitted.current || !p.synced) return
     if (p.nodes.length === 0) fitted.current = true
     else if (initialized) {
       fitted.current = true
-      void flow.fitView({ padding: 0.2, maxZoom: 1.2 })
+      const screen = p.wrapper.current?.getBoundingClientRect()
+      const sample = p.wrapper.current?.querySelector('.crux-node-text')
+      const textPx = sample ? parseFloat(getComputedStyle(sample).fontSize) || 14 : 14
+      const focusId = mainClaim(p.nodes.map((n) => n.id), p.edges)
+      const focusNode = focusId ? flow.getInternalNode(focusId) : undefined
+      const shown = () => p.wrapper.current?.setAttribute('data-initial-view', 'set')
+      if (!screen || screen.width === 0) return void flow.fitView({ padding: 0.2, maxZoom: 1.2 }).then(shown)
+      void flow
+        .setViewport(
+          initialViewport({
+            bounds: flow.getNodesBounds(p.nodes),
+            focus: focusNode ? flow.getNodesBounds([focusNode]) : undefined,
+            screen: { width: screen.width, height: screen.height },
+            textPx,
+          }),
+        )
+        .then(shown)
     }
-  }, [p.synced, initialized, p.nodes.length, flow])
+  }, [p.synced, initialized, p.nodes, p.edges, p.wrapper, flow])
 
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_e, _node, dragged) => {

@@ -8,6 +8,7 @@ import { can } from '@/core/permissions'
 import { localOrigin, restoreFromTrash } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { ConnectionBadge } from './ConnectionBadge'
+import { CopyMapButton } from './CopyMapButton'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
 import { MapActionsContext } from './MapActionsContext'
@@ -104,7 +105,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           </a>
           <h1 className="crux-title">{graph.title || title}</h1>
           <ConnectionBadge status={status} unsavedSince={unsavedSince} />
-          <PresenceBar peers={presence.peers} awareness={provider?.awareness} canLead={!!session && can(session.role, 'manage')} />
+          <PresenceBar peers={presence.peers} awareness={provider?.awareness} canLead={isOwner} />
           <button
             type="button"
             className="crux-outline-toggle"
@@ -120,6 +121,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             Recently deleted ({view.contributions.trash.length})
           </button>
           <ExportMenu title={graph.title || title} mapId={mapId} />
+          <CopyMapButton mapId={mapId} />
           {isOwner && (
             <nav className="crux-owner-links" aria-label="Map settings">
               <a href={`/maps/${mapId}/share`} data-testid="share-link">

@@ -1,6 +1,7 @@
 'use client'
 import { useEffect, useRef, useState } from 'react'
 import { MAX_NAME, MAX_QUOTE, MAX_TEXT, NODE_KINDS, type ArgNode, type ArgumentMap, type NodeKind } from '@/core/graph'
+import { voiceLabel, voiceOf } from '@/core/sources'
 import { useMapActions, type DraftEdit } from './MapActionsContext'
 import { KIND_LABEL } from './nodes/nodeKinds'
 
@@ -45,13 +46,14 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
         </select>
       </label>
       {field('text', 'Text', true)}
-      {node.kind === 'evidence' && (
+      {(node.kind === 'evidence' || node.quote !== undefined) && (
         <>
           {field('quote', 'Verbatim quote', true)}
           {field('speaker', 'Speaker')}
           {field('source', 'Source')}
         </>
       )}
+      <VoiceFields node={node} />
       <label className="crux-toggle">
         <input type="checkbox" data-testid="inspector-pinned" checked={node.pinned} onChange={(e) => actions.updateNode(node.id, { pinned: e.target.checked })} />{' '}
         Pinned (auto-arrange leaves it in place)
@@ -79,6 +81,53 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
         Delete node
       </button>
     </section>
+  )
+}
+
+/** Whose words the node gives (content/README.md): a reconstruction is never shown under a speaker's name. */
+function VoiceFields({ node }: { node: ArgNode }) {
+  const actions = useMapActions()
+  const voice = voiceLabel(voiceOf(node))
+  return (
+    <>
+      {voice && (
+        <p className="crux-hint" data-testid="inspector-voice">
+          Shown as: {voice}
+        </p>
+      )}
+      <Flag node={node} name="analysis" label="Reconstruction (the map author's reading)" />
+      {!node.analysis && node.quote === undefined && (
+        <>
+          <Flag node={node} name="paraphrase" label="Paraphrase of a speaker" />
+          {node.paraphrase && (
+            <DraftField
+              label="Speaker"
+              testId="inspector-speaker"
+              value={node.speaker ?? ''}
+              multiline={false}
+              maxLength={MAX_NAME}
+              onCommit={(v) => actions.updateNode(node.id, { speaker: v.trim() ? v : undefined })}
+            />
+          )}
+        </>
+      )}
+    </>
+  )
+}
+
+/** A yes/no node field that is removed from the doc when unticked. */
+function Flag({ node, name, label }: { node: ArgNode; name: 'analysis' | 'paraphrase'; label: string }) {
+  const actions = useMapActions()
+  return (
+    <label className="crux-toggle">
+      <input
+        type="checkbox"
+        data-testid={`inspector-${name}`}
+        checked={node[name] === true}
+        onChange={(e) => actions.updateNode(node.id, { [name]: e.target.checked || undefined })}
+      />{' '}
+      {label}
+    </label>
   )
 }
 

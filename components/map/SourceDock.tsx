@@ -22,7 +22,8 @@ export function SourceDock({ node, browsing, stopBrowsing }: Props) {
   // Closing hides the panel while this node stays selected; any new selection brings it back.
   const [closedFor, setClosedFor] = useState<string | null>(null)
   if (closedFor !== null && closedFor !== node?.id) setClosedFor(null)
-  const evidence = node?.kind === 'evidence' && node.source && node.id !== closedFor ? node : undefined
+  // Evidence, and any node that quotes its source (a speaker's claim in their own words).
+  const evidence = (node?.kind === 'evidence' || node?.quote) && node.source && node.id !== closedFor ? node : undefined
   const sourceId = evidence?.source ?? browsing
   if (!sourceId) return null
 

@@ -87,6 +87,11 @@ function Item({ item, badges, textOf, authorOf, select }: ItemProps) {
       ) : (
         <p className={styles.text}>{item.text}</p>
       )}
+      {item.voice ? (
+        <p className={styles.voice} data-testid="outline-voice">
+          {item.voice}
+        </p>
+      ) : null}
       {item.quote ? (
         <figure className={styles.evidence}>
           {/* One text node, so the served HTML reads (and searches) as the quote itself. */}

@@ -1,4 +1,5 @@
 import type { ArgumentMap, NodeKind, Relation, RelationKind } from '../graph'
+import { voiceLabel, voiceOf } from '../sources/voice'
 
 /**
  * The whole map as a finite tree, for the server-rendered published page, the
@@ -20,6 +21,8 @@ export interface OutlineNode {
   quote?: string
   speaker?: string
   source?: string
+  /** "reconstruction" or "paraphrasing <speaker>" (core/sources voiceLabel). */
+  voice?: string
   /** Absent on top-level items. */
   via?: OutlineVia
   /**
@@ -83,6 +86,8 @@ export function buildOutline(map: ArgumentMap): OutlineItem[] {
     if (n.quote !== undefined) out.quote = n.quote
     if (n.speaker !== undefined) out.speaker = n.speaker
     if (n.source !== undefined) out.source = n.source
+    const voice = voiceLabel(voiceOf(n))
+    if (voice) out.voice = voice
     if (via) out.via = via
     for (const r of into.get(id) ?? []) out.children.push(item(r.source, { kind: r.kind, relationId: r.id }))
     out.children.push(...undercuts())

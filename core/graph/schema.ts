@@ -42,6 +42,8 @@ export const NodeSchema = z.object({
   analysis: z.boolean().optional(),
   /** Only owners change, move or delete a locked node; anyone may still attach to it ([PA5]). */
   locked: z.boolean().optional(),
+  /** The text restates `speaker`'s words (no verbatim `quote`): shown as "paraphrasing <speaker>". */
+  paraphrase: z.boolean().optional(),
 })
 export type ArgNode = z.infer<typeof NodeSchema>
 

@@ -1,2 +1,3 @@
 export * from './quotes'
 export * from './attribution'
+export * from './voice'

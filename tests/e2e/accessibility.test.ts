@@ -43,7 +43,7 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     expect(await seriousViolations(page)).toEqual([])
   })
 
-  test('editor on a seed map, with the outline open and a node selected', async () => {
+  test('editor on a copy of a seed map, with the outline open and a node selected', async () => {
     const page = await visitor()
     await page.goto('/')
     const href = await page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href')
@@ -51,6 +51,12 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     // The title is there with the page, not streamed in after it (htmlLimitedBots in next.config.js):
     // streamed, it was still missing after this navigation in 3 of 10 tries.
     expect(await page.title()).toBe('No grey zones · Crux')
+    await waitForState(page, 'connected')
+    await page.getByTestId('node-badge').first().waitFor()
+    // Seed maps are viewer-only: the editor (inspector and all) is audited on the reader's own copy.
+    await page.getByTestId('copy-map').click()
+    await page.waitForURL((url) => !url.pathname.endsWith(href!))
+    expect(await page.title()).toBe('Copy of No grey zones · Crux')
     await waitForState(page, 'connected')
     await page.getByTestId('node-badge').first().waitFor()
     await page.getByTestId('outline-toggle').click()

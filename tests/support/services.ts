@@ -1,3 +1,6 @@
+import * as Y from 'yjs'
+import type { ArgumentMap } from '@/core/graph'
+import { readGraph } from '@/core/ydoc'
 import { createServices, type ServiceOptions, type Services } from '@/server/app/services'
 import { parseEnv } from '@/server/env'
 import { freshSqliteDb } from './db'
@@ -19,4 +22,11 @@ export async function testServices(
       await db.dispose()
     },
   }
+}
+
+/** A map's content as the server holds it now (live room or store). */
+export async function graphOf(services: Services, id: string): Promise<ArgumentMap> {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, await services.maps.snapshot(id))
+  return readGraph(doc)
 }

@@ -1,5 +1,6 @@
 import { MarkerType } from '@xyflow/react'
 import type { ArgNode, ArgumentMap, Relation } from '@/core/graph'
+import { voiceLabel, voiceOf } from '@/core/sources'
 import type { ArgNodeData, Badge, FlowEdge, FlowNode } from './types'
 import type { Overlay } from './localOverlay'
 import { RELATION_STYLE } from '../edges/relationStyle'
@@ -53,6 +54,7 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
     ) return hit.node
     const data: ArgNodeData = {
       kind: n.kind, text: n.text, pinned: n.pinned, quote: n.quote, speaker: n.speaker, source: n.source, badge,
+      ...voiceField(n),
       ...(editing ? { editing } : {}),
       ...(colours ? { remoteSelectedBy: [...colours] } : {}),
       ...(author ? { author } : {}),
@@ -75,6 +77,11 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
   })
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id)
   return out
+}
+
+function voiceField(n: ArgNode): { voice?: string } {
+  const voice = voiceLabel(voiceOf(n))
+  return voice ? { voice } : {}
 }
 
 function sameNode(a: ArgNode, b: ArgNode): boolean {

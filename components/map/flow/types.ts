@@ -12,6 +12,8 @@ export type ArgNodeData = {
   quote?: string
   speaker?: string
   source?: string
+  /** "reconstruction" or "paraphrasing <speaker>" (core/sources voiceLabel); quotes carry their caption instead. */
+  voice?: string
   badge?: Badge
   /** This person is editing the node's text in place. */
   editing?: boolean

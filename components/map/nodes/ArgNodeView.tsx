@@ -40,7 +40,12 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
           {data.text}
         </div>
       )}
-      {data.kind === 'evidence' && (data.quote || data.speaker || data.source) && (
+      {data.voice && (
+        <p className="crux-node-voice" data-testid="node-voice">
+          {data.voice}
+        </p>
+      )}
+      {(data.quote || (data.kind === 'evidence' && (data.speaker || data.source))) && (
         <figure className="crux-node-evidence">
           {data.quote && <blockquote data-testid="node-quote">“{data.quote}”</blockquote>}
           {(data.speaker || data.source) && (

@@ -160,6 +160,7 @@ function iNodeExt(n: ArgNode): CruxINodeExt {
   if (n.quoteStart !== undefined) ext.quoteStart = n.quoteStart
   if (n.quoteEnd !== undefined) ext.quoteEnd = n.quoteEnd
   if (n.analysis !== undefined) ext.analysis = n.analysis
+  if (n.paraphrase !== undefined) ext.paraphrase = n.paraphrase
   return ext
 }
 

@@ -29,6 +29,7 @@ export const CruxINodeExtSchema = z.object({
   quoteStart: z.number().int().nonnegative().optional(),
   quoteEnd: z.number().int().nonnegative().optional(),
   analysis: z.boolean().optional(),
+  paraphrase: z.boolean().optional(),
 })
 export type CruxINodeExt = z.infer<typeof CruxINodeExtSchema>
 

@@ -23,6 +23,7 @@ export const NodeDataSchema = z
     y: z.number().finite().optional(),
     pinned: z.boolean().optional(),
     analysis: z.boolean().optional(),
+    paraphrase: z.boolean().optional(),
     /**
      * Undercuts Argdown's `_>` cannot say (an argument has one inference):
      * each entry "source-id target-id" names a support this node undercuts.
@@ -47,6 +48,7 @@ export function nodeFieldsFromData(d: NodeData): Omit<ArgNode, 'id' | 'kind' | '
   if (d.start !== undefined) out.quoteStart = d.start
   if (d.end !== undefined) out.quoteEnd = d.end
   if (d.analysis !== undefined) out.analysis = d.analysis
+  if (d.paraphrase !== undefined) out.paraphrase = d.paraphrase
   return out
 }
 
@@ -61,5 +63,6 @@ export function dataFromNodeFields(n: ArgNode): NodeData {
   if (n.x !== 0 || n.y !== 0) Object.assign(d, { x: n.x, y: n.y })
   if (n.pinned) d.pinned = true
   if (n.analysis !== undefined) d.analysis = n.analysis
+  if (n.paraphrase !== undefined) d.paraphrase = n.paraphrase
   return d
 }

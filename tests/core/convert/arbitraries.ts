@@ -30,8 +30,9 @@ const arbNode = (id: string): fc.Arbitrary<ArgNode> =>
         { nil: undefined },
       ),
       analysis: fc.option(fc.boolean(), { nil: undefined }),
+      paraphrase: fc.option(fc.boolean(), { nil: undefined }),
     })
-    .map(({ evidence, analysis, ...rest }) => {
+    .map(({ evidence, analysis, paraphrase, ...rest }) => {
       const n: ArgNode = { id, ...rest }
       if (evidence) {
         n.quote = evidence.quote
@@ -39,6 +40,7 @@ const arbNode = (id: string): fc.Arbitrary<ArgNode> =>
         if (evidence.source !== undefined) n.source = evidence.source
       }
       if (analysis !== undefined) n.analysis = analysis
+      if (paraphrase !== undefined) n.paraphrase = paraphrase
       return n
     })
 

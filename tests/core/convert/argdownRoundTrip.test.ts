@@ -30,6 +30,7 @@ const node = (nodeId: string) =>
       quoteStart: fc.nat(100_000),
       quoteEnd: fc.nat(100_000),
       analysis: fc.boolean(),
+      paraphrase: fc.boolean(),
     },
     { requiredKeys: ['id', 'kind', 'text', 'x', 'y', 'pinned'] },
   ) as fc.Arbitrary<ArgNode>

@@ -51,6 +51,28 @@ describe('buildOutline', () => {
     })
   })
 
+  test('a reconstruction is shown as one and a paraphrase names its speaker; a quote needs no voice line', () => {
+    const node = (id: string, extra: Partial<ArgNode>): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false, ...extra })
+    const map: ArgumentMap = {
+      title: 't',
+      nodes: [
+        node('thesis', { speaker: 'Ann Lee', quote: 'we must', source: 'paper' }),
+        node('bridge', { analysis: true }),
+        node('said', { speaker: 'Bo Smith', paraphrase: true }),
+      ],
+      relations: [
+        { id: 'r1', kind: 'supports', source: 'bridge', target: 'thesis' },
+        { id: 'r2', kind: 'supports', source: 'said', target: 'thesis' },
+      ],
+      votes: [],
+    }
+    const voices: Record<string, string | undefined> = {}
+    walk(buildOutline(map), (i) => {
+      if (!isRef(i)) voices[i.id] = i.voice
+    })
+    expect(voices).toEqual({ thesis: undefined, bridge: 'reconstruction', said: 'paraphrasing Bo Smith' })
+  })
+
   test('a shared premise appears once in full, then as a reference', () => {
     const map = mapOf(['a', 'b', 'p'], [rel('r1', 'supports', 'p', 'a'), rel('r2', 'supports', 'p', 'b')])
     expect(sketch(buildOutline(map))).toBe('a[s:p] b[s:^p]')

@@ -23,6 +23,21 @@ export async function openMap(page: Page, mapId: string): Promise<void> {
   await waitForState(page, 'connected')
 }
 
+/** "Make a copy" on the open map; resolves with the copy's id once its editor is live. */
+export async function makeCopy(page: Page): Promise<string> {
+  const from = new URL(page.url()).pathname
+  await page.getByTestId('copy-map').click()
+  await page.waitForURL((url) => url.pathname.startsWith('/maps/') && url.pathname !== from)
+  await page.getByTestId('map-editor').waitFor()
+  await waitForState(page, 'connected')
+  return new URL(page.url()).pathname.split('/').pop()!
+}
+
+/** Fits the whole map into the canvas (the Fit button), so any node can be clicked. */
+export async function fitWholeMap(page: Page): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click()
+}
+
 /** Where React Flow draws a node, in map coordinates: the same on every screen and after a reload. */
 export async function nodeTransform(page: Page, id: string): Promise<string> {
   return node(page, id).evaluate((el) => (el as HTMLElement).style.transform)
