@@ -82,6 +82,11 @@ export interface Setup {
   stored(mapId: string): Promise<Set<string>>
   /** Rows and bytes in the map's update log (the cost of persisting). */
   logSize(mapId: string): Promise<{ rows: number; bytes: number }>
+  /**
+   * Closes the harness's own connection until its next query: `prisma migrate deploy` (which the
+   * whole app runs on start) fails on a WAL SQLite file that another connection holds open.
+   */
+  release(): Promise<void>
 }
 
 export async function setupServices(databaseUrl: string): Promise<Setup> {
@@ -92,6 +97,7 @@ export async function setupServices(databaseUrl: string): Promise<Setup> {
     services,
     session,
     newMap: async () => session(await privateMap(services, owner)),
+    release: () => services.db.$disconnect(),
     async logSize(mapId) {
       const rows = await services.db.docUpdate.findMany({ where: { mapId }, select: { data: true } })
       return { rows: rows.length, bytes: rows.reduce((n, r) => n + r.data.length, 0) }

@@ -25,6 +25,7 @@ export async function sqliteKill(cycles: number, log: (c: KillCycle) => void, sc
   const db = freshSqliteDb()
   const setup = await setupServices(db.url)
   const inst = await Instance.create({ DATABASE_URL: db.url, PERSIST_DELAY_MS: '50' }, script)
+  await setup.release()
   await inst.start()
   const out: KillCycle[] = []
   try {
@@ -41,6 +42,7 @@ export async function sqliteKill(cycles: number, log: (c: KillCycle) => void, sc
       writer.stop()
       w.destroy()
       o.destroy()
+      await setup.release()
       const t0 = Date.now()
       await inst.start()
       const stored = await inst.freshLoad(await setup.session(s.mapId))
