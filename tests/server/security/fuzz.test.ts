@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { ArgNode } from '@/core/graph'
 import type { Role } from '@/core/permissions'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
-import { connectRaw, queryAwarenessFrame, type RawClient } from '../../support/rawClient'
+import { connectRaw, syncStep1Frame, type RawClient } from '../../support/rawClient'
 import type { Client } from '../../support/syncHarness'
 import { hostileFrame, type FrameRecipe } from './frameArbitraries'
 import { converged, honestClient, person, privateMap, sameState, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
@@ -58,14 +58,19 @@ async function reconnect(a: Attacker): Promise<RawClient> {
   return a.socket
 }
 
-/** Sends one frame, then a query as a barrier: the answer (or the close) means the server has handled the frame. */
+/**
+ * Sends one frame, then a SyncStep1 as a barrier: its SyncStep2 answer (or the close) means the server has
+ * handled the frame. (An awareness answer cannot be the barrier: relayed presence [PB2] arrives at any time,
+ * the other attackers' included, and would count a frame as handled before it was.)
+ */
 async function deliver(a: Attacker, frame: Uint8Array): Promise<'open' | number> {
   const socket = a.socket?.isOpen ? a.socket : await reconnect(a)
   const from = socket.received.length
   socket.send(frame)
-  socket.send(queryAwarenessFrame())
+  // The server's own state vector: the answer is only what changed since, a few bytes.
+  socket.send(syncStep1Frame(await serverDoc(srv, a.mapId)))
   const outcome = await Promise.race([
-    socket.waitFor('awareness', 5000, from).then(() => 'open' as const),
+    socket.waitFor('sync-step2', 5000, from).then(() => 'open' as const),
     socket.closed.then((c) => c.code),
   ])
   return outcome
@@ -153,8 +158,9 @@ test('[PS8] 10,000 random and malformed frames leave the server up and honest cl
     for (const family of ['random bytes', 'truncated valid frame', 'unknown sync step', 'unknown message type']) {
       expect(share(family, (k) => k === 'closed 4400'), family).toBeGreaterThan(0.9)
     }
-    // [PS4] A well-formed write keeps its socket: a viewer's is refused, an editor's applied. One in a few
-    // hundred has been seen to close in a run; the cause is not pinned down yet, so this is not exactly all.
+    // [PS4] A well-formed write keeps its socket: a viewer's is refused, an editor's applied. (One in a few
+    // hundred used to close: an awareness barrier answered by relayed presence charged an earlier frame's close
+    // to a later one. With the SyncStep1 barrier none has; the margin stays for a loaded machine.)
     expect(share('valid update (a write)', (k) => k === 'handled, socket kept')).toBeGreaterThan(0.95)
     // [PS5] Bad presence is dropped, not fatal: apart from oversized frames [PS7], only the rare state
     // that y-protocols cannot apply at all closes its socket (3 in 10,000 in one run).
