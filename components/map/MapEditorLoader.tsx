@@ -6,7 +6,7 @@ import type { MapEditorProps } from './MapEditor'
  * The editor renders in the browser only. Its modules hold Yjs and y-websocket, and rendering it on Next's
  * server would load a second copy of Yjs into the process that runs the sync server (Yjs warns "already
  * imported": its constructor checks then fail across copies). Nothing of the editor can be drawn before
- * the document arrives over the socket anyway.
+ * the document arrives over the socket anyway [SY9].
  */
 const MapEditor = dynamic(() => import('./MapEditor'), {
   ssr: false,

@@ -48,6 +48,7 @@ export interface RunningApp {
  * Lines in the app's log that mean the process is misbuilt, whatever the tests see. Two copies of Yjs in the
  * process (Next's bundle and the sync server each loading one) break Yjs' constructor checks across them.
  */
+// [SY9]
 const FATAL_LOG_LINES = [/Yjs was already imported/]
 
 function fatalLines(log: string): string[] {
