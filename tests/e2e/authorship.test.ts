@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import * as Y from 'yjs'
 import { readGraph, removeNodes, localOrigin } from '@/core/ydoc'
 import { connectRaw, handshake, updateFrame } from '../support/rawClient'
-import { createJoinCode, createMap, joinWithCode, newPerson, signUp, unique, type Person } from './support/accounts'
+import { createJoinCode, createMap, joinWithCode, newPerson, setOwnWork, signUp, unique, type Person } from './support/accounts'
 import { launchBrowser } from './support/browser'
-import { addNode, connect, edgeIds, node, nodeIds, openMap } from './support/editor'
+import { addNode, connect, edgeIds, node, nodeIds, nodeText, openMap, waitForState } from './support/editor'
 
 /**
  * [PA1], [PA3], [PA5], [PA9], [PA11], [PA12] A teacher and three students who
@@ -141,4 +141,26 @@ describe('a teacher and three students', () => {
     await expect.poll(() => edgeIds(ann.page)).toContain(relation)
     expect(await authorOn(ann.page, thesis)).toBe(teacher.name)
   }, 60_000)
+
+  test('[PA3], [PA10] an edit the server refuses (the policy turned on after the page loaded) is undone on that screen: the editor reloads the map and says why', async () => {
+    const cid = students[2]!
+    const framing = await addNode(teacher.page, 'claim', 'The teacher frames the debate')
+    // Cid's page loads while the policy is off, so it believes it may edit the teacher's node...
+    await setOwnWork(teacher.page, mapId, 'off')
+    await cid.page.reload()
+    await waitForState(cid.page, 'connected')
+    await nodeText(cid.page, framing).filter({ hasText: 'The teacher frames the debate' }).waitFor()
+    // ...then the teacher turns it back on: the server applies it to Cid's live connection at once.
+    await setOwnWork(teacher.page, mapId, 'code')
+    await openMap(teacher.page, mapId)
+    // Typed as a person does; the server's refusal can undo it before a test could see it.
+    await nodeText(cid.page, framing).dblclick()
+    const input = node(cid.page, framing).getByTestId('node-text-input')
+    await input.fill('Cid rewrites the framing')
+    await input.press('Enter')
+    await expect.poll(() => cid.page.getByTestId('editor-notice').innerText()).toContain('someone else')
+    await nodeText(cid.page, framing).filter({ hasText: 'The teacher frames the debate' }).waitFor()
+    await waitForState(cid.page, 'connected')
+    expect(await nodeText(teacher.page, framing).innerText()).toBe('The teacher frames the debate')
+  }, 90_000)
 })
