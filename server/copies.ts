@@ -1,7 +1,5 @@
-import * as Y from 'yjs'
 import { MAP_TITLE_MAX } from '../core/graph'
 import { can } from '../core/permissions'
-import { readGraph } from '../core/ydoc'
 import type { Access } from './auth/access'
 import type { MapService } from './maps'
 
@@ -19,9 +17,8 @@ export async function copyMap(deps: { maps: MapService; access: Pick<Access, 'gr
   const meta = await deps.maps.get(mapId)
   // A map the caller may not view does not exist for them.
   if (!meta || !can(grant.role, 'view')) return { ok: false, error: 'No such map' }
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, await deps.maps.snapshot(mapId))
-  const original = readGraph(doc)
+  // Read through the map service: this module also runs inside Next's bundle, which must not load a second Yjs.
+  const original = await deps.maps.graph(mapId)
   const title = copyTitle(original.title || meta.title)
   const copy = await deps.maps.create({ title, content: { ...original, title, votes: [] }, ownerId: userId, publicRole: 'none' })
   return { ok: true, id: copy.id }
