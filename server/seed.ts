@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto'
-import * as Y from 'yjs'
 import type { ArgumentMap } from '../core/graph'
 import { withLayout } from '../core/layout/arrange'
 import type { PublicRole } from '../core/permissions'
-import { readGraph } from '../core/ydoc'
 import type { Access } from './auth/access'
 import type { Db } from './db/client'
 import type { MapService } from './maps'
@@ -83,7 +81,7 @@ export async function seedMaps(
       out.push({ key: seed.key, id: existing.id, action: 'kept' })
       continue
     }
-    const current = await currentContent(maps, existing.id)
+    const current = await maps.graph(existing.id)
     const untouched = seedContentHash(current) === (seeded?.hash ?? seed.unversionedHash)
     let keptEditsIn: string | undefined
     if (!untouched) {
@@ -112,12 +110,6 @@ export function seedContentHash(map: ArgumentMap): string {
     .map(({ x: _x, y: _y, pinned: _p, ...n }) => Object.fromEntries(Object.entries(n).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))))
   const relations = [...map.relations].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.kind, r.source, r.target])
   return createHash('sha256').update(JSON.stringify({ title: map.title, nodes, relations })).digest('hex')
-}
-
-async function currentContent(maps: MapService, id: string): Promise<ArgumentMap> {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, await maps.snapshot(id))
-  return readGraph(doc)
 }
 
 async function readRecord(db: Db, seedKey: string): Promise<SeedRecord | null> {

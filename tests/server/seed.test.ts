@@ -18,6 +18,9 @@ async function editNode(services: Services, mapId: string, nodeId: string, text:
 }
 
 const atVersion = (seeds: SeedMap[], version: number): SeedMap[] => seeds.map((s) => ({ ...s, version }))
+/** Laying out three seed maps with elk is CPU-bound: on a loaded machine it outlasts the default timeout. */
+const SLOW = 60_000
+
 /** The seed maps as content/ held them before seed versions existed (content version 1). */
 const v1Seeds = () => loadSeedMaps(path.resolve(import.meta.dirname, '../fixtures/seeds-v1'))
 
@@ -45,7 +48,7 @@ test('[SV1] seeding is idempotent, never overwrites edits at the same version, a
 
   await seedMaps(t.services, seeds, { restore: true })
   expect(await graphOf(t.services, target.id)).toEqual(original)
-})
+}, SLOW)
 
 test('[SV2] seed maps are viewer-only by default, and the configured role is applied to existing seed maps', async () => {
   const t = await testServices()
@@ -56,7 +59,7 @@ test('[SV2] seed maps are viewer-only by default, and the configured role is app
   await seedMaps(t.services, seeds, { publicRole: 'editor' })
   expect((await t.services.maps.get(first!.id))?.publicRole).toBe('editor')
   expect((await t.services.access.grant(first!.id, null)).role).toBe('editor')
-})
+}, SLOW)
 
 test('[SV3] a newer seed version updates untouched seed maps in place, with no copy', async () => {
   const t = await testServices()
@@ -75,7 +78,7 @@ test('[SV3] a newer seed version updates untouched seed maps in place, with no c
   expect((await t.services.maps.listFor(null)).length).toBe(3)
   // Up to date now: the next start keeps them.
   expect((await seedMaps(t.services, current)).map((o) => o.action)).toEqual(['kept', 'kept', 'kept'])
-})
+}, SLOW)
 
 test('[SV3] an installation seeded before versions existed is recognised as untouched by its content hash', async () => {
   const t = await testServices()
@@ -90,7 +93,7 @@ test('[SV3] an installation seeded before versions existed is recognised as unto
     ['updated', undefined],
     ['updated', undefined],
   ])
-})
+}, SLOW)
 
 test('[SV4] a seed map people edited keeps their version as a map of its own before it is updated', async () => {
   const t = await testServices()
@@ -114,4 +117,4 @@ test('[SV4] a seed map people edited keeps their version as a map of its own bef
   expect(keptMeta?.title).toMatch(/^No grey zones \(edits kept/)
   // The seed address shows the current analysis.
   expect((await graphOf(t.services, first!.id)).nodes.find((n) => n.id === nodeId)?.text).toBe(seeds[0]!.map.nodes.find((n) => n.id === nodeId)?.text)
-})
+}, SLOW)
