@@ -17,7 +17,7 @@ export async function copyMap(deps: { maps: MapService; access: Pick<Access, 'gr
   const meta = await deps.maps.get(mapId)
   // A map the caller may not view does not exist for them.
   if (!meta || !can(grant.role, 'view')) return { ok: false, error: 'No such map' }
-  // Read through the map service: this module also runs inside Next's bundle, which must not load a second Yjs.
+  // Read through the map service: this module also runs inside Next's bundle, which must not load a second Yjs [SY9].
   const original = await deps.maps.graph(mapId)
   const title = copyTitle(original.title || meta.title)
   const copy = await deps.maps.create({ title, content: { ...original, title, votes: [] }, ownerId: userId, publicRole: 'none' })
