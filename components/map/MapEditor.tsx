@@ -3,18 +3,14 @@ import '@xyflow/react/dist/style.css'
 import './map.css'
 import { useMemo, useRef, useState } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
-import { ExportMenu } from '@/components/interchange/ExportMenu'
 import { can } from '@/core/permissions'
 import { localOrigin, restoreFromTrash } from '@/core/ydoc'
 import { Canvas } from './Canvas'
-import { ConnectionBadge } from './ConnectionBadge'
-import { CopyMapButton } from './CopyMapButton'
+import { EditorHeader } from './EditorHeader'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
 import { MapActionsContext } from './MapActionsContext'
-import { PresenceBar } from './PresenceBar'
 import { Toolbar } from './Toolbar'
-import { ContributionFilterSelect } from './authorship/ContributionFilterSelect'
 import { TrashPanel } from './authorship/TrashPanel'
 import { explainRefusal } from './authorship/editPolicy'
 import { useAuthorshipView } from './authorship/useAuthorshipView'
@@ -99,40 +95,18 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   return (
     <MapActionsContext.Provider value={actions}>
       <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
-        <header className="crux-header">
-          <a href="/" className="crux-home" aria-label="All maps">
-            ←
-          </a>
-          <h1 className="crux-title">{graph.title || title}</h1>
-          <ConnectionBadge status={status} unsavedSince={unsavedSince} />
-          <PresenceBar peers={presence.peers} awareness={provider?.awareness} canLead={isOwner} />
-          <button
-            type="button"
-            className="crux-outline-toggle"
-            aria-expanded={outlineOpen}
-            aria-controls="crux-outline"
-            data-testid="outline-toggle"
-            onClick={() => setOutlineOpen((o) => !o)}
-          >
-            Outline
-          </button>
-          <ContributionFilterSelect people={view.contributions.people} value={view.filter} onChange={view.setFilter} />
-          <button type="button" aria-expanded={trashOpen} data-testid="trash-toggle" onClick={() => setTrashOpen((o) => !o)}>
-            Recently deleted ({view.contributions.trash.length})
-          </button>
-          <ExportMenu title={graph.title || title} mapId={mapId} />
-          <CopyMapButton mapId={mapId} />
-          {isOwner && (
-            <nav className="crux-owner-links" aria-label="Map settings">
-              <a href={`/maps/${mapId}/share`} data-testid="share-link">
-                Share
-              </a>
-              <a href={`/maps/${mapId}/publish`} data-testid="publish-link">
-                Publish
-              </a>
-            </nav>
-          )}
-        </header>
+        <EditorHeader
+          mapId={mapId}
+          title={graph.title || title}
+          status={status}
+          unsavedSince={unsavedSince}
+          peers={presence.peers}
+          awareness={provider?.awareness ?? null}
+          isOwner={isOwner}
+          outline={{ open: outlineOpen, toggle: () => setOutlineOpen((o) => !o) }}
+          filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
+          trash={{ open: trashOpen, count: view.contributions.trash.length, toggle: () => setTrashOpen((o) => !o) }}
+        />
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
             {error}
