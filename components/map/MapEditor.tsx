@@ -97,7 +97,8 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
       <div className="crux-editor" data-testid="map-editor" data-read-only={readOnly || undefined}>
         <EditorHeader
           mapId={mapId}
-          title={graph.title || title}
+          // Until the first sync the doc is empty ("Untitled map"): the title the page was served with stands.
+          title={synced ? graph.title || title : title}
           status={status}
           unsavedSince={unsavedSince}
           peers={presence.peers}

@@ -35,7 +35,7 @@ describe('seed maps', () => {
 
     const copyId = await makeCopy(page)
     expect(copyId).not.toBe(seedId)
-    expect(await page.locator('.crux-title').textContent()).toBe(`Copy of ${seed.title}`)
+    await expect.poll(() => page.locator('.crux-title').textContent()).toBe(`Copy of ${seed.title}`)
     expect(await page.getByTestId('map-editor').getAttribute('data-read-only')).toBeNull()
     await editText(page, seed.thesis, 'My class rewrote the thesis')
     // The owner's links: the copy is theirs.
