@@ -119,7 +119,7 @@ describe('a teacher and three students', () => {
     const premise = await addNode(ann.page, 'argument', 'Ann: a premise for the thesis')
     const relation = await connect(ann.page, premise, thesis, 'supports')
     // Attached, not visible: a vertical edge has a zero-width box that Playwright calls hidden.
-    await teacher.page.locator(`.react-flow__edge[data-id="${relation}"]`).waitFor({ state: "attached" })
+    await teacher.page.locator(`.react-flow__edge[data-id="${relation}"]`).waitFor({ state: 'attached' })
     const asked: string[] = []
     const answer = (accept: boolean) =>
       teacher.page.once('dialog', (d) => {
