@@ -1,22 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { launchBrowser } from './support/browser'
+import { describe, expect, inject, test } from 'vitest'
+import { browserPerFile } from './support/browser'
 import { createJoinCode, createMap, newPerson, signUp, unique } from './support/accounts'
 
 /** A form the server refuses comes back as the person left it (less any password), with the reason. */
 describe('forms keep what was typed after a server-side error', () => {
   const baseURL = inject('baseURL')
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const run = browserPerFile()
 
   test('sign-up with a short password keeps the name and the email', async () => {
-    const { context, page } = await newPerson(browser, baseURL, 'signup')
+    const { context, page } = await newPerson(run.browser, baseURL, 'signup')
     const email = `${unique('short')}@example.test`
     await page.goto('/signup')
     const form = page.getByTestId('signup-form')
@@ -33,10 +25,10 @@ describe('forms keep what was typed after a server-side error', () => {
   })
 
   test('a wrong password on sign-in keeps the email; a bad join code keeps the code and the name', async () => {
-    const person = await newPerson(browser, baseURL, unique('Signin'))
+    const person = await newPerson(run.browser, baseURL, unique('Signin'))
     const email = `${unique('keep')}@example.test`
     await signUp(person.page, { name: person.name, email })
-    const { context, page } = await newPerson(browser, baseURL, 'again')
+    const { context, page } = await newPerson(run.browser, baseURL, 'again')
     await page.goto('/signin')
     const form = page.getByTestId('signin-form')
     await form.getByLabel('Email').fill(email)
@@ -59,12 +51,12 @@ describe('forms keep what was typed after a server-side error', () => {
   })
 
   test('a join link names the map, the role and the team before anyone types a name', async () => {
-    const owner = await newPerson(browser, baseURL, unique('Teacher'))
+    const owner = await newPerson(run.browser, baseURL, unique('Teacher'))
     await signUp(owner.page, { name: owner.name })
     const title = unique('Uniform debate')
     const mapId = await createMap(owner.page, title)
     const code = await createJoinCode(owner.page, mapId, 'editor')
-    const { context, page } = await newPerson(browser, baseURL, 'pupil')
+    const { context, page } = await newPerson(run.browser, baseURL, 'pupil')
     await page.goto(`/join?code=${encodeURIComponent(code)}`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Join “${title}”`)
     expect(await page.getByTestId('join-target').textContent()).toMatch(/join as editor/)

@@ -1,26 +1,18 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
-import { launchBrowser } from './support/browser'
+import { describe, expect, inject, test } from 'vitest'
+import { browserPerFile } from './support/browser'
 import { createJoinCode, createMap, joinWithCode, newPerson, signUp, unique } from './support/accounts'
 
 /** [PR7] The sharing page never offers what the server would refuse the last owner. */
 describe('sharing page', () => {
   const baseURL = inject('baseURL')
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const run = browserPerFile()
 
   test('[PR7] the only owner gets no Remove and no role change; once a second owner exists, both can be managed', async () => {
-    const owner = await newPerson(browser, baseURL, unique('Owner'))
+    const owner = await newPerson(run.browser, baseURL, unique('Owner'))
     await signUp(owner.page, { name: owner.name })
     const mapId = await createMap(owner.page, unique('Shared map'))
     const code = await createJoinCode(owner.page, mapId, 'editor')
-    const guest = await newPerson(browser, baseURL, unique('Guest'))
+    const guest = await newPerson(run.browser, baseURL, unique('Guest'))
     await joinWithCode(guest.page, code, guest.name)
 
     const page = owner.page
@@ -43,10 +35,10 @@ describe('sharing page', () => {
   })
 
   test('[PR10] an owner invites an existing account by email, and hears in words when no account uses an email', async () => {
-    const owner = await newPerson(browser, baseURL, unique('Facilitator'))
+    const owner = await newPerson(run.browser, baseURL, unique('Facilitator'))
     await signUp(owner.page, { name: owner.name })
     const mapId = await createMap(owner.page, unique('Workshop map'))
-    const expert = await newPerson(browser, baseURL, unique('Expert'))
+    const expert = await newPerson(run.browser, baseURL, unique('Expert'))
     const email = `${unique('expert')}@example.test`
     await signUp(expert.page, { name: expert.name, email })
 

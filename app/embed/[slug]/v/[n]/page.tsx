@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { EmbeddedMap } from '@/components/published/PublishedMap'
 import { publishedMetadata } from '@/components/published/metadata'
-import { services } from '@/server/app/registry'
+import { publishedVersion } from '@/server/publishing/versionParam'
 
 // Rendered once, then served from Next's page cache; publish and unpublish revalidate it.
 export const revalidate = 60
@@ -14,21 +14,14 @@ export async function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string; n: string }> }
 
-async function load(params: Props['params']) {
-  const { slug, n } = await params
-  // Only plain decimal numbers, as for /p/<slug>/v/<n>: one address per version.
-  if (!/^[1-9][0-9]{0,8}$/.test(n)) return null
-  return services().publishing.version(slug, Number(n))
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await load(params)
+  const view = await publishedVersion(params)
   return view ? publishedMetadata(view) : { title: 'Not published' }
 }
 
 /** An embed pinned to one version: an article keeps showing what it cited, whatever is published later. */
 export default async function PinnedEmbedPage({ params }: Props) {
-  const view = await load(params)
+  const view = await publishedVersion(params)
   if (!view) notFound()
   return <EmbeddedMap view={view} />
 }
