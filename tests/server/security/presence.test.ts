@@ -145,7 +145,16 @@ describe('echoes are never charged (a budget too small for own moves plus echoes
   test('[PB1] 10 clients at 20 Hz stay connected on a budget of 30 frames a second', async () => {
     const mapId = await publicRoom(srv, owner)
     const movers = await crowd(srv, mapId, 10, 50)
-    await new Promise((r) => setTimeout(r, 4000))
+    // Wait on traffic, not time: once each of them has taken in 600 moves of the others (about three
+    // seconds of a full room), echoes charged to the sender would have broken the budget several times over;
+    // a socket closed for it stops receiving, so this wait fails by name.
+    const seen = movers.map(() => 0)
+    movers.forEach((m, i) =>
+      m.client.provider.awareness.on('update', ({ updated }: { updated: number[] }, origin: unknown) => {
+        if (origin !== 'local') seen[i]! += updated.filter((id) => id !== m.client.doc.clientID).length
+      }),
+    )
+    await eventually(() => seen.every((n) => n >= 600), 'every client has taken in 600 moves of the others', 20_000)
     expect(movers.flatMap((m) => m.closes)).toEqual([])
     await everyoneSeesEveryone(movers)
   }, 30_000)
