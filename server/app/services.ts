@@ -4,10 +4,11 @@ import { createAccounts } from '../auth/accounts'
 import { tokenSecret } from '../auth/secret'
 import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
-import { sharedDb, tuneDb } from '../db/client'
+import { SQLITE_BUSY_TIMEOUT_MS, isPostgresUrl, sharedDb, tuneDb } from '../db/client'
 import { createMapService } from '../maps'
 import { createPublishing } from '../publishing/service'
 import { createPrismaStore } from '../store/prismaStore'
+import { createSqliteStore } from '../store/sqliteStore'
 import { createRedisBus } from '../sync/redisBus'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../sync/SyncServer'
 
@@ -22,7 +23,12 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   const db = sharedDb(env.DATABASE_URL)
   await tuneDb(db, env.DATABASE_URL)
   const secret = await tokenSecret(db, env.AUTH_SECRET)
-  const store = createPrismaStore(db)
+  // [ST7] SQLite appends on prepared statements, one transaction per tick; PostgreSQL keeps Prisma
+  // (raw INSERTs there already skip the query compiler, and the pool runs them off the event loop).
+  const sqliteStore = isPostgresUrl(env.DATABASE_URL)
+    ? undefined
+    : createSqliteStore(env.DATABASE_URL, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS })
+  const store = sqliteStore ?? createPrismaStore(db)
   const log = (msg: string, err?: unknown) => console.error(`[sync] ${msg}`, err ?? '')
   const bus = env.REDIS_URL ? createRedisBus(env.REDIS_URL, log) : undefined
   // Role changes reach live sockets at once, on whichever instance holds them.
@@ -70,6 +76,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     async close() {
       await sync?.close()
       await bus?.close()
+      sqliteStore?.close()
       await db.$disconnect()
     },
   }

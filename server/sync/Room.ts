@@ -7,6 +7,7 @@ import type { MapStore } from '../store/MapStore'
 import { filterAwarenessUpdate, isAwarenessEcho } from './awarenessFilter'
 import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
+import { liveSnapshotter } from './liveSnapshot'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import { PresenceRelay } from './presenceRelay'
 import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishSaveState } from './saveSignal'
@@ -127,14 +128,19 @@ export class Room {
     const room = new Room(mapId, store, bus)
     room.doc.on('update', room.relayAndPersist)
     room.awareness.on('update', room.relayAwareness)
-    room.persist = new PersistQueue(store, mapId, options, (since) => publishSaveState(room.awareness, since), () =>
-      Y.encodeStateAsUpdate(room.doc),
+    room.persist = new PersistQueue(
+      store,
+      mapId,
+      options,
+      (since) => publishSaveState(room.awareness, since),
+      () => Y.encodeStateAsUpdate(room.doc),
+      liveSnapshotter(room.doc, store, mapId, bus !== undefined),
     )
     // Subscribe before loading: whatever other instances send meanwhile is
     // applied too (Yjs merges in any order), so nothing falls in the gap.
     if (bus) room.leaveBus = await bus.join(mapId, room.receiveFromBus)
     const stored = await store.load(mapId)
-    room.persist.loaded(stored.updates.length)
+    room.persist.loaded(stored.updates.length, stored.head)
     room.applyStored(stored.updates)
     migrateDoc(room.doc, SYSTEM_ORIGIN)
     if (bus) room.scheduleResync(BUS_RESYNC_MS)

@@ -21,6 +21,14 @@ export interface PersistOptions {
   compressAboveBytes?: number
 }
 
+/**
+ * [DU9] What compaction stores in place of the log up to a cut. Given the
+ * highest position this queue knows to be in the store (what it loaded or
+ * last appended), it returns the snapshot and the cut it covers. Without
+ * one, the queue reads the log back and merges it (`Y.mergeUpdates`).
+ */
+export type Snapshotter = (knownHead: number) => Promise<{ snapshot: Uint8Array; upTo: number }>
+
 /** What a room tells its clients: the time since which edits are not in the store, or null. */
 export type SaveStateListener = (unsavedSince: number | null) => void
 
@@ -61,6 +69,8 @@ export class PersistQueue {
   private rowsSinceSnapshot = 0
   private unsaved: number | null = null
   private gone = false
+  /** The highest store position this queue loaded or appended. */
+  private knownHead = 0
 
   constructor(
     private readonly store: MapStore,
@@ -69,11 +79,13 @@ export class PersistQueue {
     private readonly onSaveState: SaveStateListener = () => {},
     /** The live doc's whole state, for compressing a long backlog (see MERGE_PENDING_AT). */
     private readonly fullState?: () => Uint8Array,
+    private readonly snapshotter?: Snapshotter,
   ) {}
 
-  /** Rows the store held beyond its snapshot when the room loaded (the compaction trigger counts from there). */
-  loaded(rows: number): void {
+  /** Rows the store held beyond its snapshot when the room loaded (the compaction trigger counts from there), and its head. */
+  loaded(rows: number, head = 0): void {
     this.rowsSinceSnapshot += rows
+    this.knownHead = Math.max(this.knownHead, head)
   }
 
   push(update: Uint8Array, source: 'local' | 'bus' = 'local'): void {
@@ -81,12 +93,13 @@ export class PersistQueue {
     this.pending.push(update)
     this.pendingSince ??= Date.now()
     if (this.pending.length >= MERGE_PENDING_AT) this.pending = [this.merge(this.pending)]
-    const delay = source === 'bus' ? (this.options.busDelayMs ?? this.options.delayMs) : this.options.delayMs
-    const due = Date.now() + delay
+    const window = source === 'bus' ? (this.options.busDelayMs ?? this.options.delayMs) : this.options.delayMs
+    const now = Date.now()
+    const due = tickAfter(now, window)
     if (due >= this.timerDue) return
     clearTimeout(this.timer)
     this.timerDue = due
-    this.timer = setTimeout(() => void this.start(), delay)
+    this.timer = setTimeout(() => void this.start(), due - now)
   }
 
   /**
@@ -157,7 +170,7 @@ export class PersistQueue {
       // [DU2] A store that hangs is as unsaved as one that fails.
       const slow = setTimeout(() => this.setUnsaved(this.batchSince), this.options.slowMs ?? DEFAULT_SLOW_MS)
       try {
-        await this.store.append(this.mapId, [batch])
+        this.knownHead = Math.max(this.knownHead, await this.store.append(this.mapId, [batch]))
         this.rowsSinceSnapshot++
         return
       } catch (err) {
@@ -203,17 +216,30 @@ export class PersistQueue {
     this.onSaveState(since)
   }
 
-  /** Snapshot from what the store holds, not from memory: other instances may have appended. */
+  /** [DU9] The room's snapshotter when it has one; otherwise the log read back from the store, merged. */
   private async compact(): Promise<void> {
     try {
-      const { updates, head } = await this.store.load(this.mapId)
-      await this.store.compact(this.mapId, Y.mergeUpdates(updates), head)
+      const { snapshot, upTo } = this.snapshotter
+        ? await this.snapshotter(this.knownHead)
+        : await this.store.load(this.mapId).then(({ updates, head }) => ({ snapshot: Y.mergeUpdates(updates), upTo: head }))
+      await this.store.compact(this.mapId, snapshot, upTo)
       this.rowsSinceSnapshot = 0
     } catch (err) {
       // The log stays as it is (nothing is lost); the next drain tries again.
       this.options.onError(err)
     }
   }
+}
+
+/**
+ * [ST8] The first tick of a `window`-ms clock grid after `now`: every room's
+ * queue with the same window fires on the same tick, so their appends reach
+ * the store in one turn of the event loop (one SQLite transaction for all),
+ * and no update waits longer than `window`.
+ */
+export function tickAfter(now: number, window: number): number {
+  if (window <= 0) return now
+  return now - (now % window) + window
 }
 
 /** 100 ms, 200 ms, 400 ms … up to `max`. */

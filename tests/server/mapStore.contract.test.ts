@@ -1,9 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest'
+import fs from 'node:fs'
+import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
 import { MapGoneError, type MapStore } from '@/server/store/MapStore'
 import { createMemoryStore } from '@/server/store/memoryStore'
 import { createPrismaStore } from '@/server/store/prismaStore'
+import { createSqliteStore } from '@/server/store/sqliteStore'
 import { createDb } from '@/server/db/client'
 import { freshSqliteDb } from '../support/db'
 import { freshPostgresDb } from '../support/postgres'
@@ -34,6 +37,17 @@ let pgRun = 0
 const implementations: Record<string, () => Fixture | Promise<Fixture>> = {
   memory: () => ({ store: createMemoryStore(), createMap: async () => {} }),
   sqlite: () => {
+    const t = freshSqliteDb()
+    const store = createSqliteStore(t.url, { busyTimeoutMs: 5 })
+    disposers.push(async () => store.close())
+    disposers.push(t.dispose)
+    return {
+      store,
+      createMap: async (id) => void (await t.db.map.create({ data: { id, title: id } })),
+      deleteMap: async (id) => void (await t.db.map.delete({ where: { id } })),
+    }
+  },
+  'sqlite through prisma': () => {
     const t = freshSqliteDb()
     disposers.push(t.dispose)
     return {
@@ -143,7 +157,7 @@ describe.each(Object.keys(implementations))('MapStore contract: %s', (name) => {
 })
 
 // Only stores that know which maps exist can tell a deleted map from a failing disk.
-describe.each(['sqlite', 'postgres'])('MapStore contract, stores with maps: %s', (name) => {
+describe.each(['sqlite', 'sqlite through prisma', 'postgres'])('MapStore contract, stores with maps: %s', (name) => {
   const make = implementations[name]!
 
   test('[DU1] an append to a deleted map fails with MapGoneError (the one failure never retried)', async () => {
@@ -152,5 +166,64 @@ describe.each(['sqlite', 'postgres'])('MapStore contract, stores with maps: %s',
     await store.append('m', [updateAdding('a')])
     await deleteMap!('m')
     await expect(store.append('m', [updateAdding('b')])).rejects.toBeInstanceOf(MapGoneError)
+  })
+})
+
+/**
+ * Commits recorded in a SQLite write-ahead log: frames of the current salt
+ * whose header gives a database size (only a transaction's last frame does).
+ */
+function walCommits(walFile: string): number {
+  if (!fs.existsSync(walFile)) return 0
+  const wal = fs.readFileSync(walFile)
+  if (wal.length < 32) return 0
+  const pageSize = wal.readUInt32BE(8)
+  const [salt1, salt2] = [wal.readUInt32BE(16), wal.readUInt32BE(20)]
+  let commits = 0
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readUInt32BE(at + 8) !== salt1 || wal.readUInt32BE(at + 12) !== salt2) break
+    if (wal.readUInt32BE(at + 4) !== 0) commits++
+  }
+  return commits
+}
+
+describe('SQLite store on prepared statements', () => {
+  test('[ST8] appends from many maps in one turn of the event loop commit in one transaction, and a deleted map fails alone', async () => {
+    const t = freshSqliteDb()
+    disposers.push(t.dispose)
+    const store = createSqliteStore(t.url, { busyTimeoutMs: 5 })
+    disposers.push(async () => store.close())
+    const ids = Array.from({ length: 20 }, (_, i) => `m${i}`)
+    for (const id of ids) await t.db.map.create({ data: { id, title: id } })
+    await t.db.map.delete({ where: { id: 'm7' } })
+    const before = walCommits(`${t.file}-wal`)
+    const outcomes = await Promise.allSettled(ids.map((id) => store.append(id, [updateAdding(`${id}-node`)])))
+    expect(walCommits(`${t.file}-wal`) - before).toBe(1)
+    expect(outcomes.map((o) => o.status)).toEqual(ids.map((id) => (id === 'm7' ? 'rejected' : 'fulfilled')))
+    expect((outcomes[7] as PromiseRejectedResult).reason).toBeInstanceOf(MapGoneError)
+    for (const id of ids.filter((id) => id !== 'm7')) expect(replay((await store.load(id)).updates)).toEqual([`${id}-node`])
+    // What the store wrote, Prisma reads (same tables, same timestamp format).
+    const rows = await t.db.docUpdate.findMany({ where: { mapId: 'm3' } })
+    expect(rows).toHaveLength(1)
+    expect(Math.abs(rows[0]!.createdAt.getTime() - Date.now())).toBeLessThan(60_000)
+  })
+
+  test('[ST8][DU1] a locked file fails the whole tick at once, and the same appends succeed once it is free', async () => {
+    const t = freshSqliteDb()
+    disposers.push(t.dispose)
+    const store = createSqliteStore(t.url, { busyTimeoutMs: 5 })
+    disposers.push(async () => store.close())
+    for (const id of ['a', 'b']) await t.db.map.create({ data: { id, title: id } })
+    const locker = new Database(t.file)
+    disposers.push(async () => void locker.close())
+    locker.exec('BEGIN EXCLUSIVE')
+    const started = performance.now()
+    const locked = await Promise.allSettled(['a', 'b'].map((id) => store.append(id, [updateAdding(`${id}1`)])))
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(locked.map((o) => o.status)).toEqual(['rejected', 'rejected'])
+    locker.exec('COMMIT')
+    await Promise.all(['a', 'b'].map((id) => store.append(id, [updateAdding(`${id}1`)])))
+    expect(replay((await store.load('a')).updates)).toEqual(['a1'])
+    expect(replay((await store.load('b')).updates)).toEqual(['b1'])
   })
 })
