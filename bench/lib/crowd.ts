@@ -9,10 +9,8 @@
  * performance.now()), comparable across processes on one machine.
  */
 import readline from 'node:readline'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { PROBE_MAP, probeKey } from '../sync-latency/workload'
+import { connectStockClient, type Connected } from './stockClient'
 
 export interface CrowdPerson {
   /** Index in the room (0..total-1): names, probe keys and who edits follow it. */
@@ -72,7 +70,7 @@ async function main(): Promise<void> {
   }
   process.setMaxListeners(config.people.length + 20)
   const t0 = performance.now()
-  const clients = await Promise.all(config.people.map((p) => connect(config, p, counting)))
+  const clients = await Promise.all(config.people.map((p) => connectStockClient({ ...config, person: p, counting })))
   result.connectMs = performance.now() - t0
 
   for (const c of clients) {
@@ -170,62 +168,6 @@ async function main(): Promise<void> {
   })
   for (const c of clients) c.provider.destroy()
   process.exit(0)
-}
-
-interface Connected {
-  index: number
-  doc: Y.Doc
-  provider: WebsocketProvider
-}
-
-/** One person: the token fetch through the app when there is one, then a stock provider until synced. */
-async function connect(config: CrowdConfig, person: CrowdPerson, counting: { on: boolean; framesIn: number; bytesIn: number; framesOut: number; bytesOut: number }): Promise<Connected> {
-  const headers: Record<string, string> = {}
-  const params: Record<string, string> = {}
-  if (config.appUrl) {
-    headers.origin = config.appUrl
-    if (person.cookie) headers.cookie = person.cookie
-    const res = await fetch(`${config.appUrl}/api/maps/${config.mapId}/token`, { headers })
-    if (!res.ok) throw new Error(`token fetch for person ${person.index}: ${res.status} ${await res.text()}`)
-    params.token = ((await res.json()) as { token: string }).token
-  }
-  class CountingSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers })
-      // y-websocket asks for ArrayBuffers; ws hands those to 'message' listeners too.
-      this.on('message', (data: ArrayBuffer | Buffer) => {
-        if (!counting.on) return
-        counting.framesIn++
-        counting.bytesIn += data.byteLength
-      })
-    }
-    override send(data: unknown, ...rest: unknown[]): void {
-      if (counting.on) {
-        counting.framesOut++
-        counting.bytesOut += (data as Uint8Array).byteLength
-      }
-      ;(super.send as (...a: unknown[]) => void)(data, ...rest)
-    }
-  }
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(config.wsUrl, config.mapId, doc, {
-    WebSocketPolyfill: CountingSocket as unknown as typeof globalThis.WebSocket,
-    params,
-    disableBc: true,
-  })
-  provider.awareness.setLocalState({
-    user: { id: `bench-${person.index}`, name: `Person ${person.index}`, color: '#336699' },
-    cursor: null,
-    selection: [],
-  })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`person ${person.index} not synced within 60 s`)), 60_000)
-    provider.once('sync', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
-  return { index: person.index, doc, provider }
 }
 
 main().catch((err) => {

@@ -2,6 +2,7 @@ import { createAccounts } from '@/server/auth/accounts'
 import { SESSION_COOKIE, createSessions } from '@/server/auth/sessions'
 import { createPrismaStore } from '@/server/store/prismaStore'
 import type { MapStore } from '@/server/store/MapStore'
+import type { Db } from '@/server/db/client'
 import { buildApp, startApp } from '@/tests/support/app'
 import { freshSqliteDb } from '@/tests/support/db'
 import type { CrowdPerson } from '../lib/crowd'
@@ -14,8 +15,14 @@ export interface OurApp {
   pid: number
   /** The app's own database, read through a MapStore: what a restart would recover. */
   store: MapStore
+  /** The same database through Prisma (a second connection to the file), for setting up what a bench needs. */
+  db: Db
+  /** The SQLite file itself, for readers of their own (bench/durability.ts). */
+  databaseFile: string
   /** A map anyone signed in may edit (public role editor). */
   room(id: string, title: string): Promise<void>
+  /** Many such maps at once (bench/rooms.ts makes 500 per round). */
+  rooms(ids: string[]): Promise<void>
   /** `n` guests, each with a live session: the cookie their browser would hold. */
   people(n: number): Promise<CrowdPerson[]>
   stop(): Promise<void>
@@ -40,8 +47,13 @@ export async function startOurApp(): Promise<OurApp> {
     wsUrl: `${app.url.replace(/^http/, 'ws')}/ws`,
     pid: app.pid,
     store: createPrismaStore(database.db),
+    db: database.db,
+    databaseFile: database.file,
     async room(id, title) {
       await database.db.map.create({ data: { id, title, publicRole: 'editor' } })
+    },
+    async rooms(ids) {
+      await database.db.map.createMany({ data: ids.map((id) => ({ id, title: id, publicRole: 'editor' })) })
     },
     async people(n) {
       const out: CrowdPerson[] = []

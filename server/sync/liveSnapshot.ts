@@ -7,7 +7,7 @@ import type { Snapshotter } from './persistQueue'
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * [DU9] Compaction from the room's live document instead of merging the
+ * [DU8] Compaction from the room's live document instead of merging the
  * whole log with `Y.mergeUpdates` (a 93 ms stall on the event loop in the
  * profiles; encoding a live doc costs a few ms and drops garbage-collected
  * deletions the merged log kept).

@@ -22,7 +22,7 @@ export interface PersistOptions {
 }
 
 /**
- * [DU9] What compaction stores in place of the log up to a cut. Given the
+ * [DU8] What compaction stores in place of the log up to a cut. Given the
  * highest position this queue knows to be in the store (what it loaded or
  * last appended), it returns the snapshot and the cut it covers. Without
  * one, the queue reads the log back and merges it (`Y.mergeUpdates`).
@@ -216,7 +216,7 @@ export class PersistQueue {
     this.onSaveState(since)
   }
 
-  /** [DU9] The room's snapshotter when it has one; otherwise the log read back from the store, merged. */
+  /** [DU8] The room's snapshotter when it has one; otherwise the log read back from the store, merged. */
   private async compact(): Promise<void> {
     try {
       const { snapshot, upTo } = this.snapshotter

@@ -8,7 +8,7 @@ import type { PersistOptions } from '@/server/sync/persistQueue'
 import { Room } from '@/server/sync/Room'
 
 /**
- * [DU9] Compaction snapshots the room's live doc: alone, without reading the
+ * [DU8] Compaction snapshots the room's live doc: alone, without reading the
  * log back at all; with a bus, after applying what other instances stored.
  */
 const me = localOrigin()
@@ -49,7 +49,7 @@ async function storedNodes(store: MapStore, mapId: string): Promise<string[]> {
   return readGraph(doc).nodes.map((n) => n.id).sort()
 }
 
-test('[DU9] alone, compaction stores the live doc and never reads the log back', async () => {
+test('[DU8] alone, compaction stores the live doc and never reads the log back', async () => {
   const c = countingStore()
   const room = await Room.load('m', c.store, options)
   rooms.push(room)
@@ -65,7 +65,7 @@ test('[DU9] alone, compaction stores the live doc and never reads the log back',
   expect(await storedNodes(c.inner, 'm')).toEqual([...ids].sort())
 })
 
-test('[DU9][SC4] with a bus, compaction first applies rows other instances stored, so the snapshot holds them', async () => {
+test('[DU8][SC4] with a bus, compaction first applies rows other instances stored, so the snapshot holds them', async () => {
   const c = countingStore()
   const room = await Room.load('m', c.store, options, idleBus)
   rooms.push(room)
