@@ -7,6 +7,7 @@ import type { MapStore } from '../store/MapStore'
 import { filterAwarenessUpdate, isAwarenessEcho } from './awarenessFilter'
 import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
+import { raisedStateVector } from './coldStart'
 import { liveSnapshotter } from './liveSnapshot'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import { PresenceRelay } from './presenceRelay'
@@ -91,7 +92,15 @@ const BUS_RESYNC_MS = 30_000
 interface PeerState {
   access: PeerAccess
   clientId: number | null
+  /** [SY10] What this peer was sent before the room had a doc: its first SyncStep1 is answered above it. */
+  baseline?: ReadonlyMap<number, number>
 }
+
+/**
+ * [SY10] Called with what the store holds before the room builds its doc
+ * from it; the build waits until it resolves (the frames are on their way).
+ */
+export type OnStored = (updates: Uint8Array[]) => Promise<void>
 
 /**
  * One map's live document: loaded from the store before it answers anybody,
@@ -107,6 +116,8 @@ export class Room {
   private readonly presence: PresenceRelay
   private persist!: PersistQueue
   private leaveBus: (() => Promise<void>) | undefined
+  /** [SY10] The doc's state vector right after the stored updates were applied (before migrations). */
+  private storedVector: Map<number, number> = new Map()
   private resyncTimer: ReturnType<typeof setTimeout> | undefined
 
   private constructor(
@@ -124,7 +135,7 @@ export class Room {
     )
   }
 
-  static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus): Promise<Room> {
+  static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus, onStored?: OnStored): Promise<Room> {
     const room = new Room(mapId, store, bus)
     room.doc.on('update', room.relayAndPersist)
     room.awareness.on('update', room.relayAwareness)
@@ -140,8 +151,11 @@ export class Room {
     // applied too (Yjs merges in any order), so nothing falls in the gap.
     if (bus) room.leaveBus = await bus.join(mapId, room.receiveFromBus)
     const stored = await store.load(mapId)
+    // [SY10] Alone only: with a bus, updates applied during the load are in the doc but not in what was sent.
+    if (onStored && !bus && stored.updates.length > 0) await onStored(stored.updates)
     room.persist.loaded(stored.updates.length, stored.head)
     room.applyStored(stored.updates)
+    room.storedVector = Y.decodeStateVector(Y.encodeStateVector(room.doc))
     migrateDoc(room.doc, SYSTEM_ORIGIN)
     if (bus) room.scheduleResync(BUS_RESYNC_MS)
     return room
@@ -157,8 +171,9 @@ export class Room {
     return this.peers.size
   }
 
-  join(peer: Peer, access: PeerAccess): void {
-    this.peers.set(peer, { access, clientId: null })
+  /** `sentStored`: [SY10] the peer was sent the stored state while this room loaded. */
+  join(peer: Peer, access: PeerAccess, sentStored = false): void {
+    this.peers.set(peer, { access, clientId: null, ...(sentStored ? { baseline: this.storedVector } : {}) })
     peer.send(writeSyncStep1(this.doc))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) peer.sendPresence(writeAwarenessStates(this.awareness, states))
@@ -194,7 +209,9 @@ export class Room {
       case 'sync-step1':
         // The state vector is only decoded here: a garbage one must close this socket, not throw.
         try {
-          peer.reply(writeSyncStep2(this.doc, message.stateVector))
+          const vector = state.baseline ? raisedStateVector(message.stateVector, state.baseline) : message.stateVector
+          state.baseline = undefined
+          peer.reply(writeSyncStep2(this.doc, vector))
         } catch {
           peer.close(CLOSE_PROTOCOL_ERROR, 'malformed state vector')
         }

@@ -1,7 +1,7 @@
 import type { MapStore } from '../store/MapStore'
 import type { RoomBus } from './bus'
 import type { PersistOptions } from './persistQueue'
-import { Room } from './Room'
+import { Room, type OnStored } from './Room'
 
 interface Slot {
   room: Promise<Room>
@@ -23,11 +23,12 @@ export class RoomRegistry {
     private readonly bus?: RoomBus,
   ) {}
 
-  acquire(mapId: string): Promise<Room> {
+  /** `onStored` is used only when this call opens the room ([SY10]: its first person). */
+  acquire(mapId: string, onStored?: OnStored): Promise<Room> {
     let slot = this.slots.get(mapId)
     if (!slot) {
       const previous = this.closing.get(mapId) ?? Promise.resolve()
-      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus)), holders: 0 }
+      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus, onStored)), holders: 0 }
       this.slots.set(mapId, slot)
       // A failed load must not poison later attempts.
       slot.room.catch(() => this.slots.get(mapId) === slot && this.slots.delete(mapId))

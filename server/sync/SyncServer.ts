@@ -6,6 +6,7 @@ import type { MapStore } from '../store/MapStore'
 import { createBudget, DEFAULT_RATE_LIMIT, type RateLimit } from './budget'
 import type { RoomBus } from './bus'
 import type { PersistOptions } from './persistQueue'
+import { storedStateFrames } from './coldStart'
 import { awarenessPayload } from './protocol'
 import type { Peer, PeerAccess, Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
@@ -38,6 +39,8 @@ export const CLOSE_TOO_SLOW = 4508
 
 /** [PB6] Enough for a person's tabs and devices; a runaway script opening sockets stops here. */
 export const DEFAULT_MAX_SOCKETS_PER_PERSON = 8
+/** [SY10] How long a cold room's build waits for the stored state to reach the first person's socket. */
+const STORED_SEND_WAIT_MS = 1000
 /** [PB3] Unsent bytes a socket may pile up before it is closed: a peer that never reads must not hold memory. */
 const MAX_BACKLOG_BYTES = 32 * 1024 * 1024
 
@@ -132,10 +135,22 @@ export function createSyncServer(options: SyncServerOptions) {
     }
     let closed = false
     let joined: Room | undefined
+    let sentStored = false
+    // [SY10] Opening a map nobody has open: the stored state goes out before the room builds its doc.
+    const onStored = (updates: Uint8Array[]) => {
+      const frames = storedStateFrames(updates)
+      if (closed || ws.readyState !== ws.OPEN || frames.length === 0) return Promise.resolve()
+      sentStored = true
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, STORED_SEND_WAIT_MS)
+        const done = () => (clearTimeout(timer), resolve())
+        frames.forEach((frame, i) => ws.send(frame, i === frames.length - 1 ? done : undefined))
+      })
+    }
     // Frames queue behind the load, so the first sync answer reflects the store.
-    let queue = rooms.acquire(mapId).then((room) => {
+    let queue = rooms.acquire(mapId, onStored).then((room) => {
       if (!closed) {
-        room.join(peer, access)
+        room.join(peer, access, sentStored)
         joined = room
       }
       return room
