@@ -91,6 +91,8 @@ function startWorker(config: CrowdConfig) {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   const waiting: Array<{ type: string; resolve: (v: unknown) => void; reject: (e: Error) => void }> = []
+  // A message may arrive before anyone waits for it (a short window): kept until asked for.
+  const inbox: Array<{ type?: string }> = []
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
     let msg: { type?: string }
     try {
@@ -101,6 +103,7 @@ function startWorker(config: CrowdConfig) {
     }
     const i = waiting.findIndex((w) => w.type === msg.type)
     if (i >= 0) waiting.splice(i, 1)[0]!.resolve(msg)
+    else inbox.push(msg)
   })
   child.once('exit', (code) => {
     for (const w of waiting.splice(0)) w.reject(new Error(`crowd process exited (${code}) before '${w.type}'`))
@@ -108,6 +111,8 @@ function startWorker(config: CrowdConfig) {
   return {
     child,
     next(type: string): Promise<unknown> {
+      const early = inbox.findIndex((m) => m.type === type)
+      if (early >= 0) return Promise.resolve(inbox.splice(early, 1)[0])
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`crowd process: no '${type}' within 180 s`)), 180_000)
         waiting.push({
