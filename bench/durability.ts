@@ -19,7 +19,7 @@ import { isMain, markdownTable } from './lib/report'
 import { startOurApp } from './servers/app'
 import { writeSection } from './sync-latency/report'
 import { percentile } from './sync-latency/stats'
-import { PROBE_MAP } from './sync-latency/workload'
+import { observeProbes } from './sync-latency/workload'
 
 const root = path.resolve(import.meta.dirname, '..')
 const DOC_FILE = path.join(root, 'docs/benchmarks.md')
@@ -38,19 +38,14 @@ function watchCommits(file: string, mapId: string) {
   const rows = db.prepare<[string, number]>('SELECT "id", "data" FROM "DocUpdate" WHERE "mapId" = ? AND "id" > ? ORDER BY "id"')
   const snapshot = db.prepare<[string]>('SELECT "data", "upToId" FROM "DocSnapshot" WHERE "mapId" = ?')
   const doc = new Y.Doc()
-  const probes = doc.getMap<number>(PROBE_MAP)
   const committed: number[] = []
   const seen = new Set<string>()
   let last = 0
   let snapshotCut = 0
-  probes.observe((event) => {
-    const now = epoch()
-    for (const key of event.keysChanged) {
-      const sentAt = probes.get(key)
-      if (typeof sentAt !== 'number' || seen.has(key)) continue
-      seen.add(key)
-      committed.push(Math.round((now - sentAt) * 10) / 10)
-    }
+  observeProbes(doc, (key, sentAt) => {
+    if (seen.has(key)) return
+    seen.add(key)
+    committed.push(Math.round((epoch() - sentAt) * 10) / 10)
   })
   const poll = () => {
     // A compaction folds rows into the snapshot: read it whenever its cut moves.
@@ -153,8 +148,12 @@ ${(percentile(c, 0.99) / percentile(r, 0.99)).toFixed(2)}×.
 }
 
 if (isMain(import.meta.url)) {
-  main().catch((err) => {
-    console.error(err)
-    process.exitCode = 1
-  })
+  // Exit once done: a client process or socket left over by a failure must not keep the bench (and its lock) alive.
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
 }

@@ -200,8 +200,12 @@ function roundLine(round: number, r: Round): string {
 }
 
 if (isMain(import.meta.url)) {
-  main().catch((err) => {
-    console.error(err)
-    process.exitCode = 1
-  })
+  // Exit once done: a client process or socket left over by a failure must not keep the bench (and its lock) alive.
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
 }

@@ -9,7 +9,7 @@
  * performance.now()), comparable across processes on one machine.
  */
 import readline from 'node:readline'
-import { PROBE_MAP, probeKey } from '../sync-latency/workload'
+import { observeProbes, probeKey, sendProbe } from '../sync-latency/workload'
 import { connectStockClient, type Connected } from './stockClient'
 
 export interface CrowdPerson {
@@ -91,20 +91,15 @@ async function main(): Promise<void> {
         if (inWindow(t)) result.presence.push(Math.round((now - t) * 10) / 10)
       }
     })
-    const probes = c.doc.getMap<number>(PROBE_MAP)
     const seen = new Set<string>()
-    probes.observe((event) => {
+    observeProbes(c.doc, (key, sentAt) => {
       const now = epoch()
-      for (const key of event.keysChanged) {
-        if (key.startsWith(`${c.index}-`)) continue
-        const sentAt = probes.get(key)
-        if (typeof sentAt !== 'number') continue
-        if (seen.has(key)) result.duplicateEdits++
-        else {
-          seen.add(key)
-          result.edits.push(Math.round((now - sentAt) * 10) / 10)
-          result.lastEditReceiptAt = now
-        }
+      if (key.startsWith(`${c.index}-`)) return
+      if (seen.has(key)) result.duplicateEdits++
+      else {
+        seen.add(key)
+        result.edits.push(Math.round((now - sentAt) * 10) / 10)
+        result.lastEditReceiptAt = now
       }
     })
   }
@@ -140,13 +135,12 @@ async function main(): Promise<void> {
     .filter((c) => editors.has(c.index))
     .map(async (c) => {
       const [min, max] = config.edits!.gapMs
-      const probes = c.doc.getMap<number>(PROBE_MAP)
       let due = epoch() + Math.random() * max
       for (let n = 0; n < editCount; n++) {
         await sleep(Math.max(0, due - epoch()))
         const t = epoch()
         if (Number.isNaN(result.firstEditAt)) result.firstEditAt = t
-        probes.set(probeKey(c.index, n), t)
+        sendProbe(c.doc, probeKey(c.index, n), t)
         due += min + Math.random() * (max - min)
       }
     })

@@ -11,7 +11,7 @@
 import readline from 'node:readline'
 import { connectStockClient, type Connected } from '../lib/stockClient'
 import type { CrowdPerson } from '../lib/crowd'
-import { PROBE_MAP } from '../sync-latency/workload'
+import { observeProbes, sendProbe } from '../sync-latency/workload'
 
 export interface RoomsSeat {
   mapId: string
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   let lastReceipt = 0
   for (const { seat, client } of clients) {
     client.provider.on('connection-close', (e: { code: number } | null) => e && result.closes.push(e.code))
-    observeProbes(client, seat.seat, (ms) => {
+    watchReceipts(client, seat.seat, (ms) => {
       result.latencies.push(ms)
       lastReceipt = epoch()
     }, () => result.duplicates++)
@@ -78,12 +78,11 @@ async function main(): Promise<void> {
   const [min, max] = config.gapMs
   await Promise.all(
     clients.map(async ({ seat, client }) => {
-      const probes = client.doc.getMap<number>(PROBE_MAP)
       // A random phase: 1,500 people do not type in step.
       let due = start + Math.random() * max
       for (let n = 0; due < end; n++) {
         await sleep(Math.max(0, due - epoch()))
-        probes.set(`${seat.seat}-${n}`, epoch())
+        sendProbe(client.doc, `${seat.seat}-${n}`, epoch())
         result.sent++
         due += min + Math.random() * (max - min)
       }
@@ -96,20 +95,14 @@ async function main(): Promise<void> {
   await new Promise<void>(() => {})
 }
 
-function observeProbes(client: Connected, ownSeat: number, onReceipt: (ms: number) => void, onDuplicate: () => void): void {
-  const probes = client.doc.getMap<number>(PROBE_MAP)
+function watchReceipts(client: Connected, ownSeat: number, onReceipt: (ms: number) => void, onDuplicate: () => void): void {
   const seen = new Set<string>()
-  probes.observe((event) => {
-    const now = epoch()
-    for (const key of event.keysChanged) {
-      if (key.startsWith(`${ownSeat}-`)) continue
-      const sentAt = probes.get(key)
-      if (typeof sentAt !== 'number') continue
-      if (seen.has(key)) onDuplicate()
-      else {
-        seen.add(key)
-        onReceipt(Math.round((now - sentAt) * 10) / 10)
-      }
+  observeProbes(client.doc, (key, sentAt) => {
+    if (key.startsWith(`${ownSeat}-`)) return
+    if (seen.has(key)) onDuplicate()
+    else {
+      seen.add(key)
+      onReceipt(Math.round((epoch() - sentAt) * 10) / 10)
     }
   })
 }

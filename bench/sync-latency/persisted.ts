@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { MapStore } from '@/server/store/MapStore'
-import { PROBE_MAP, probeKey, type Scenario } from './workload'
+import { probeKey, probeSentAt, type Scenario } from './workload'
 
 /**
  * How many of a scenario's probe edits the store holds, polling until all
@@ -27,10 +27,9 @@ export function countProbes(updates: readonly Uint8Array[], scenario: Pick<Scena
   const doc = new Y.Doc()
   try {
     for (const update of updates) Y.applyUpdate(doc, update)
-    const probes = doc.getMap<number>(PROBE_MAP)
     let found = 0
     for (let c = 0; c < scenario.clients; c++) {
-      for (let n = 0; n < scenario.editsPerClient; n++) if (probes.has(probeKey(c, n))) found++
+      for (let n = 0; n < scenario.editsPerClient; n++) if (probeSentAt(doc, probeKey(c, n)) !== undefined) found++
     }
     return found
   } finally {

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import { ratios, type Summary } from './stats'
-import { PROBE_MAP } from './workload'
 
 export interface KResult {
   clients: number
@@ -90,7 +89,7 @@ with its cookie and opens the socket with the token, its Origin and its cookie.
 *Reference* is \`@y/websocket-server@0.1.1\`'s \`setupWSConnection\` on its own ws,
 in memory, as \`npx y-websocket\` runs it. All K clients are stock \`y-websocket\`
 providers in client processes of their own (up to 4, at most 25 clients each),
-apart from both servers. Each client sets \`${PROBE_MAP}["<client>-<n>"] = <epoch ms>\`
+apart from both servers. Each client adds a claim \`<client>-<n>\` whose x is its epoch-ms send time (a real edit: the update guard [PA2] refuses writes outside the map's layout)
 on a paced schedule (uniform random gap in the range shown, random start), and
 every other client records its receive time minus that value when the key
 appears (\`performance.timeOrigin + performance.now()\`: one clock for all

@@ -1,9 +1,34 @@
+import type * as Y from 'yjs'
+import { addNode, localOrigin, nodesOf } from '@/core/ydoc'
+
 /**
- * The top-level Y.Map the probe edits go into. It sits beside the map schema
- * (meta/nodes/relations/votes) rather than in it, so both servers relay the
- * exact same bytes and readGraph never sees the probes.
+ * A probe edit is a real edit: a claim added through `addNode`, keyed by its
+ * sender and number, its send time (epoch ms) as its x. Our server's update
+ * guard [PA2] refuses writes outside the map's layout, so probes live in the
+ * map's own `nodes`; both servers relay the same bytes.
  */
-export const PROBE_MAP = 'syncBench'
+const PROBE_ORIGIN = localOrigin()
+
+export function sendProbe(doc: Y.Doc, key: string, sentAt: number): void {
+  addNode(doc, { id: key, kind: 'claim', text: 'probe', x: sentAt, y: 0, pinned: false }, PROBE_ORIGIN)
+}
+
+/** The send time of a probe the doc holds, if it holds it. */
+export function probeSentAt(doc: Y.Doc, key: string): number | undefined {
+  const x = (nodesOf(doc).get(key) as Y.Map<unknown> | undefined)?.get?.('x')
+  return typeof x === 'number' ? x : undefined
+}
+
+/** Calls `seen` for every probe key a transaction added or changed, with its send time. */
+export function observeProbes(doc: Y.Doc, seen: (key: string, sentAt: number) => void): void {
+  const nodes = nodesOf(doc)
+  nodes.observe((event) => {
+    for (const key of event.keysChanged) {
+      const sentAt = probeSentAt(doc, key)
+      if (sentAt !== undefined) seen(key, sentAt)
+    }
+  })
+}
 
 export interface Scenario {
   clients: number
