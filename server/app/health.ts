@@ -24,16 +24,25 @@ async function check(run: () => Promise<unknown>): Promise<Check> {
 /**
  * [DU6] Readiness: the database answers a read of a real table (a locked
  * SQLite file fails it), the bus answers a ping, and each open room reports
- * how far its persistence lags. Not ready when either store or bus fails.
+ * how far its persistence lags, and how long edits waited to be committed
+ * ([DU9]). Not ready when either store or bus fails.
  */
-export async function readiness(services: Pick<Services, 'db' | 'bus' | 'sync'>) {
+export async function readiness(services: Pick<Services, 'db' | 'bus' | 'sync'> & Partial<Pick<Services, 'commits'>>) {
   const [database, bus, rooms] = await Promise.all([
     check(() => services.db.$queryRawUnsafe('SELECT 1 FROM "Map" LIMIT 1')),
     services.bus ? check(() => services.bus!.ping()) : Promise.resolve<Check>('absent'),
     services.sync.rooms.saveStates(),
   ])
   const ready = database === 'ok' && (bus === 'ok' || bus === 'absent')
-  return { ready, database, bus, rooms, unsavedRooms: rooms.filter((r) => r.unsavedSince !== null).length }
+  return {
+    ready,
+    database,
+    bus,
+    rooms,
+    unsavedRooms: rooms.filter((r) => r.unsavedSince !== null).length,
+    // [DU9] Cumulative: two readings subtracted give any window's waits.
+    ...(services.commits ? { commitLatency: services.commits.histogram() } : {}),
+  }
 }
 
 /**

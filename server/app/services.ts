@@ -9,6 +9,7 @@ import { createMapService } from '../maps'
 import { createPublishing } from '../publishing/service'
 import { createPrismaStore } from '../store/prismaStore'
 import { createSqliteStore } from '../store/sqliteStore'
+import { createCommitLatency } from '../sync/commitLatency'
 import { createRedisBus } from '../sync/redisBus'
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '../sync/SyncServer'
 
@@ -43,6 +44,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   )
   await bus?.onAccessChange(refreshLive)
   const sessions = createSessions(db)
+  const commits = createCommitLatency()
   sync = createSyncServer({
     bus,
     log,
@@ -51,6 +53,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
       delayMs: env.PERSIST_DELAY_MS,
       busDelayMs: env.BUS_PERSIST_DELAY_MS,
       compactAfter: env.COMPACT_AFTER,
+      onCommitted: commits.record,
       // One line per failed attempt: the queue retries (with back-off) until the database takes it.
       onError: (err) => console.error('[persist] append failed, will retry:', String((err as Error)?.message ?? err).trim().split('\n').at(-1)),
     },
@@ -66,6 +69,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     store,
     bus,
     sync,
+    /** [DU9] How long edits waited to be committed, for /readyz. */
+    commits,
     maps,
     access,
     /** One publishing service (and so one version cache) for every page and route. */

@@ -19,6 +19,8 @@ export interface PersistOptions {
   slowMs?: number
   /** [DU1] Pending updates larger than this, merged, are replaced by the doc's whole (garbage-collected) state. */
   compressAboveBytes?: number
+  /** [DU9] Told, after each successful append, how long its oldest edit waited (ms). */
+  onCommitted?: (waitedMs: number) => void
 }
 
 /**
@@ -149,6 +151,7 @@ export class PersistQueue {
       const batch = this.merge(this.pending)
       this.pending = []
       await this.appendUntilStored(batch)
+      if (!this.gone && this.batchSince !== null) this.options.onCommitted?.(Date.now() - this.batchSince)
       this.batchSince = null
       // What arrived during this append is fresh: if it fails, the signal comes back.
       this.setUnsaved(null)

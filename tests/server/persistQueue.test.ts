@@ -215,6 +215,39 @@ describe('PersistQueue', () => {
     expect(await storedNodes(c)).toEqual(['a:a', 'b:b', 'c:c'])
   })
 
+  test('[DU9] each successful append reports how long its oldest edit waited, a failed one nothing until it lands', async () => {
+    const c = controlledStore()
+    const waits: number[] = []
+    const q = new PersistQueue(c.store, 'm', { ...options, onCommitted: (ms) => waits.push(ms) })
+    const w = writer(q)
+    w.add('a')
+    await vi.advanceTimersByTimeAsync(30)
+    w.add('b')
+    await vi.advanceTimersByTimeAsync(20)
+    expect(waits).toEqual([50])
+    c.set('fail')
+    w.add('c')
+    await vi.advanceTimersByTimeAsync(50 + 100 + 200)
+    expect(waits).toEqual([50])
+    c.set('ok')
+    await vi.advanceTimersByTimeAsync(400)
+    expect(waits).toHaveLength(2)
+    expect(waits[1]).toBeGreaterThanOrEqual(50 + 100 + 200 + 400)
+  })
+
+  test('[ST8] group commits fire on a shared grid: two queues with edits at different times append on the same tick', async () => {
+    const c = controlledStore()
+    const [q1, q2] = [new PersistQueue(c.store, 'm1', options), new PersistQueue(c.store, 'm2', options)]
+    vi.setSystemTime(Date.UTC(2026, 0, 1, 9, 30, 0, 7))
+    writer(q1).add('a')
+    await vi.advanceTimersByTimeAsync(21)
+    writer(q2).add('b')
+    await vi.advanceTimersByTimeAsync(21)
+    expect(c.attempts).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(c.attempts.map((a) => a.at)).toEqual([Date.UTC(2026, 0, 1, 9, 30, 0, 50), Date.UTC(2026, 0, 1, 9, 30, 0, 50)])
+  })
+
   test('[DU1] back-off doubles from 100 ms and stops at its cap', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 60].map((n) => backoffMs(n, 5000))).toEqual([100, 200, 400, 800, 1600, 3200, 5000, 5000])
   })
