@@ -174,7 +174,8 @@ Method. ${MAPS} maps × ${PER_MAP} people, every person a stock \`y-websocket\` 
 (a map's people in different processes), apart from both servers. *Ours* is the app as \`npm start\` runs it (\`scripts/start.ts\`,
 fresh SQLite file): each person has a guest session, fetches a token from \`/api/maps/<id>/token\` with its cookie and Origin,
 and opens the socket with both. *Reference* is \`@y/websocket-server@0.1.1\`'s \`setupWSConnection\` as \`npx y-websocket\`
-runs it, in memory. "Connect" is from telling the client processes to connect (modules loaded) until all ${MAPS * PER_MAP} are synced.
+runs it, in memory. "Connect" is from telling the client processes to connect (modules loaded) until all ${MAPS * PER_MAP} are synced,
+each process connecting at most 32 people at a time (token fetch to synced), for both servers.
 Each person then edits (adds a claim carrying its send time) at a uniform random gap averaging ${f((MAPS * PER_MAP) / EDITS_PER_SEC, 2)} s,
 for ${MEASURE_MS / 1000} s after ${WARM_MS / 1000} s of warm-up; latency is receipt minus send time at the map's two other people
 (epoch clock shared by the processes). CPU is the server process tree's user + system time from the window's start until every

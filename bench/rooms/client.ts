@@ -39,6 +39,8 @@ export interface RoomsClientResult {
   closes: number[]
 }
 
+const CONNECTS_IN_FLIGHT = 32
+
 const epoch = () => performance.timeOrigin + performance.now()
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const say = (msg: object) => process.stdout.write(`${JSON.stringify(msg)}\n`)
@@ -56,11 +58,17 @@ async function main(): Promise<void> {
   say({ type: 'loaded' })
   await nextCommand()
   const t0 = performance.now()
-  const clients = await Promise.all(
-    config.seats.map(async (seat) => ({
-      seat,
-      client: await connectStockClient({ wsUrl: config.wsUrl, appUrl: config.appUrl, mapId: seat.mapId, person: seat.person, syncTimeoutMs: 300_000 }),
-    })),
+  // At most CONNECTS_IN_FLIGHT people of this process connect at once (token fetch to synced), for both servers:
+  // 1,500 connects in the same millisecond overflow the listen backlog, which no classroom does.
+  const clients: Array<{ seat: RoomsSeat; client: Connected }> = []
+  const queue = [...config.seats]
+  await Promise.all(
+    Array.from({ length: CONNECTS_IN_FLIGHT }, async () => {
+      for (let seat = queue.shift(); seat; seat = queue.shift()) {
+        const client = await connectStockClient({ wsUrl: config.wsUrl, appUrl: config.appUrl, mapId: seat.mapId, person: seat.person, syncTimeoutMs: 300_000 })
+        clients.push({ seat, client })
+      }
+    }),
   )
   say({ type: 'ready', connectMs: performance.now() - t0 })
 
