@@ -164,9 +164,7 @@ function describe(rounds: Round[], idle: Record<Kind, number>, run: { loadBefore
   const ratio = (a: number, b: number) => f(a / b, 2)
   const cpu = os.cpus()
   const loads = rounds.map((x) => `${x.kind} ${f(x.load)}`).join(', ')
-  return `${HEADING}
-
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${f(run.seconds, 0)} s in all.
+  return `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${f(run.seconds, 0)} s in all.
 Load average (1 min) ${f(run.loadBefore[0]!)} before, ${f(run.loadAfter[0]!)} after; at the start of each timed window: ${loads}.
 The machine is shared: absolute times are noisy, the ratios are what to compare. Regenerate with \`npx tsx bench/rooms.ts\`.
 
