@@ -64,9 +64,15 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: Ori
     let changed = false
     for (const [k, v] of Object.entries(valid)) {
       if (v === undefined) {
-        if (y.has(k)) (y.delete(k), (changed = true))
+        if (y.has(k)) {
+          y.delete(k)
+          changed = true
+        }
       } else if (TEXT_FIELDS.has(k) && typeof v === 'string') changed = setText(y, k, v) || changed
-      else if (y.get(k) !== v) (y.set(k, wellFormedValue(v)), (changed = true))
+      else if (y.get(k) !== v) {
+        y.set(k, wellFormedValue(v))
+        changed = true
+      }
     }
     if (changed) stampEdit(y)
   }, origin)
