@@ -1,8 +1,8 @@
 import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../../core/convert'
 import { evaluate } from '../../core/evaluate'
 import { newId, type ArgumentMap, type MapCredits } from '../../core/graph'
-import { can } from '../../core/permissions'
 import type { Access } from '../auth/access'
+import { checkMapRole } from '../auth/mapRole'
 import type { Db } from '../db/client'
 import type { MapService } from '../maps'
 import type { PublishedBadge, PublishedView } from '../../core/publishing/view'
@@ -49,7 +49,7 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
   const now = options.now ?? Date.now
 
   async function isOwner(mapId: string, userId: string): Promise<boolean> {
-    return can((await access.grant(mapId, userId)).role, 'manage')
+    return (await checkMapRole(access, mapId, userId, 'manage')).ok
   }
 
   async function pointer(slug: string): Promise<Pointer | null> {
