@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import { STORAGE_ORIGIN, addNode, localOrigin, readGraph, updateNode } from '@/core/ydoc'
-import { freshPostgresDb, REDIS_URL } from '../support/postgres'
-import { eventually } from '../support/syncHarness'
+import { freshPostgresDb, REDIS_URL } from '../../harness/postgres'
+import { eventually } from '../../harness/syncHarness'
 import { honestClient, person, privateMap, startRealServer, type RealServer } from './security/realServer'
+import { claim } from '../support/graph'
 
 /**
  * [SO1]–[SO4] Two instances of the sync server on one PostgreSQL database,
@@ -12,7 +12,6 @@ import { honestClient, person, privateMap, startRealServer, type RealServer } fr
  * instances edit one map together.
  */
 const me = localOrigin()
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 let db: Awaited<ReturnType<typeof freshPostgresDb>>
 let a: RealServer

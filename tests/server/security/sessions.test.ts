@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createAccounts } from '@/server/auth/accounts'
 import { createSessions, SESSION_TTL_DAYS } from '@/server/auth/sessions'
 import { createThrottle } from '@/server/auth/throttle'
-import { freshSqliteDb } from '../../support/db'
+import { freshSqliteDb } from '../../../harness/db'
 
 /** [PH6] Sessions on a real SQLite database: what the cookie holds, what the database keeps, how long it lasts. */
 describe('[PH6] sessions', () => {
