@@ -3,8 +3,8 @@ import { SESSION_COOKIE, createSessions } from '@/server/auth/sessions'
 import { createPrismaStore } from '@/server/store/prismaStore'
 import type { MapStore } from '@/server/store/MapStore'
 import type { Db } from '@/server/db/client'
-import { buildApp, startApp } from '@/tests/support/app'
-import { freshSqliteDb } from '@/tests/support/db'
+import { buildApp, startApp } from '@/harness/app'
+import { freshSqliteDb } from '@/harness/db'
 import type { CrowdPerson } from '../lib/crowd'
 
 export interface OurApp {

@@ -19,7 +19,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
  * - With a bus (scale-out): other instances append rows this doc may not
  *   have yet (the bus can drop or delay a message). The log is read back and
  *   applied to the live doc first, one row per turn of the event loop (known
- *   structs are skipped; what was missing also heals the room, as [SC4]'s
+ *   structs are skipped; what was missing also heals the room, as [SO4]'s
  *   re-read does), and only then is the doc encoded, with the cut at the head
  *   that was read. The snapshot therefore holds every row it replaces.
  *

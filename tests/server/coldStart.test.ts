@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { addNode, localOrigin, readGraph, updateNode } from '@/core/ydoc'
 import { createMemoryStore } from '@/server/store/memoryStore'
-import { connectClient, eventually, startSyncServer, type Client } from '../support/syncHarness'
+import { connectClient, eventually, startSyncServer, type Client } from '../../harness/syncHarness'
 
 /**
  * [SY10] Opening a map nobody has open: the first person is sent the stored

@@ -65,7 +65,7 @@ test('[DU8] alone, compaction stores the live doc and never reads the log back',
   expect(await storedNodes(c.inner, 'm')).toEqual([...ids].sort())
 })
 
-test('[DU8][SC4] with a bus, compaction first applies rows other instances stored, so the snapshot holds them', async () => {
+test('[DU8][SO4] with a bus, compaction first applies rows other instances stored, so the snapshot holds them', async () => {
   const c = countingStore()
   const room = await Room.load('m', c.store, options, idleBus)
   rooms.push(room)

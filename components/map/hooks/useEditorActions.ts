@@ -58,8 +58,8 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
   latest.current = deps
   const flow = useReactFlow()
 
+  const { doc, origin, readOnly } = deps
   const actions = useMemo<MapActions>(() => {
-    const { doc, origin, readOnly } = latest.current
     if (!doc || readOnly) return READ_ONLY_ACTIONS
     const step = () => latest.current.cut()
     /** True when this person may change `id`; otherwise says why, and nothing is written. */
@@ -148,11 +148,11 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         step()
         setRelationKind(doc, id, kind, origin)
       },
-      undercut(supportId) {
+      undercut(supportId, sourceId) {
         const nodeIds = new Set(latest.current.graph.nodes.map((n) => n.id))
-        const picked = latest.current.selection.filter((id) => nodeIds.has(id))
+        const picked = sourceId ? [sourceId] : latest.current.selection.filter((id) => nodeIds.has(id))
         const support = latest.current.graph.relations.find((r) => r.id === supportId && r.kind === 'supports')
-        if (picked.length !== 1 || !support || picked[0] === support.source) return false
+        if (picked.length !== 1 || !nodeIds.has(picked[0]!) || !support || picked[0] === support.source) return false
         step()
         addRelation(doc, { id: newId('r'), kind: 'undercuts', source: picked[0]!, target: supportId }, origin)
         return true
@@ -164,7 +164,7 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
       stopEditing: () => setEditingId(null),
     }
     // Rebuilt only when the doc, origin or mode change; the rest is read live.
-  }, [deps.doc, deps.origin, deps.readOnly, flow])
+  }, [doc, origin, readOnly, flow])
 
   return { actions, editingId: actions.readOnly ? null : editingId }
 }
