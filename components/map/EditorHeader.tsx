@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { ExportMenu } from '@/components/interchange/ExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { CopyMapButton } from './CopyMapButton'
+import { PhoneMenu } from './PhoneMenu'
 import { PresenceBar } from './PresenceBar'
 import { ContributionFilterSelect } from './authorship/ContributionFilterSelect'
 import type { ConnectionState } from './hooks/useMapDoc'
@@ -31,6 +32,7 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
       <h1 className="crux-title">{title}</h1>
       <ConnectionBadge status={status} unsavedSince={unsavedSince} />
       <PresenceBar peers={peers} awareness={awareness} canLead={isOwner} />
+      <PhoneMenu label="⋯ Map" testId="header-menu" className="crux-header-more">
       <button
         type="button"
         className="crux-outline-toggle"
@@ -57,6 +59,7 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
           </a>
         </nav>
       )}
+      </PhoneMenu>
     </header>
   )
 }
