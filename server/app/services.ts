@@ -5,6 +5,7 @@ import { tokenSecret } from '../auth/secret'
 import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
 import { sharedDb, tuneDb } from '../db/client'
+import { createComments } from '../comments/service'
 import { createMapService } from '../maps'
 import { createPublishing } from '../publishing/service'
 import { createPrismaStore } from '../store/prismaStore'
@@ -54,6 +55,10 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
       authorizeSocket(req, mapId, { secret, access, sessions, allowedOrigins: env.ALLOWED_ORIGINS, now: options.now }),
   })
   const maps = createMapService(db, store, sync.rooms, access)
+  const liveSync = sync
+  const comments = createComments(db, access, maps, (mapId) => {
+    liveSync.commentsChanged(mapId).catch((err) => console.error('[comments] could not signal the room', err))
+  })
   return {
     env,
     db,
@@ -62,6 +67,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     sync,
     maps,
     access,
+    comments,
     /** One publishing service (and so one version cache) for every page and route. */
     publishing: createPublishing(db, maps, access),
     secret,

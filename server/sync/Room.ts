@@ -9,7 +9,7 @@ import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import { PresenceRelay } from './presenceRelay'
-import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishSaveState } from './saveSignal'
+import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishCommentsChanged, publishSaveState } from './saveSignal'
 import { applyGuarded, type Writer } from './updateGuard'
 import {
   readClientMessage,
@@ -83,6 +83,8 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * never send it again, so whoever holds it must store it.
  */
 export const BUS_ORIGIN = Symbol('bus')
+
+const COMMENTS_SIGNAL = new TextEncoder().encode('comments')
 
 /** With a bus, a room re-reads the store this often to heal any message the bus dropped. */
 const BUS_RESYNC_MS = 30_000
@@ -233,6 +235,15 @@ export class Room {
     return { lagMs: this.persist.lagMs(), unsavedSince: this.persist.unsavedSince, pendingBytes: this.persist.pendingBytes }
   }
 
+  /**
+   * [CM7] The map's comments changed: every client here hears it (and fetches them
+   * again); other instances hear it over the bus unless it came from there.
+   */
+  commentsChanged(fromBus = false): void {
+    publishCommentsChanged(this.awareness)
+    if (!fromBus) this.bus?.publish(this.mapId, 'signal', COMMENTS_SIGNAL)
+  }
+
   /** Everything received so far is in the store once this resolves. */
   flush(): Promise<void> {
     return this.persist.flush()
@@ -268,6 +279,10 @@ export class Room {
     try {
       if (kind === 'awareness') {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, data, BUS_ORIGIN)
+        return
+      }
+      if (kind === 'signal') {
+        if (new TextDecoder().decode(data) === 'comments') this.commentsChanged(true)
         return
       }
       Y.applyUpdate(this.doc, data, BUS_ORIGIN)

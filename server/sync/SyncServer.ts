@@ -206,9 +206,17 @@ export function createSyncServer(options: SyncServerOptions) {
     }
   }
 
+  /** [CM7] Tells everyone on the map, on any instance, that its comments changed. */
+  async function commentsChanged(mapId: string): Promise<void> {
+    const live = rooms.live(mapId)
+    if (live) return (await live).commentsChanged()
+    options.bus?.publish(mapId, 'signal', new TextEncoder().encode('comments'))
+  }
+
   return {
     handleUpgrade,
     refreshAccess,
+    commentsChanged,
     rooms,
     /** For tests and live role changes: the access of connected peers can be changed in place. */
     async close(): Promise<void> {
