@@ -6,6 +6,8 @@ import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
 import { sharedDb, tuneDb } from '../db/client'
 import { createComments } from '../comments/service'
+import { createCheckpointStore } from '../history/checkpointStore'
+import { createHistory } from '../history/service'
 import { createMapService } from '../maps'
 import { createPublishing } from '../publishing/service'
 import { createPrismaStore } from '../store/prismaStore'
@@ -38,7 +40,9 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   )
   await bus?.onAccessChange(refreshLive)
   const sessions = createSessions(db)
+  const checkpoints = createCheckpointStore(db)
   sync = createSyncServer({
+    history: { hasAny: checkpoints.hasAny, save: checkpoints.save, everyMs: env.CHECKPOINT_EVERY_MS },
     bus,
     log,
     store,
@@ -68,6 +72,9 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     maps,
     access,
     comments,
+    /** [HI] Checkpoints, diffs and restores. */
+    history: createHistory(checkpoints, sync.rooms),
+    checkpoints,
     /** One publishing service (and so one version cache) for every page and route. */
     publishing: createPublishing(db, maps, access),
     secret,

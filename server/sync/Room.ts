@@ -9,6 +9,7 @@ import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import { PresenceRelay } from './presenceRelay'
+import { RoomCheckpoints, type RoomHistory } from './roomHistory'
 import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishCommentsChanged, publishSaveState } from './saveSignal'
 import { applyGuarded, type Writer } from './updateGuard'
 import {
@@ -108,6 +109,8 @@ export class Room {
   private readonly presence: PresenceRelay
   private persist!: PersistQueue
   private leaveBus: (() => Promise<void>) | undefined
+  /** [HI1] Automatic checkpoints; absent without a history store. */
+  checkpoints: RoomCheckpoints | undefined
   private resyncTimer: ReturnType<typeof setTimeout> | undefined
 
   private constructor(
@@ -125,7 +128,7 @@ export class Room {
     )
   }
 
-  static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus): Promise<Room> {
+  static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus, history?: RoomHistory): Promise<Room> {
     const room = new Room(mapId, store, bus)
     room.doc.on('update', room.relayAndPersist)
     room.awareness.on('update', room.relayAwareness)
@@ -139,6 +142,10 @@ export class Room {
     room.persist.loaded(stored.updates.length)
     room.applyStored(stored.updates)
     migrateDoc(room.doc, SYSTEM_ORIGIN)
+    if (history) {
+      room.checkpoints = new RoomCheckpoints(mapId, room.doc, history, (msg, err) => console.error(`[history] ${msg}`, err ?? ''))
+      await room.checkpoints.loaded()
+    }
     if (bus) room.scheduleResync(BUS_RESYNC_MS)
     return room
   }
@@ -271,6 +278,7 @@ export class Room {
     clearTimeout(this.resyncTimer)
     await this.leaveBus?.()
     await this.persist.flush()
+    await this.checkpoints?.close()
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -335,6 +343,7 @@ export class Room {
     // What came from the store is there already.
     if (origin === STORAGE_ORIGIN) return
     if (origin === BUS_ORIGIN) return this.persist.push(update, 'bus')
+    this.checkpoints?.changed()
     this.persist.push(update)
     this.bus?.publish(this.mapId, 'update', update)
   }

@@ -93,14 +93,16 @@ const scenario = fc.record({
   removeNewer: fc.boolean(),
 })
 
-function run(s: fc.RecordValue<typeof scenario>) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
+
+function run(s: Scenario) {
   const doc = new Y.Doc()
   replaceGraph(doc, s.base, SYSTEM_ORIGIN)
   const checkpoint = readGraph(doc)
   for (const op of s.later) apply(doc, op)
   const current = readGraph(doc)
   const ids = [...new Set([...checkpoint.nodes, ...current.nodes].map((n) => n.id))]
-  const nodes = s.chosen?.map((i) => ids[i % Math.max(ids.length, 1)]!).filter(Boolean)
+  const nodes = s.chosen?.map((i: number) => ids[i % Math.max(ids.length, 1)]!).filter(Boolean)
   const options = { nodes, removeNewer: s.removeNewer }
   const plan = planRestore(checkpoint, current, options)
   applyRestorePlan(doc, plan, { by, now: 1 }, SYSTEM_ORIGIN)

@@ -1,0 +1,22 @@
+import type { Contributor } from '../../core/graph'
+import { colorFor } from '../../core/presence/colors'
+import { services } from '../app/registry'
+import type { SessionUser } from '../auth/sessions'
+import { HttpError } from '../http/route'
+import { HistoryRefused } from './errors'
+
+/** The person restoring or naming a checkpoint, as the trash and authorship know people ([PA1]). */
+export async function contributorFor(mapId: string, user: SessionUser | null): Promise<Contributor> {
+  if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in first')
+  const grant = await services().access.grant(mapId, user.id)
+  return { userId: user.id, name: user.name, color: colorFor(user.id), ...(grant.group ? { group: grant.group } : {}) }
+}
+
+export async function historyCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (err instanceof HistoryRefused) throw new HttpError(err.status, err.code, err.message)
+    throw err
+  }
+}
