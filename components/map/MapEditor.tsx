@@ -12,8 +12,9 @@ import { OutlinePanel } from './OutlinePanel'
 import { MapActionsContext } from './MapActionsContext'
 import { Toolbar } from './Toolbar'
 import { TrashPanel } from './authorship/TrashPanel'
-import { CommentsPanel } from './comments/CommentsPanel'
+import { SidePanels } from './SidePanels'
 import { useComments } from './comments/useComments'
+import { useHistoryView } from './history/useHistoryView'
 import { explainRefusal } from './authorship/editPolicy'
 import { useAuthorshipView } from './authorship/useAuthorshipView'
 import { EvaluationContext } from './evaluation/EvaluationContext'
@@ -68,6 +69,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const [notice, setNotice] = useState<string | null>(null)
   const panels = usePanel()
   const comments = useComments(mapId, provider)
+  const timeline = useHistoryView(mapId, panels.open === 'history')
   const markFresh = useUnstack(readOnly ? null : doc, graph, origin)
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
@@ -77,7 +79,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
   const nodes = useFlowNodes(graph, flow.overlay, {
     badges: evaluation.badges, editingId, remoteSelections: presence.remoteSelections, authors: view.authors, fixed: view.fixed, faded: view.faded,
-    comments: comments.counts,
+    comments: comments.counts, diff: timeline.marks,
   })
   const selectedId = flow.selection.length === 1 ? flow.selection[0]! : undefined
   const isOwner = session !== null && can(session.role, 'manage')
@@ -154,38 +156,42 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             wrapper={wrapper}
             dimDefeated={dimDefeated && evaluation.badges !== undefined}
           />
-          {panels.open === 'comments' ? (
-            <CommentsPanel
-              api={comments}
-              graph={graph}
-              selection={flow.selection}
-              select={flow.select}
-              me={identity?.id ?? null}
-              canComment={session !== null && can(session.role, 'comment')}
-              isOwner={isOwner}
-              close={panels.close}
-            />
-          ) : panels.open === 'trash' ? (
-            <TrashPanel
-              trash={view.contributions.trash}
-              canRestore={isOwner && !readOnly}
-              restore={(id) => {
-                history.cut()
-                if (doc) restoreFromTrash(doc, id, origin)
-              }}
-              close={panels.close}
-            />
-          ) : (
-            <EvaluationContext.Provider value={explain}>
-              <Inspector
-                graph={graph}
-                selection={flow.selection}
-                who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
-                refusal={selectedId ? view.policy.refusal(selectedId) : null}
-                canLock={isOwner}
+          <SidePanels
+            mapId={mapId}
+            panels={panels}
+            graph={graph}
+            selection={flow.selection}
+            select={flow.select}
+            me={identity?.id ?? null}
+            canComment={session !== null && can(session.role, 'comment')}
+            isOwner={isOwner}
+            comments={comments}
+            history={timeline}
+            names={{ people: view.contributions.people }}
+            trash={
+              <TrashPanel
+                trash={view.contributions.trash}
+                canRestore={isOwner && !readOnly}
+                restore={(id) => {
+                  history.cut()
+                  if (doc) restoreFromTrash(doc, id, origin)
+                }}
+                close={panels.close}
               />
-            </EvaluationContext.Provider>
-          )}
+            }
+            inspector={(extra) => (
+              <EvaluationContext.Provider value={explain}>
+                <Inspector
+                  graph={graph}
+                  selection={flow.selection}
+                  who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
+                  refusal={selectedId ? view.policy.refusal(selectedId) : null}
+                  canLock={isOwner}
+                  extra={extra}
+                />
+              </EvaluationContext.Provider>
+            )}
+          />
         </div>
       </div>
     </MapActionsContext.Provider>

@@ -63,7 +63,10 @@ export function splitMentions(body: string, names: readonly string[]): Array<{ t
     let hit = ''
     for (const m of marks) {
       const i = rest.indexOf(m)
-      if (i >= 0 && (at < 0 || i < at)) (at = i), (hit = m)
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i
+        hit = m
+      }
     }
     if (at < 0) {
       out.push({ text: rest, mention: false })

@@ -47,7 +47,10 @@ export function applyRestorePlan(doc: Y.Doc, plan: RestorePlan, ctx: RestoreCont
       const valid = RelationSchema.parse(r)
       const existing = recordOf(relations, r.id)
       if (existing && existing.get('source') === valid.source && existing.get('target') === valid.target) {
-        if (existing.get('kind') !== valid.kind) (existing.set('kind', valid.kind), existing.set('editedAt', ctx.now))
+        if (existing.get('kind') !== valid.kind) {
+          existing.set('kind', valid.kind)
+          existing.set('editedAt', ctx.now)
+        }
       } else {
         const author = ctx.authorOf?.(r.id)
         relations.set(r.id, toYRecord({ ...valid, createdAt: ctx.now, ...(author ? { author } : {}) }))

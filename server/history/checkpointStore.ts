@@ -1,5 +1,8 @@
 import * as Y from 'yjs'
 import { newId } from '../../core/graph'
+import { CHECKPOINT_KINDS, CHECKPOINT_NAME_MAX, type CheckpointKind, type CheckpointMeta } from '../../core/history'
+
+export type { CheckpointMeta }
 import type { Db } from '../db/client'
 
 /**
@@ -11,8 +14,6 @@ import type { Db } from '../db/client'
  * ([HI5], bench/history-size.ts). The live log's compaction (DocUpdate ->
  * DocSnapshot) never reads or touches this table ([HI4]).
  */
-export const CHECKPOINT_KINDS = ['auto', 'session', 'named', 'restore'] as const
-export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number]
 
 export interface CheckpointInfo {
   kind: CheckpointKind
@@ -20,19 +21,6 @@ export interface CheckpointInfo {
   /** userId of whoever made it (named ones, restores); none for automatic ones. */
   createdBy?: string
 }
-
-export interface CheckpointMeta {
-  id: string
-  seq: number
-  kind: CheckpointKind
-  name: string | null
-  createdBy: { id: string; name: string } | null
-  createdAt: string
-  /** Bytes this checkpoint adds on disk (its update and state vector). */
-  bytes: number
-}
-
-export const CHECKPOINT_NAME_MAX = 120
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
 

@@ -1,24 +1,14 @@
 import type * as Y from 'yjs'
 import type { ArgumentMap, Contributor } from '../../core/graph'
-import { diffMaps, planRestore, touchedNodes, type MapDiff, type RestoreOptions } from '../../core/history'
+import { diffMaps, planRestore, touchedNodes, type CheckpointMeta, type MapDiff, type RestoreOptions, type RestoreResult } from '../../core/history'
 import { applyRestorePlan, readCredits, readGraph, type Origin } from '../../core/ydoc'
 import type { Room } from '../sync/Room'
 import type { RoomRegistry } from '../sync/RoomRegistry'
-import type { CheckpointMeta, CheckpointStore } from './checkpointStore'
+import type { CheckpointStore } from './checkpointStore'
 import { HistoryRefused } from './errors'
 
 /** What a restore writes is the server's, like the trash ([PA9]): tagged so logs and undo can tell. */
 const RESTORE_ORIGIN: Origin = { kind: 'system', label: 'restore' }
-
-export interface RestoreResult {
-  /** The checkpoint taken just before, which an undo restores the touched nodes to. */
-  before: CheckpointMeta
-  /** [HI3] The restore is itself a checkpoint. */
-  after: CheckpointMeta
-  /** Nodes the restore wrote or removed: what an undo puts back. */
-  touched: string[]
-  counts: { nodes: number; relations: number; votes: number; removed: number }
-}
 
 /**
  * History for pages and routes ([HI] in server/sync/SPEC.md): the timeline,

@@ -57,7 +57,10 @@ export function CommentComposer({ label, submitLabel, people, initial, chooseVis
   }
 
   return (
-    <form className="crux-comment-composer" data-testid={testId} onSubmit={(e) => (e.preventDefault(), void submit())}>
+    <form className="crux-comment-composer" data-testid={testId} onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
@@ -66,10 +69,16 @@ export function CommentComposer({ label, submitLabel, people, initial, chooseVis
         value={text}
         maxLength={COMMENT_MAX}
         rows={3}
-        onChange={(e) => (setText(e.target.value), setCaret(e.target.selectionStart))}
+        onChange={(e) => {
+          setText(e.target.value)
+          setCaret(e.target.selectionStart)
+        }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) (e.preventDefault(), void submit())
+          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+            e.preventDefault()
+            void submit()
+          }
           if (e.key === 'Escape' && onCancel) onCancel()
         }}
       />
