@@ -27,7 +27,8 @@ export class RoomCheckpoints {
 
   /** A map that has no checkpoint yet gets its first one at the next chance, as a baseline. */
   async loaded(): Promise<void> {
-    if (!(await this.history.hasAny(this.mapId))) this.dirty = true
+    // Unknown (the database did not answer): take one at the next chance rather than fail the room.
+    this.dirty = !(await this.history.hasAny(this.mapId).catch(() => false))
   }
 
   /** A change that is not from the store or another instance (they checkpoint their own). */
