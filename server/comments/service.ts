@@ -76,8 +76,7 @@ export function createComments(db: Db, access: Access, maps: MapService, changed
   async function people(mapId: string): Promise<Mentionable[]> {
     const byId = new Map<string, string>()
     for (const m of await access.members(mapId)) byId.set(m.userId, m.name)
-    const { credits } = await maps.content(mapId)
-    for (const p of credits.people) if (!byId.has(p.userId)) byId.set(p.userId, p.name)
+    for (const p of await maps.contributors(mapId)) if (!byId.has(p.userId)) byId.set(p.userId, p.name)
     return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
   }
 
