@@ -31,6 +31,8 @@ const BUDGET = 5
 
 const WORDS = 'school uniforms reduce bullying cost families money evidence shows mixed results students express identity through clothing'.split(' ')
 
+const fileSize = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0)
+
 export async function main(): Promise<{ ratio: number }> {
   const load = os.loadavg()[0]!
   const random = seededRandom(13)
@@ -84,12 +86,13 @@ export async function main(): Promise<{ ratio: number }> {
             edit.commit(words.join(' '), o)
           } else if (r < 0.6) {
             moveNodes(doc, [{ id: target, x: Math.round(random() * 6000), y: Math.round(random() * 3000) }], o)
-          } else if (r < 0.75) {
+          } else if (r < 0.7) {
             const id = `new${fresh++}`
             addNode(doc, { id, kind: 'argument', text: sentence(10), x: 0, y: 0, pinned: false }, o)
             addRelation(doc, { id: `rel${id}`, kind: 'attacks', source: id, target }, o)
-          } else if (r < 0.8 && live.length > NODES * 0.9) {
-            removeNodes(doc, [target], o)
+          } else if (r < 0.8) {
+            // As many deletions as additions, so the map stays about 500 nodes.
+            if (live.length > NODES * 0.95) removeNodes(doc, [target], o)
           } else {
             setVote(doc, { nodeId: target, userId: `expert${experts.indexOf(doc)}`, value: Math.floor(random() * 5) }, o)
           }
@@ -125,7 +128,7 @@ export async function main(): Promise<{ ratio: number }> {
           ['the map, its DocUpdate + DocSnapshot rows after the run', kib(liveRowsBytes), (liveRowsBytes / mapBytes).toFixed(2)],
           [`history: ${count} checkpoints as stored (update since the previous + state vector)`, kib(historyBytes), ratio.toFixed(2)],
           [`naive: a full snapshot per checkpoint`, kib(fullSnapshots), (fullSnapshots / mapBytes).toFixed(2)],
-          ['SQLite file (everything, for scale)', kib(fs.statSync(dbFile).size), '—'],
+          ['SQLite file and its WAL (everything, for scale)', kib(fileSize(dbFile) + fileSize(`${dbFile}-wal`)), '—'],
         ],
       ),
     )
