@@ -105,6 +105,27 @@ describe('comment permissions over raw HTTP', () => {
     expect((await bodiesSeenByOwner()).length).toBe(before)
   })
 
+  test('[CM2] [HI3] history writes need an owner: a commenter or editor cannot checkpoint or restore; the owner can', async () => {
+    const named = (who: { context: Person['context'] }) =>
+      who.context.request.post(`/api/maps/${mapId}/history`, { headers: { origin: baseURL }, data: { name: 'a name' } })
+    for (const who of [commenter, editor]) expect((await named(who)).status()).toBe(403)
+    const ownerNamed = await owner.request.post(`/api/maps/${mapId}/history`, { headers: { origin: baseURL }, data: { name: 'Agreed' } })
+    expect(ownerNamed.status()).toBe(200)
+    const cp = (await ownerNamed.json()) as { id: string }
+    const list = async () => ((await (await owner.request.get(`/api/maps/${mapId}/history`)).json()) as { checkpoints: Array<{ id: string; name: string | null }> }).checkpoints
+    expect((await list()).filter((c) => c.name === 'a name')).toEqual([])
+    // Everyone who may view reads the timeline and the checkpoint.
+    expect((await viewer.context.request.get(`/api/maps/${mapId}/history/${cp.id}`)).status()).toBe(200)
+    const restore = (who: { context: Person['context'] }) =>
+      who.context.request.post(`/api/maps/${mapId}/history/${cp.id}/restore`, { headers: { origin: baseURL }, data: {} })
+    const before = (await list()).length
+    for (const who of [viewer, commenter, editor]) expect((await restore(who)).status()).toBe(403)
+    expect((await list()).length).toBe(before)
+    const ok = await owner.request.post(`/api/maps/${mapId}/history/${cp.id}/restore`, { headers: { origin: baseURL }, data: {} })
+    expect(ok.status()).toBe(200)
+    expect((await list()).length).toBe(before + 2)
+  })
+
   test('[CM2] [PS4] a commenter cannot write the map over the websocket; an editor can, the same way', async () => {
     const wsUrl = `${baseURL.replace(/^http/, 'ws')}/ws`
     const tryWrite = async (who: Person, nodeId: string) => {

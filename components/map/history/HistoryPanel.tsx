@@ -83,7 +83,7 @@ export function HistoryPanel({ mapId, history, graph, selection, select, nameOf,
       {history.diff && (
         <div data-testid="diff-view">
           <p className="crux-hint">
-            {history.diff.to === null ? 'Since the checkpoint; added and changed nodes are outlined on the map.' : 'Between the two checkpoints.'}{' '}
+            {history.diff.to === null ? 'Since the checkpoint' : 'Between the two checkpoints'}: added and changed nodes still on the map are outlined.{' '}
             <button type="button" onClick={history.clearDiff}>Hide</button>
           </p>
           <DiffList diff={history.diff.diff} graph={graph} nameOf={nameOf} select={select} />

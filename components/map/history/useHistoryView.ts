@@ -38,7 +38,8 @@ export function useHistoryView(mapId: string, open: boolean) {
     return { ok: true, value: body as T }
   }, [base])
 
-  const marks = useMemo(() => (diff && diff.to === null ? diffMarks(diff.diff) : undefined), [diff])
+  // Marked on the live canvas either way: nodes that are still there show how they differ.
+  const marks = useMemo(() => (diff ? diffMarks(diff.diff) : undefined), [diff])
 
   return {
     checkpoints,
