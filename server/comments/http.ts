@@ -2,7 +2,7 @@ import { can } from '../../core/permissions'
 import { services } from '../app/registry'
 import type { SessionUser } from '../auth/sessions'
 import { HttpError } from '../http/route'
-import { CommentRefused, type Commenter } from './service'
+import type { Commenter } from './service'
 
 /**
  * For comment routes, after `route()` checked the role they need: who is
@@ -19,7 +19,18 @@ export async function commentCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn()
   } catch (err) {
-    if (err instanceof CommentRefused) throw new HttpError(err.status, err.code, err.message)
-    throw err
+    throw refusalAsHttp(err)
   }
+}
+
+/**
+ * The service's refusals, as HTTP errors. Read by shape, not `instanceof`: Next bundles route code
+ * apart from the custom server that runs the services, so a route holds its own copy of each class.
+ */
+export function refusalAsHttp(err: unknown): unknown {
+  const e = err as { name?: unknown; status?: unknown; code?: unknown; message?: unknown } | null
+  if (e && (e.name === 'CommentRefused' || e.name === 'HistoryRefused') && typeof e.status === 'number' && typeof e.code === 'string') {
+    return new HttpError(e.status, e.code, String(e.message))
+  }
+  return err
 }

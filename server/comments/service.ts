@@ -23,6 +23,7 @@ export class CommentRefused extends Error {
     message: string,
   ) {
     super(message)
+    this.name = 'CommentRefused'
   }
 }
 

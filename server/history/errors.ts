@@ -6,5 +6,6 @@ export class HistoryRefused extends Error {
     message: string,
   ) {
     super(message)
+    this.name = 'HistoryRefused'
   }
 }

@@ -3,7 +3,7 @@ import { colorFor } from '../../core/presence/colors'
 import { services } from '../app/registry'
 import type { SessionUser } from '../auth/sessions'
 import { HttpError } from '../http/route'
-import { HistoryRefused } from './errors'
+import { refusalAsHttp } from '../comments/http'
 
 /** The person restoring or naming a checkpoint, as the trash and authorship know people ([PA1]). */
 export async function contributorFor(mapId: string, user: SessionUser | null): Promise<Contributor> {
@@ -16,7 +16,6 @@ export async function historyCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn()
   } catch (err) {
-    if (err instanceof HistoryRefused) throw new HttpError(err.status, err.code, err.message)
-    throw err
+    throw refusalAsHttp(err)
   }
 }

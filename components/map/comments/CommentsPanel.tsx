@@ -1,5 +1,5 @@
 'use client'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CommentTarget } from '@/core/comments'
 import { openThreads } from '@/core/comments'
 import type { ArgumentMap } from '@/core/graph'
@@ -21,6 +21,8 @@ type Props = {
 /** The map's open threads (resolved ones on demand), and a new thread on what is selected. */
 export function CommentsPanel({ api, graph, selection, select, me, canComment, isOwner, close }: Props) {
   const [showResolved, setShowResolved] = useState(false)
+  const { refresh } = api
+  useEffect(refresh, [refresh])
   const target = selectedTarget(graph, selection)
   const shown = showResolved ? api.threads.filter((t) => t.resolved) : openThreads(api.threads)
   return (

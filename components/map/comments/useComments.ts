@@ -74,10 +74,13 @@ export function useComments(mapId: string, provider: WebsocketProvider | null) {
   )
 
   const counts = useMemo(() => commentCounts(threads), [threads])
+  /** Fetches again now (e.g. the panel opened: people may have joined since, to be mentioned). */
+  const refresh = useCallback(() => setLoads((n) => n + 1), [])
   const openCount = useMemo(() => openThreads(threads).length, [threads])
   return {
     threads,
     openCount,
+    refresh,
     people,
     counts,
     start: (target: CommentTarget, body: string, mentions: string[], visibility: Visibility) =>
