@@ -116,6 +116,7 @@ export function createSyncServer(options: SyncServerOptions) {
       ws.send(frame, (err) => err && ws.terminate())
     }
     const peer: Peer = {
+      remote: 'socket',
       id: `p${++nextPeer}`,
       send,
       reply(frame) {
