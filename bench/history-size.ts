@@ -19,7 +19,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import * as Y from 'yjs'
 import { addNode, addRelation, beginTextEdit, localOrigin, moveNodes, readGraph, removeNodes, setVote } from '@/core/ydoc'
-import { testServices } from '../tests/support/services'
+import { freshSqliteDb } from '@/harness/db'
+import { createServices } from '@/server/app/services'
+import { parseEnv } from '@/server/env'
 import { isMain, markdownTable, seededRandom } from './lib/report'
 
 const NODES = 500
@@ -38,7 +40,9 @@ export async function main(): Promise<{ ratio: number }> {
   const random = seededRandom(13)
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
-  const { services, dispose } = await testServices({ CHECKPOINT_EVERY_MS: String(24 * 3600_000) })
+  const db = freshSqliteDb()
+  // Automatic checkpoints are taken by the loop below, one per interval, not by the clock.
+  const services = await createServices(parseEnv({ DATABASE_URL: db.url, CHECKPOINT_EVERY_MS: String(24 * 3600_000) }))
   try {
     const owner = await services.accounts.createGuest('Facilitator')
     const meta = await services.maps.create({ title: 'History budget', ownerId: owner.id })
@@ -138,7 +142,8 @@ export async function main(): Promise<{ ratio: number }> {
     }
     return { ratio }
   } finally {
-    await dispose()
+    await services.close()
+    await db.dispose()
   }
 }
 

@@ -1,16 +1,14 @@
-import { can } from '../../core/permissions'
-import { services } from '../app/registry'
+import { can, type Role } from '../../core/permissions'
 import type { SessionUser } from '../auth/sessions'
 import { HttpError } from '../http/route'
 import type { Commenter } from './service'
 
 /**
- * For comment routes, after `route()` checked the role they need: who is
- * acting (a signed-in person: guests have sessions too) and whether they own the map.
+ * For comment routes, after `route()` checked the role they need (and handed over the grant it
+ * read): who is acting (a signed-in person: guests have sessions too) and whether they own the map.
  */
-export async function commenterFor(mapId: string, user: SessionUser | null): Promise<Commenter> {
-  if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in first')
-  const grant = await services().access.grant(mapId, user.id)
+export function commenterFor(user: SessionUser | null, grant: { role: Role } | null): Commenter {
+  if (!user || !grant) throw new HttpError(401, 'unauthenticated', 'Sign in first')
   return { userId: user.id, owner: can(grant.role, 'manage') }
 }
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { addNode, localOrigin, nodesOf } from '@/core/ydoc'
-import { connectClient, eventually } from '../support/syncHarness'
+import { connectClient, eventually } from '../../harness/syncHarness'
 import { browserPerFile } from './support/browser'
 import { createJoinCode, joinWithCode, newPerson, unique, type Person } from './support/accounts'
 import { signUp, type Account } from './support/securityPeople'

@@ -5,7 +5,7 @@ import { COMMENT_MAX } from '@/core/comments'
 import { addNode, addRelation, localOrigin } from '@/core/ydoc'
 import { CommentRefused } from '@/server/comments/service'
 import { graphOf } from '../support/services'
-import { eventually } from '../support/syncHarness'
+import { eventually } from '../../harness/syncHarness'
 import { honestClient, person, privateMap, restartedServer, serverDoc, startRealServer, type Person, type RealServer } from './security/realServer'
 
 /** [CM] The comments service on a real SQLite database, with the real sync server announcing changes. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { addNode, localOrigin, nodesOf, readGraph, removeNodes, updateNode } from '@/core/ydoc'
-import { eventually } from '../support/syncHarness'
+import { eventually } from '../../harness/syncHarness'
 import { honestClient, person, privateMap, restartedServer, startRealServer, type Person, type RealServer } from './security/realServer'
 
 /** [HI] History on the real sync server and SQLite: stock y-websocket clients make the changes. */

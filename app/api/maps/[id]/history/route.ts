@@ -14,5 +14,5 @@ export const GET = route({ params: Params, needs: 'view' }, async ({ params }) =
 /** [HI1] The facilitator (an owner) names the map as it is now. */
 export const POST = route(
   { params: Params, body: z.object({ name: z.string().trim().min(1, 'Give the checkpoint a name').max(120) }), needs: 'manage' },
-  async ({ params, body, user }) => services().history.named(params.id, body.name, await contributorFor(params.id, user)),
+  async ({ params, body, user, grant }) => services().history.named(params.id, body.name, contributorFor(user, grant)),
 )
