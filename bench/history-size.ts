@@ -51,6 +51,9 @@ export async function main(): Promise<{ ratio: number }> {
     const o = localOrigin()
     let fresh = 0
     let fullSnapshots = 0
+    // How much of each checkpoint is the doc's whole delete set, which every Yjs update carries.
+    let deleteSets = 0
+    const deleteSetBytes = (d: Y.Doc) => Y.encodeSnapshot(Y.snapshot(d)).length - Y.encodeStateVector(d).length
 
     await services.sync.rooms.withRoom(mapId, async (room) => {
       // Each expert's doc talks to the room as a connected peer would: its updates go in, the room's come out.
@@ -103,6 +106,7 @@ export async function main(): Promise<{ ratio: number }> {
         }
         await checkpoints.take({ kind: 'auto' })
         fullSnapshots += Y.encodeStateAsUpdate(room.doc).length
+        deleteSets += deleteSetBytes(room.doc)
       }
       await room.flush()
     })
@@ -131,6 +135,7 @@ export async function main(): Promise<{ ratio: number }> {
           ['the map, compacted state (baseline)', kib(mapBytes), '1.00'],
           ['the map, its DocUpdate + DocSnapshot rows after the run', kib(liveRowsBytes), (liveRowsBytes / mapBytes).toFixed(2)],
           [`history: ${count} checkpoints as stored (update since the previous + state vector)`, kib(historyBytes), ratio.toFixed(2)],
+          ['(not stored) the whole delete set, had every checkpoint repeated it as a plain Yjs update does', kib(deleteSets), (deleteSets / mapBytes).toFixed(2)],
           [`naive: a full snapshot per checkpoint`, kib(fullSnapshots), (fullSnapshots / mapBytes).toFixed(2)],
           ['SQLite file and its WAL (everything, for scale)', kib(fileSize(dbFile) + fileSize(`${dbFile}-wal`)), '—'],
         ],

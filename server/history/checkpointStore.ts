@@ -4,6 +4,15 @@ import { CHECKPOINT_KINDS, CHECKPOINT_NAME_MAX, type CheckpointKind, type Checkp
 
 export type { CheckpointMeta }
 import type { Db } from '../db/client'
+import { checkpointUpdate, type DeletedRanges } from './checkpointUpdate'
+
+/**
+ * What a saver remembers between its checkpoints: the deletions at its last one, so the next
+ * stores only new deletions ([HI5]). Without it (a fresh room) a checkpoint carries them all.
+ */
+export interface CheckpointMemo {
+  deleted?: DeletedRanges
+}
 
 /**
  * Checkpoints ([HI] in server/sync/SPEC.md): points in a map's history, in
@@ -45,11 +54,12 @@ export function createCheckpointStore(db: Db) {
     },
 
     /** Saves the doc as the map's next checkpoint; retried if another instance took the same number. */
-    async save(mapId: string, doc: Y.Doc, info: CheckpointInfo): Promise<CheckpointMeta> {
+    async save(mapId: string, doc: Y.Doc, info: CheckpointInfo, memo: CheckpointMemo = {}): Promise<CheckpointMeta> {
       for (let attempt = 0; ; attempt++) {
         const last = await db.checkpoint.findFirst({ where: { mapId }, orderBy: { seq: 'desc' }, select: { seq: true, stateVector: true } })
         const stateVector = Y.encodeStateVector(doc)
-        const data = Y.encodeStateAsUpdate(doc, last ? new Uint8Array(last.stateVector) : undefined)
+        // With no checkpoint before it, the first one carries every deletion.
+        const { update: data, deleted } = checkpointUpdate(doc, last ? new Uint8Array(last.stateVector) : undefined, last ? memo.deleted : undefined)
         try {
           const row = await db.checkpoint.create({
             data: {
@@ -63,6 +73,7 @@ export function createCheckpointStore(db: Db) {
               stateVector: Buffer.from(stateVector),
             },
           })
+          memo.deleted = deleted
           return (await meta([row]))[0]!
         } catch (err) {
           if (attempt >= 3) throw err

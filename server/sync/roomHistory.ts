@@ -1,4 +1,4 @@
-import type { CheckpointInfo, CheckpointMeta, CheckpointStore } from '../history/checkpointStore'
+import type { CheckpointInfo, CheckpointMemo, CheckpointMeta, CheckpointStore } from '../history/checkpointStore'
 
 /** Where a room's checkpoints go; absent in bare harnesses (no history then). */
 export type RoomHistory = Pick<CheckpointStore, 'hasAny' | 'save'> & {
@@ -17,6 +17,8 @@ export class RoomCheckpoints {
   private dirty = false
   private timer: ReturnType<typeof setTimeout> | undefined
   private closed = false
+  /** The deletions at this room's last checkpoint: the next stores only newer ones. */
+  private readonly memo: CheckpointMemo = {}
 
   constructor(
     private readonly mapId: string,
@@ -49,7 +51,7 @@ export class RoomCheckpoints {
     // Cleared first: a change arriving while this saves marks the doc dirty again.
     this.dirty = false
     try {
-      return await this.history.save(this.mapId, this.doc, request)
+      return await this.history.save(this.mapId, this.doc, request, this.memo)
     } catch (err) {
       this.dirty = true
       throw err
