@@ -138,4 +138,19 @@ describe('workshop: comments and history', () => {
     expect(await opened!.getByTestId('add-claim').count()).toBe(0)
     await opened!.close()
   })
+
+  test('owners see each person’s votes; experts do not', async () => {
+    const { facilitator, ann, cleo, nodeId } = await workshop()
+    for (const [p, value] of [[ann, 3], [cleo, 1]] as const) {
+      await node(p.page, nodeId).click()
+      await p.page.getByTestId(`vote-${value}`).click()
+      await expect.poll(() => p.page.getByTestId(`vote-${value}`).getAttribute('aria-checked')).toBe('true')
+    }
+    await node(facilitator.page, nodeId).click()
+    const rows = facilitator.page.getByTestId('votes-by-person').getByTestId('person-votes')
+    await expect.poll(() => rows.allInnerTexts()).toEqual(
+      [`${ann.name}: 3`, `${cleo.name}: 1`].sort((a, b) => a.localeCompare(b)),
+    )
+    expect(await ann.page.getByTestId('votes-by-person').count()).toBe(0)
+  })
 })
