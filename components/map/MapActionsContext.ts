@@ -29,8 +29,8 @@ export type MapActions = {
   /** Deletes nodes (with their relations) and relations. */
   remove(ids: { nodes: string[]; relations: string[] }): void
   setRelationKind(id: string, kind: 'supports' | 'attacks'): void
-  /** The one selected node undercuts this support; false if none is selected. */
-  undercut(supportId: string): boolean
+  /** `sourceId` (or else the one selected node) undercuts this support; false if there is no such node. */
+  undercut(supportId: string, sourceId?: string): boolean
   select(ids: string[]): void
   startEditing(id: string): void
   stopEditing(): void

@@ -1,11 +1,6 @@
 import type { Badge as PublishedBadge } from '@/components/map/flow/types'
+import { VERDICT_WORDS } from '@/core/evaluate'
 import styles from './published.module.css'
-
-const SPOKEN: Record<PublishedBadge['label'], string> = {
-  IN: 'accepted (IN)',
-  OUT: 'defeated (OUT)',
-  UNDEC: 'undecided (UNDEC)',
-}
 
 /** "IN · strength 0.62", with the verdict spelled out for screen readers and the reason as a tooltip. */
 export function EvaluationBadge({ badge }: { badge?: PublishedBadge }) {
@@ -17,7 +12,7 @@ export function EvaluationBadge({ badge }: { badge?: PublishedBadge }) {
       title={badge.why}
       data-testid="outline-badge"
       data-label={badge.label}
-      aria-label={`Evaluation: ${SPOKEN[badge.label]}, strength ${strength}`}
+      aria-label={`Evaluation: ${VERDICT_WORDS[badge.label]}, strength ${strength}`}
     >
       {badge.label} · strength {strength}
     </span>

@@ -53,3 +53,4 @@ export function evaluate(map: ArgumentMap, opts: EvaluateOptions = {}): Evaluati
     cyclicComponents: d.cyclicComponents,
   }
 }
+export { VERDICT_WORDS } from './words'

@@ -1,3 +1,4 @@
 export * from './schema'
 export * from './invariants'
 export * from './ids'
+export * from './findNodes'

@@ -1,5 +1,6 @@
 import { MarkerType } from '@xyflow/react'
 import type { ArgNode, ArgumentMap, Relation } from '@/core/graph'
+import { VERDICT_WORDS } from '@/core/evaluate'
 import { voiceLabel, voiceOf } from '@/core/sources'
 import type { ArgNodeData, Badge, FlowEdge, FlowNode } from './types'
 import type { Overlay } from './localOverlay'
@@ -79,7 +80,8 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
       selected: local?.selected ?? false,
       dragging: local?.dragging ?? false,
       measured: local?.measured,
-      ariaLabel: `${KIND_LABEL[n.kind]}: ${n.text}${author ? `, by ${author.name}` : ''}`,
+      // Kind, text, verdict, author: what a sighted reader takes in at a glance (SC 1.1.1, 4.1.2).
+      ariaLabel: `${KIND_LABEL[n.kind]}: ${n.text}${badge ? `, ${VERDICT_WORDS[badge.label]}` : ''}${author ? `, by ${author.name}` : ''}`,
       ...(fixed ? { draggable: false } : {}),
     }
     cache.set(n.id, { src: n, local, badge, editing, remote, extra, node })

@@ -148,11 +148,11 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         step()
         setRelationKind(doc, id, kind, origin)
       },
-      undercut(supportId) {
+      undercut(supportId, sourceId) {
         const nodeIds = new Set(latest.current.graph.nodes.map((n) => n.id))
-        const picked = latest.current.selection.filter((id) => nodeIds.has(id))
+        const picked = sourceId ? [sourceId] : latest.current.selection.filter((id) => nodeIds.has(id))
         const support = latest.current.graph.relations.find((r) => r.id === supportId && r.kind === 'supports')
-        if (picked.length !== 1 || !support || picked[0] === support.source) return false
+        if (picked.length !== 1 || !nodeIds.has(picked[0]!) || !support || picked[0] === support.source) return false
         step()
         addRelation(doc, { id: newId('r'), kind: 'undercuts', source: picked[0]!, target: supportId }, origin)
         return true
