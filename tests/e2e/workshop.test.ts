@@ -71,7 +71,7 @@ describe('workshop: comments and history', () => {
     }
     await expect.poll(() => node(ann.page, nodeId).getByTestId('node-comment-count').innerText()).toContain('2')
 
-    // Ann edits her own comment; Cleo's reply offers Ann no edit.
+    // [CM3] Cleo's reply offers Ann no edit (the server refuses it too: comments-http.test.ts).
     const annsThread = thread(ann.page, nodeId)
     expect(await annsThread.getByTestId('comment').nth(1).getByTestId('comment-edit').count()).toBe(0)
 
