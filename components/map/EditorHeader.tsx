@@ -3,9 +3,11 @@ import type { Awareness } from 'y-protocols/awareness'
 import { ExportMenu } from '@/components/interchange/ExportMenu'
 import { ConnectionBadge } from './ConnectionBadge'
 import { CopyMapButton } from './CopyMapButton'
+import { PhoneMenu } from './PhoneMenu'
 import { PresenceBar } from './PresenceBar'
 import { ContributionFilterSelect } from './authorship/ContributionFilterSelect'
 import type { ConnectionState } from './hooks/useMapDoc'
+import type { PanelState } from './hooks/usePanel'
 import type { Peer } from './hooks/usePresence'
 
 type Props = {
@@ -18,11 +20,11 @@ type Props = {
   isOwner: boolean
   outline: { open: boolean; toggle: () => void }
   filter: Parameters<typeof ContributionFilterSelect>[0]
-  trash: { open: boolean; count: number; toggle: () => void }
+  panels: PanelState & { trashCount: number; commentCount: number }
 }
 
 /** The editor's title bar: connection, people, panels, export and the owner's settings. */
-export function EditorHeader({ mapId, title, status, unsavedSince, peers, awareness, isOwner, outline, filter, trash }: Props) {
+export function EditorHeader({ mapId, title, status, unsavedSince, peers, awareness, isOwner, outline, filter, panels }: Props) {
   return (
     <header className="crux-header">
       <a href="/" className="crux-home" aria-label="All maps">
@@ -31,6 +33,7 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
       <h1 className="crux-title">{title}</h1>
       <ConnectionBadge status={status} unsavedSince={unsavedSince} />
       <PresenceBar peers={peers} awareness={awareness} canLead={isOwner} />
+      <PhoneMenu label="⋯ Map" testId="header-menu" className="crux-header-more">
       <button
         type="button"
         className="crux-outline-toggle"
@@ -42,8 +45,14 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
         Outline
       </button>
       <ContributionFilterSelect {...filter} />
-      <button type="button" aria-expanded={trash.open} data-testid="trash-toggle" onClick={trash.toggle}>
-        Recently deleted ({trash.count})
+      <button type="button" aria-expanded={panels.open === 'comments'} data-testid="comments-toggle" onClick={() => panels.toggle('comments')}>
+        Comments ({panels.commentCount})
+      </button>
+      <button type="button" aria-expanded={panels.open === 'history'} data-testid="history-toggle" onClick={() => panels.toggle('history')}>
+        History
+      </button>
+      <button type="button" aria-expanded={panels.open === 'trash'} data-testid="trash-toggle" onClick={() => panels.toggle('trash')}>
+        Recently deleted ({panels.trashCount})
       </button>
       <ExportMenu title={title} mapId={mapId} />
       <CopyMapButton mapId={mapId} />
@@ -57,6 +66,7 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
           </a>
         </nav>
       )}
+      </PhoneMenu>
     </header>
   )
 }

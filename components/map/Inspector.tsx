@@ -1,5 +1,5 @@
 'use client'
-import { memo, useEffect, useRef, useState, type ComponentProps } from 'react'
+import { memo, useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react'
 import { OpenSourceButton } from '@/components/source/OpenSourceButton'
 import type { ArgumentMap, Relation } from '@/core/graph'
 import type { Authorship } from '@/core/ydoc'
@@ -21,11 +21,13 @@ type Props = {
   refusal?: string | null
   /** Owners lock and unlock nodes ([PA5]). */
   canLock?: boolean
+  /** More for owners below the fields (votes by person). */
+  extra?: ReactNode
 }
 
 /** Side panels for the selection: its source article, then one node's fields or one relation's kind. */
 /** Memoised: while a node is dragged its props stay the same, and its form need not re-render per frame. */
-export const Inspector = memo(function Inspector({ graph, selection, who, refusal = null, canLock = false }: Props) {
+export const Inspector = memo(function Inspector({ graph, selection, who, refusal = null, canLock = false, extra }: Props) {
   const actions = useMapActions()
   const [browsing, setBrowsing] = useState<string | null>(null)
   // The picker belongs to one selection: choosing something else closes it.
@@ -116,6 +118,7 @@ export const Inspector = memo(function Inspector({ graph, selection, who, refusa
           </p>
         )}
         {explain}
+        {extra}
         {canOpenSource && <OpenSourceButton cited={cited} onOpen={setBrowsing} />}
       </aside>
     </>

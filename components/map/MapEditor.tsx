@@ -12,6 +12,9 @@ import { OutlinePanel } from './OutlinePanel'
 import { MapActionsContext } from './MapActionsContext'
 import { Toolbar } from './Toolbar'
 import { TrashPanel } from './authorship/TrashPanel'
+import { SidePanels } from './SidePanels'
+import { useComments } from './comments/useComments'
+import { useHistoryView } from './history/useHistoryView'
 import { explainRefusal } from './authorship/editPolicy'
 import { useAuthorshipView } from './authorship/useAuthorshipView'
 import { EvaluationContext } from './evaluation/EvaluationContext'
@@ -21,6 +24,7 @@ import { useEditorKeys } from './hooks/useEditorKeys'
 import { useFlowNodes, useFlowState } from './hooks/useFlowState'
 import { useGraph } from './hooks/useGraph'
 import { useMapDoc } from './hooks/useMapDoc'
+import { usePanel } from './hooks/usePanel'
 import { usePresence } from './hooks/usePresence'
 import { useUnsavedSince } from './hooks/useUnsavedSince'
 import { useUndo } from './hooks/useUndo'
@@ -63,7 +67,9 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const wrapper = useRef<HTMLDivElement>(null)
   const view = useAuthorshipView(doc, graph, session)
   const [notice, setNotice] = useState<string | null>(null)
-  const [trashOpen, setTrashOpen] = useState(false)
+  const panels = usePanel()
+  const comments = useComments(mapId, provider)
+  const timeline = useHistoryView(mapId, panels.open === 'history')
   const markFresh = useUnstack(readOnly ? null : doc, graph, origin)
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
@@ -73,6 +79,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
   const nodes = useFlowNodes(graph, flow.overlay, {
     badges: evaluation.badges, editingId, remoteSelections: presence.remoteSelections, authors: view.authors, fixed: view.fixed, faded: view.faded,
+    comments: comments.counts, diff: timeline.marks,
   })
   const selectedId = flow.selection.length === 1 ? flow.selection[0]! : undefined
   const isOwner = session !== null && can(session.role, 'manage')
@@ -106,7 +113,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           isOwner={isOwner}
           outline={{ open: outlineOpen, toggle: () => setOutlineOpen((o) => !o) }}
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
-          trash={{ open: trashOpen, count: view.contributions.trash.length, toggle: () => setTrashOpen((o) => !o) }}
+          panels={{ ...panels, trashCount: view.contributions.trash.length, commentCount: comments.openCount }}
         />
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
@@ -149,27 +156,42 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             wrapper={wrapper}
             dimDefeated={dimDefeated && evaluation.badges !== undefined}
           />
-          {trashOpen ? (
-            <TrashPanel
-              trash={view.contributions.trash}
-              canRestore={isOwner && !readOnly}
-              restore={(id) => {
-                history.cut()
-                if (doc) restoreFromTrash(doc, id, origin)
-              }}
-              close={() => setTrashOpen(false)}
-            />
-          ) : (
-            <EvaluationContext.Provider value={explain}>
-              <Inspector
-                graph={graph}
-                selection={flow.selection}
-                who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
-                refusal={selectedId ? view.policy.refusal(selectedId) : null}
-                canLock={isOwner}
+          <SidePanels
+            mapId={mapId}
+            panels={panels}
+            graph={graph}
+            selection={flow.selection}
+            select={flow.select}
+            me={identity?.id ?? null}
+            canComment={session !== null && can(session.role, 'comment')}
+            isOwner={isOwner}
+            comments={comments}
+            history={timeline}
+            names={{ people: view.contributions.people }}
+            trash={
+              <TrashPanel
+                trash={view.contributions.trash}
+                canRestore={isOwner && !readOnly}
+                restore={(id) => {
+                  history.cut()
+                  if (doc) restoreFromTrash(doc, id, origin)
+                }}
+                close={panels.close}
               />
-            </EvaluationContext.Provider>
-          )}
+            }
+            inspector={(extra) => (
+              <EvaluationContext.Provider value={explain}>
+                <Inspector
+                  graph={graph}
+                  selection={flow.selection}
+                  who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
+                  refusal={selectedId ? view.policy.refusal(selectedId) : null}
+                  canLock={isOwner}
+                  extra={extra}
+                />
+              </EvaluationContext.Provider>
+            )}
+          />
         </div>
       </div>
     </MapActionsContext.Provider>

@@ -4,6 +4,7 @@ import { NODE_KINDS, type RelationKind } from '@/core/graph'
 import { useMapActions } from './MapActionsContext'
 import { KIND_LABEL } from './nodes/nodeKinds'
 import { PerspectiveSelect } from './evaluation/PerspectiveSelect'
+import { PhoneMenu } from './PhoneMenu'
 
 type Props = {
   connectKind: Exclude<RelationKind, 'undercuts'>
@@ -32,6 +33,7 @@ export function Toolbar(p: Props) {
 
   return (
     <div className="crux-toolbar" role="toolbar" aria-label="Map editing">
+      <PhoneMenu label="☰ Add and tools" testId="toolbar-menu" className="crux-toolbar-items">
       <div className="crux-group" role="group" aria-label="Add a node">
         {NODE_KINDS.map((k) => (
           <button key={k} type="button" data-testid={`add-${k}`} className={`crux-add crux-add-${k}`} onClick={() => actions.addNode(k)} aria-label={`Add ${KIND_LABEL[k].toLowerCase()}`}>
@@ -71,6 +73,7 @@ export function Toolbar(p: Props) {
         )}
         {p.dim && <PerspectiveSelect />}
       </div>
+      </PhoneMenu>
     </div>
   )
 }

@@ -2,6 +2,7 @@ import type { MapStore } from '../store/MapStore'
 import type { RoomBus } from './bus'
 import type { PersistOptions } from './persistQueue'
 import { Room, type OnStored } from './Room'
+import type { RoomHistory } from './roomHistory'
 
 interface Slot {
   room: Promise<Room>
@@ -21,6 +22,7 @@ export class RoomRegistry {
     private readonly store: MapStore,
     private readonly options: PersistOptions,
     private readonly bus?: RoomBus,
+    private readonly history?: RoomHistory,
   ) {}
 
   /** `onStored` is used only when this call opens the room ([SY10]: its first person). */
@@ -28,7 +30,7 @@ export class RoomRegistry {
     let slot = this.slots.get(mapId)
     if (!slot) {
       const previous = this.closing.get(mapId) ?? Promise.resolve()
-      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus, onStored)), holders: 0 }
+      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus, this.history, onStored)), holders: 0 }
       this.slots.set(mapId, slot)
       // A failed load must not poison later attempts.
       slot.room.catch(() => this.slots.get(mapId) === slot && this.slots.delete(mapId))

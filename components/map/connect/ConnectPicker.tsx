@@ -59,7 +59,7 @@ export function ConnectPicker({
   }
 
   return (
-    <section className="crux-connect" role="group" aria-labelledby={`${ids}-h`} data-testid="connect-picker" onKeyDown={onKeyDown}>
+    <section className="crux-picker" role="group" aria-labelledby={`${ids}-h`} data-testid="connect-picker" onKeyDown={onKeyDown}>
       <h3 id={`${ids}-h`}>{prompt}</h3>
       <label>
         Find a node{' '}
@@ -71,9 +71,9 @@ export function ConnectPicker({
       <fieldset className="crux-plain-fieldset">
         <legend className="visually-hidden">Node</legend>
         {shown.map((n) => (
-          <label key={n.id} className="crux-connect-option">
+          <label key={n.id} className="crux-picker-option">
             <input type="radio" name={`${ids}-node`} value={n.id} checked={chosen === n.id} onChange={() => setPicked(n.id)} data-testid="connect-option" />{' '}
-            <span className="crux-connect-kind">{KIND_LABEL[n.kind]}</span> {n.text || '(no text yet)'}
+            <span className="crux-picker-kind">{KIND_LABEL[n.kind]}</span> {n.text || '(no text yet)'}
           </label>
         ))}
       </fieldset>
@@ -87,7 +87,7 @@ export function ConnectPicker({
           ))}
         </fieldset>
       )}
-      <div className="crux-connect-actions">
+      <div className="crux-picker-actions">
         <button type="button" className="primary" disabled={!chosen} onClick={confirm} data-testid="connect-confirm">
           Connect
         </button>

@@ -25,6 +25,10 @@ export type ArgNodeData = {
   locked?: boolean
   /** Outside the contributions filter. */
   faded?: boolean
+  /** Comments in the node's open threads. */
+  comments?: number
+  /** Added or changed in the history diff being shown. */
+  diff?: 'added' | 'changed'
 }
 export type FlowNode = Node<ArgNodeData, 'arg'>
 

@@ -1,0 +1,29 @@
+'use client'
+import { useId, useState, type ReactNode } from 'react'
+
+/**
+ * On a wide screen, its children in a row as usual. On a phone (see map.css, max-width 640px) they
+ * fold behind one button, so the canvas keeps the screen; choosing something inside folds them again.
+ */
+export function PhoneMenu({ label, testId, className, children }: { label: string; testId: string; className: string; children: ReactNode }) {
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <button type="button" className="crux-phone-menu" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} data-testid={testId}>
+        {label}
+      </button>
+      <div
+        id={id}
+        className={`${className} crux-phone-folded${open ? ' is-open' : ''}`}
+        // A click on a plain button or a link inside is a choice made: fold the menu. Buttons that open
+        // something of their own (aria-expanded, aria-haspopup) keep it open. Wide screens never fold.
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('button:not([aria-expanded]):not([aria-haspopup]), a')) setOpen(false)
+        }}
+      >
+        {children}
+      </div>
+    </>
+  )
+}
