@@ -16,7 +16,7 @@ import * as Y from 'yjs'
 import { localOrigin, updateNode } from '@/core/ydoc'
 import { benchMap, storeBenchMap } from './editor-fps/fixture'
 import { runCrowd } from './lib/crowdRunner'
-import { isMain, markdownTable, median } from './lib/report'
+import { runIfMain, markdownTable, median } from './lib/report'
 import { connectStockClient } from './lib/stockClient'
 import { startOurApp, type OurApp } from './servers/app'
 import { writeSection } from './sync-latency/report'
@@ -121,13 +121,4 @@ ${table}
   }
 }
 
-if (isMain(import.meta.url)) {
-  // Exit once done: a client process or socket left over by a failure must not keep the bench (and its lock) alive.
-  main().then(
-    () => process.exit(0),
-    (err) => {
-      console.error(err)
-      process.exit(1)
-    },
-  )
-}
+runIfMain(import.meta.url, main)

@@ -15,7 +15,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { runCrowd } from './lib/crowdRunner'
-import { isMain, markdownTable } from './lib/report'
+import { runIfMain, markdownTable } from './lib/report'
 import { startOurApp } from './servers/app'
 import { writeSection } from './sync-latency/report'
 import { percentile } from './sync-latency/stats'
@@ -165,13 +165,4 @@ wait for the same busy CPU).
   }
 }
 
-if (isMain(import.meta.url)) {
-  // Exit once done: a client process or socket left over by a failure must not keep the bench (and its lock) alive.
-  main().then(
-    () => process.exit(0),
-    (err) => {
-      console.error(err)
-      process.exit(1)
-    },
-  )
-}
+runIfMain(import.meta.url, main)

@@ -15,7 +15,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { processTreeUsage } from './lib/processTree'
-import { isMain, markdownTable } from './lib/report'
+import { runIfMain, markdownTable } from './lib/report'
 import type { RoomsSeat } from './rooms/client'
 import { startRoomsClient, type RoomsClientResult } from './rooms/clientPool'
 import { startOurApp } from './servers/app'
@@ -198,13 +198,4 @@ function roundLine(round: number, r: Round): string {
   )
 }
 
-if (isMain(import.meta.url)) {
-  // Exit once done: a client process or socket left over by a failure must not keep the bench (and its lock) alive.
-  main().then(
-    () => process.exit(0),
-    (err) => {
-      console.error(err)
-      process.exit(1)
-    },
-  )
-}
+runIfMain(import.meta.url, main)

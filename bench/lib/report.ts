@@ -61,6 +61,21 @@ export function isMain(metaUrl: string): boolean {
   return entry !== undefined && pathToFileURL(entry).href === metaUrl
 }
 
+/**
+ * Runs a benchmark's main when its file is the script node was started with, then exits: a client
+ * process or socket left over by a failure must not keep the bench (and the machine's lock) alive.
+ */
+export function runIfMain(metaUrl: string, main: () => Promise<unknown>): void {
+  if (!isMain(metaUrl)) return
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
+}
+
 /** Deterministic PRNG (mulberry32): the same seed gives the same maps on every machine. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0

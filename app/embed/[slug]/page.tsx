@@ -1,27 +1,20 @@
-import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { latestView, metadataOf, noneAtBuildTime, type LatestParams } from '@/app/publishedPages'
 import { EmbeddedMap } from '@/components/published/PublishedMap'
-import { publishedMetadata } from '@/components/published/metadata'
-import { services } from '@/server/app/registry'
 
 // Rendered once, then served from Next's page cache; publish and unpublish revalidate it.
 export const revalidate = 60
+export const generateStaticParams = noneAtBuildTime
 
-/** None at build time: each page is rendered on its first request, then cached. */
-export async function generateStaticParams() {
-  return []
-}
+type Props = { params: LatestParams }
 
-type Props = { params: Promise<{ slug: string }> }
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await services().publishing.latest((await params).slug)
-  return view ? publishedMetadata(view) : { title: 'Not published' }
+export async function generateMetadata({ params }: Props) {
+  return metadataOf(await latestView(params))
 }
 
 /** For iframes on other sites: the proxy allows framing for /embed/ only. */
 export default async function EmbedPage({ params }: Props) {
-  const view = await services().publishing.latest((await params).slug)
+  const view = await latestView(params)
   if (!view) notFound()
   return <EmbeddedMap view={view} />
 }

@@ -1,27 +1,20 @@
-import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { versionView, metadataOf, noneAtBuildTime, type VersionParams } from '@/app/publishedPages'
 import { EmbeddedMap } from '@/components/published/PublishedMap'
-import { publishedMetadata } from '@/components/published/metadata'
-import { publishedVersion } from '@/server/publishing/versionParam'
 
 // Rendered once, then served from Next's page cache; publish and unpublish revalidate it.
 export const revalidate = 60
+export const generateStaticParams = noneAtBuildTime
 
-/** None at build time: each page is rendered on its first request, then cached. */
-export async function generateStaticParams() {
-  return []
-}
+type Props = { params: VersionParams }
 
-type Props = { params: Promise<{ slug: string; n: string }> }
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await publishedVersion(params)
-  return view ? publishedMetadata(view) : { title: 'Not published' }
+export async function generateMetadata({ params }: Props) {
+  return metadataOf(await versionView(params))
 }
 
 /** An embed pinned to one version: an article keeps showing what it cited, whatever is published later. */
 export default async function PinnedEmbedPage({ params }: Props) {
-  const view = await publishedVersion(params)
+  const view = await versionView(params)
   if (!view) notFound()
   return <EmbeddedMap view={view} />
 }
