@@ -27,7 +27,9 @@ export function escapeEveryControl(text: string): string {
 }
 
 const LINE_START = '[t]: '
-const LINE_END = ' {a: 1}\n'
+/** What may follow a definition line: tokens such as `[...]` can reach across lines, so the text is lexed with a neighbourhood. */
+const NEXT_LINES = '\n  +> [x]\n  -> <y>\n\n[z]: _a_ *b* @[x] {c: 1}\n'
+const LINE_END = ' {a: 1}' + NEXT_LINES
 const MAX_ROUNDS = 8
 
 /**
@@ -40,7 +42,7 @@ const MAX_ROUNDS = 8
  * it reads as plain text. `per-capita` and `cause,` stay as they are.
  */
 export function escapeArgdownText(text: string, dataFollows = false): string {
-  const escaped = new Set<number>()
+  const escaped = unclosedOpeners(text)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { candidate, origin } = withEscapes(text, escaped)
     const needed = unplainStarts(candidate, dataFollows)
@@ -49,6 +51,19 @@ export function escapeArgdownText(text: string, dataFollows = false): string {
     for (const at of needed) escaped.add(origin[at]!)
   }
   return escapeEveryControl(text)
+}
+
+/**
+ * An opening `[`, `<` or `{` with no closer after it in the text: whatever
+ * follows in the document could close it, so it is escaped up front.
+ */
+function unclosedOpeners(text: string): Set<number> {
+  const out = new Set<number>()
+  for (const [open, close] of [['[', ']'], ['<', '>'], ['{', '}']] as const) {
+    const lastClose = text.lastIndexOf(close)
+    for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) if (i > lastClose) out.add(i)
+  }
+  return out
 }
 
 /** The text with a backslash before each chosen index, and for each output index the input index it came from. */
@@ -70,7 +85,7 @@ function withEscapes(text: string, escaped: ReadonlySet<number>): { candidate: s
 function unplainStarts(candidate: string, dataFollows: boolean): number[] | undefined {
   let tokens: IToken[]
   try {
-    tokens = tokenize(LINE_START + candidate + (dataFollows ? LINE_END : '\n')).tokens
+    tokens = tokenize(LINE_START + candidate + (dataFollows ? LINE_END : NEXT_LINES)).tokens
   } catch {
     return undefined
   }

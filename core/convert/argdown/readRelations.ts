@@ -54,12 +54,12 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
       else {
         relations.add('supports', stId, argId)
         if (st.role === StatementRole.PREMISE) premises++
-        else warnings.push({ ...at, message: `<${a.title}>: (${i + 1}) [${st.title}] is an intermediate conclusion; the map draws it as a premise, the reconstruction keeps its place` })
+        else warnings.push({ ...at, message: `<${a.title}>: (${i + 1}) [${st.title}] is an intermediate conclusion; the map draws it as a premise, the reconstruction keeps its place`, note: 'drawing' })
       }
     }
     if (steps.length > 0) (nodeById.get(argId) as ArgNode).pcs = steps
     if (premises > 1) {
-      warnings.push({ ...at, message: `<${a.title}>: its ${premises} premises are linked; the map draws ${premises} separate supports, the reconstruction keeps them together` })
+      warnings.push({ ...at, message: `<${a.title}>: its ${premises} premises are linked; the map draws ${premises} separate supports, the reconstruction keeps them together`, note: 'drawing' })
     }
   }
 
@@ -108,17 +108,30 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
     if (support) relations.add('undercuts', u.source, support)
     else warnings.push({ ...u.at, message: `YAML undercuts "${u.support}": there is no support from ${from} to ${to}; left out` })
   }
-  reportSections(res.sections ?? [], warnings)
+  reportSections(res, warnings)
   return relations.list
 }
 
-/** [AD9] Headings and groups have no Crux form; each is named so nothing disappears unannounced. */
-function reportSections(sections: NonNullable<IArgdownResponse['sections']>, warnings: ArgdownIssue[]): void {
-  for (const s of sections) {
-    const what = s.isGroup || (s.data as { isGroup?: unknown } | undefined)?.isGroup === true ? 'group' : 'heading'
-    warnings.push({ line: s.startLine ?? 1, column: s.startColumn ?? 1, message: `${what} "${s.title}" has no Crux form; its nodes are imported without it` })
-    reportSections(s.children ?? [], warnings)
+/**
+ * [AD9] Headings and groups have no Crux form; each that holds nodes is
+ * named, so nothing disappears unannounced (an empty heading holds nothing
+ * to lose).
+ */
+function reportSections(res: IArgdownResponse, warnings: ArgdownIssue[]): void {
+  const holding = new Set<string>()
+  for (const el of [...Object.values(res.statements ?? {}), ...Object.values(res.arguments ?? {})]) {
+    for (const m of el.members as { section?: { id?: string } }[]) if (m.section?.id) holding.add(m.section.id)
   }
+  const visit = (sections: NonNullable<IArgdownResponse['sections']>) => {
+    for (const s of sections) {
+      const what = s.isGroup || (s.data as { isGroup?: unknown } | undefined)?.isGroup === true ? 'group' : 'heading'
+      if (holding.has(s.id)) {
+        warnings.push({ line: s.startLine ?? 1, column: s.startColumn ?? 1, message: `${what} "${s.title}" has no Crux form; its nodes are imported without it`, note: 'layout' })
+      }
+      visit(s.children ?? [])
+    }
+  }
+  visit(res.sections ?? [])
 }
 
 const RELATION_KIND: Record<RelationType, RelationKind> = {

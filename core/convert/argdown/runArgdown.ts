@@ -13,6 +13,12 @@ export interface ArgdownIssue {
   message: string
   line: number
   column: number
+  /**
+   * Set on a report that loses no node or relation: `layout` (a heading or
+   * group is not kept) or `drawing` (kept on the map, drawn differently, e.g.
+   * linked premises). Callers may show these apart from real losses.
+   */
+  note?: 'layout' | 'drawing'
 }
 
 /**
