@@ -40,7 +40,7 @@ export interface ExportFile {
 
 type Write = (map: ArgumentMap, now: Date, credits?: MapCredits) => string
 const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }> = {
-  argdown: { ext: 'argdown', type: 'text/plain; charset=utf-8', write: (m, _now, credits) => serializeArgdown(m, credits) },
+  argdown: { ext: 'argdown', type: 'text/plain; charset=utf-8', write: (m, _now, credits) => serializeArgdown(m, { credits }) },
   aif: {
     ext: 'aif.json',
     type: 'application/json; charset=utf-8',
