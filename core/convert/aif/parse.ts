@@ -1,13 +1,14 @@
-import { ArgumentMapSchema, type ArgNode, type ArgumentMap } from '../../graph'
+import { ArgumentMapSchema, MAX_NAME, MAX_TEXT, type ArgNode, type ArgumentMap } from '../../graph'
 import { checkGraph, formatPath, joinPath, zodIssues, type Issue, type ParseResult } from '../json'
 import { readDialogue, type Attribution } from './dialogue'
-import { at, IdAllocator, indexGraph, type AifGraph } from './graph'
+import { at, grouped, IdAllocator, indexGraph, type AifGraph } from './graph'
 import { readStructure } from './structure'
 import {
   AifGraphInSchema,
   CruxDocExtSchema,
   CruxINodeExtSchema,
   OvaLayoutInSchema,
+  OvaNodeInSchema,
   type AifGraphIn,
 } from './types'
 
@@ -28,7 +29,8 @@ export function parseAif(input: unknown): ParseResult {
   let raw = input
   if (typeof input === 'string') {
     try {
-      raw = JSON.parse(input)
+      // [AF5] A UTF-8 byte order mark (Windows tools write one) is not part of the JSON.
+      raw = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
     } catch (e) {
       return fail(`not JSON: ${(e as Error).message}`, '$')
     }
@@ -40,12 +42,12 @@ export function parseAif(input: unknown): ParseResult {
   const prefix = 'AIF' in wrapper ? 'AIF' : 'aif' in wrapper ? 'aif' : ''
   const parsed = AifGraphInSchema.safeParse(prefix === '' ? wrapper : wrapper[prefix])
   if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error, prefix) }
-  const positions = ovaPositions(wrapper.OVA)
-
   const errors = checkReferences(parsed.data, prefix)
   if (errors.length > 0) return { ok: false, errors }
 
   const warnings: Issue[] = []
+  const positions = ovaPositions(wrapper.OVA, warnings)
+  warnings.push(...droppedExtras(wrapper, parsed.data, prefix))
   const g = indexGraph(parsed.data.nodes, parsed.data.edges)
   warnings.push(...directEdges(parsed.data, prefix, g))
   const ids = new IdAllocator()
@@ -58,7 +60,7 @@ export function parseAif(input: unknown): ParseResult {
 
   const doc = CruxDocExtSchema.safeParse(parsed.data.crux)
   const map: ArgumentMap = {
-    title: doc.success ? doc.data.title : DEFAULT_AIF_TITLE,
+    title: doc.success ? doc.data.title.slice(0, MAX_NAME) : DEFAULT_AIF_TITLE,
     nodes: nodes.map((n) => n.node),
     relations: structure.relations,
     votes: doc.success ? doc.data.votes : [],
@@ -127,7 +129,7 @@ interface ImportedNode {
 function readINodes(
   g: AifGraph,
   ids: IdAllocator,
-  positions: Map<string, { x: number; y: number }>,
+  positions: Map<string, { x: number; y: number }> | undefined,
   warnings: Issue[],
 ): { nodes: ImportedNode[]; cruxIdOf: Map<string, string> } {
   const iNodes = g.nodes.filter((n) => n.type === 'I')
@@ -140,34 +142,74 @@ function readINodes(
     return undefined
   })
   const cruxIdOf = new Map<string, string>()
+  const unplaced: string[] = []
   const nodes = iNodes.map((n, i): ImportedNode => {
     const ext = exts[i]
     const id = ext ? ext.id : ids.take(n.nodeID)
     cruxIdOf.set(n.nodeID, id)
+    // [AF5] An over-long proposition is cut to fit and named, not a rejected file.
+    const text = fit(n.text, MAX_TEXT, n.nodeID, 'text', warnings)
     if (!ext) {
-      const { x, y } = positions.get(n.nodeID) ?? gridPosition(i)
-      return { aifId: n.nodeID, fromCrux: false, node: { id, kind: 'claim', text: n.text, x, y, pinned: false } }
+      const placed = positions?.get(n.nodeID)
+      if (positions && !placed) unplaced.push(n.nodeID)
+      const { x, y } = placed ?? gridPosition(i)
+      return { aifId: n.nodeID, fromCrux: false, node: { id, kind: 'claim', text, x, y, pinned: placed !== undefined } }
     }
-    const { id: _id, text, ...rest } = ext
-    const node: ArgNode = { ...rest, id, text: text ?? n.text, pinned: ext.pinned ?? false }
-    if (text !== undefined) node.quote = n.text
+    const { id: _id, text: oldText, createdBy: _by, ...rest } = ext
+    const node: ArgNode = { ...rest, id, text: oldText ?? text, pinned: ext.pinned ?? false }
+    // Exports before [AF1] put the quote in the I-node text and the node's own text in `crux`.
+    if (oldText !== undefined) node.quote = text
     return { aifId: n.nodeID, fromCrux: true, node }
   })
+  warnings.push(...grouped((k) => `${k} I-node(s) have no usable OVA position; placed on a grid for auto-arrange`, unplaced))
   return { nodes, cruxIdOf }
 }
 
+/** [AF2] The locution's words become the quote, its participant the speaker, its YA node the force; the text stays the proposition. */
 function attribute(n: ImportedNode, said: Attribution | undefined): void {
+  // A Crux export's own fields (force included) are authoritative over its dialogue layer.
   if (!said || n.fromCrux) return
-  n.node.speaker = said.speaker
+  if (said.force !== undefined) n.node.force = said.force
+  if (said.speaker !== undefined) n.node.speaker = said.speaker
   n.node.quote = said.words
 }
 
-function ovaPositions(ova: unknown): Map<string, { x: number; y: number }> {
+/** Positions from OVA3's layout block, read entry by entry ([AF4]); undefined when the file has none. */
+function ovaPositions(ova: unknown, warnings: Issue[]): Map<string, { x: number; y: number }> | undefined {
   const parsed = OvaLayoutInSchema.safeParse(ova)
+  if (!parsed.success || !parsed.data.nodes || parsed.data.nodes.length === 0) return undefined
   const out = new Map<string, { x: number; y: number }>()
-  if (!parsed.success) return out
-  for (const n of parsed.data.nodes ?? []) out.set(n.nodeID, { x: Math.round(n.x), y: Math.round(n.y) })
+  const bad: string[] = []
+  parsed.data.nodes.forEach((raw, i) => {
+    const n = OvaNodeInSchema.safeParse(raw)
+    if (n.success) out.set(n.data.nodeID, { x: Math.round(n.data.x), y: Math.round(n.data.y) })
+    else bad.push(`OVA.nodes[${i}]`)
+  })
+  if (bad.length > 0) warnings.push({ message: `${bad.length} OVA layout entr${bad.length === 1 ? 'y has' : 'ies have'} no usable x/y; ignored`, at: bad.slice(0, 5).join(', ') })
   return out
+}
+
+/** [AF5] What AIF and OVA3 files carry that a Crux map has no place for, said once each. */
+function droppedExtras(wrapper: Record<string, unknown>, aif: AifGraphIn, prefix: string): Issue[] {
+  const out: Issue[] = []
+  const source = wrapper.text
+  const sourceText = typeof source === 'string' ? source : typeof (source as { txt?: unknown })?.txt === 'string' ? (source as { txt: string }).txt : ''
+  if (sourceText.trim() !== '') out.push({ message: `the analysed source text (${sourceText.length} characters) has no Crux form; dropped`, at: 'text' })
+  for (const key of ['schemefulfillments', 'descriptorfulfillments'] as const) {
+    const list = (aif as Record<string, unknown>)[key]
+    if (Array.isArray(list) && list.length > 0) out.push({ message: `${list.length} ${key} have no Crux form (scheme names are kept on relations); dropped`, at: joinPath(prefix, key) })
+  }
+  // A Crux export stamps every node with the export time, which says nothing; another tool's stamps say when things were said.
+  const stamped = aif.crux === undefined ? aif.nodes.filter((n) => typeof n.timestamp === 'string' && n.timestamp !== '').length : 0
+  if (stamped > 0) out.push({ message: `${stamped} node timestamps have no Crux form; dropped`, at: joinPath(prefix, 'nodes') })
+  return out
+}
+
+/** A string cut to `max` characters, with a warning naming the node. */
+function fit(value: string, max: number, nodeID: string, field: string, warnings: Issue[]): string {
+  if (value.length <= max) return value
+  warnings.push({ message: `${field} is ${value.length} characters; cut to ${max}`, at: at(nodeID) })
+  return value.slice(0, max)
 }
 
 /** Plain AIF has no layout; a grid keeps nodes apart until auto-arrange runs. */

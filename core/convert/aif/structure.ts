@@ -1,7 +1,7 @@
 import type { Relation, RelationKind } from '../../graph'
 import type { Issue } from '../json'
 import { at, neighbours, type AifGraph, type IdAllocator } from './graph'
-import { CruxSNodeExtSchema } from './types'
+import { CruxSNodeExtSchema, SCHEMES, type AifNodeIn } from './types'
 
 /**
  * Turns AIF scheme applications into Crux relations. Crux joins one node to
@@ -43,7 +43,9 @@ export function readStructure(
         return
       }
       const id = own && ext.success ? ext.data.id : ids.take(k === 0 ? nodeID : `${nodeID}-${k + 1}`)
-      relations.push({ id, kind, source, target })
+      const relation: Relation = { id, kind, source, target, ...schemeOf(g.byId.get(nodeID)!) }
+      if (ext.success && ext.data.contradictory) relation.contradictory = true
+      relations.push(relation)
       made.push(id)
     })
     return made
@@ -113,6 +115,20 @@ export function readStructure(
     warn(pa.nodeID, 'preference (PA) has no Crux equivalent; dropped')
   }
   return { relations, warnings }
+}
+
+/**
+ * [AF1] The scheme an RA or CA node applies ("Argument From Expert Opinion"),
+ * kept on the relations made from it; the default schemes and AIFdb's bare
+ * type names ("RA") say nothing and are not stored.
+ */
+function schemeOf(node: AifNodeIn): Pick<Relation, 'scheme' | 'schemeId'> {
+  if (node.type !== 'RA' && node.type !== 'CA') return {}
+  const name = (node.scheme?.trim() || node.text.trim()).slice(0, 200)
+  const id = node.schemeID == null ? undefined : String(node.schemeID).slice(0, 64)
+  const fallback = node.type === 'RA' ? SCHEMES.inference : SCHEMES.conflict
+  if (name === '' || name === node.type || (name === fallback.text && (id === undefined || id === fallback.schemeID))) return {}
+  return id === undefined ? { scheme: name } : { scheme: name, schemeId: id }
 }
 
 const quote = (ids: string[]) => ids.map((id) => `"${id}"`).join(', ')

@@ -54,15 +54,18 @@ export function escapeArgdownText(text: string, dataFollows = false): string {
 }
 
 /**
- * An opening `[`, `<` or `{` with no closer after it in the text: whatever
- * follows in the document could close it, so it is escaped up front.
+ * Openers of tokens that can reach across lines, with no closer after them
+ * in the text (`[`, `<`, `{`, `#(`, `/*`): whatever follows in the document
+ * could close them, so they are escaped up front. So is every run of `===`,
+ * which pairs with any other run into front matter.
  */
 function unclosedOpeners(text: string): Set<number> {
   const out = new Set<number>()
-  for (const [open, close] of [['[', ']'], ['<', '>'], ['{', '}']] as const) {
+  for (const [open, close] of [['[', ']'], ['<', '>'], ['{', '}'], ['#(', ')'], ['/*', '*/']] as const) {
     const lastClose = text.lastIndexOf(close)
     for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) if (i > lastClose) out.add(i)
   }
+  for (const m of text.matchAll(/={3,}/g)) out.add(m.index)
   return out
 }
 

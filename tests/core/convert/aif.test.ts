@@ -47,15 +47,16 @@ describe('serializeAif', () => {
     expect(edge(byCrux('wind').nodeID, undercut.nodeID) && edge(undercut.nodeID, ra.nodeID)).toBe(true)
   })
 
-  test('evidence: the I-node says the quote; an L-node and locution say who said it', () => {
+  test('[AF1] evidence: the I-node says the proposition; an L-node with the quote and a locution say who said what', () => {
     const aif = serializeAif(map)
     const study = aif.nodes.find((n) => n.crux?.id === 'study')!
-    expect(study.text).toBe('Road traffic accounts for 61% of NO2 measured in the centre.')
+    expect(study.text).toBe('City air-quality report, 2023')
     const anchor = aif.edges.find((e) => e.toID === study.nodeID)!
     const ya = aif.nodes.find((n) => n.nodeID === anchor.fromID)!
     expect(ya.type).toBe('YA')
     const lId = aif.edges.find((e) => e.toID === ya.nodeID)!.fromID
-    expect(aif.nodes.find((n) => n.nodeID === lId)!.text).toBe(`Dr. Ana Ruiz : ${study.text}`)
+    expect(aif.nodes.find((n) => n.nodeID === lId)!.text).toBe('Dr. Ana Ruiz : Road traffic accounts for 61% of NO2 measured in the centre.')
+    expect(ya).toMatchObject({ text: 'Asserting', scheme: 'Asserting', schemeID: '74' })
     const loc = aif.locutions.find((l) => l.nodeID === lId)!
     expect(aif.participants.find((p) => p.participantID === loc.personID)).toEqual({
       participantID: loc.personID,
@@ -93,6 +94,7 @@ describe('parseAif: real-world shapes', () => {
       '119938 attacks 119929 #119939',
     ])
     expect(result.warnings).toEqual([
+      { message: '15 node timestamps have no Crux form; dropped', at: 'nodes' },
       {
         message: '2 TA node(s) (transitions between locutions) have no Crux equivalent; dropped',
         at: 'nodeID "119934", "119940"',
@@ -207,9 +209,15 @@ describe('parseAif: broken files name the problem and create nothing', () => {
     expect(parseAif({ hello: 'world' })).toMatchObject({ ok: false, errors: [{ at: 'nodes' }, { at: 'edges' }] })
   })
 
-  test('an I-node text longer than Crux allows is an error at that node', () => {
-    const result = parseAif({ nodes: [{ nodeID: 5, type: 'I', text: 'x'.repeat(6000) }], edges: [] })
-    expect(result).toMatchObject({ ok: false, errors: [{ at: 'nodeID "5" text' }] })
+  test('[AF5] an I-node text longer than Crux allows is cut to fit, with a warning naming the node', () => {
+    const result = ok(parseAif({ nodes: [{ nodeID: 5, type: 'I', text: 'x'.repeat(6000) }], edges: [] }))
+    expect(result.map.nodes[0]!.text).toHaveLength(5000)
+    expect(result.warnings).toEqual([{ message: 'text is 6000 characters; cut to 5000', at: 'nodeID "5"' }])
+  })
+
+  test('[AF5] a UTF-8 byte order mark before the JSON is accepted', () => {
+    const result = ok(parseAif('\uFEFF' + JSON.stringify({ nodes: [{ nodeID: 1, type: 'I', text: 'a' }], edges: [] })))
+    expect(result.map.nodes.map((n) => n.text)).toEqual(['a'])
   })
 
   test('direct I → I edges and self-loops are reported, not silently dropped', () => {
