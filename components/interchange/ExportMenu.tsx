@@ -8,7 +8,8 @@ import { fileBaseName } from './fileNames'
 
 const TEXT_FORMATS = [
   { format: 'argdown', label: 'Argdown' },
-  { format: 'aif', label: 'AIF (OVA, AIFdb)' },
+  { format: 'aif', label: 'AIF (AIFdb)' },
+  { format: 'ova3', label: 'OVA3 save file (with layout)' },
   { format: 'json', label: 'Crux JSON' },
   { format: 'markdown', label: 'Markdown outline' },
 ] as const

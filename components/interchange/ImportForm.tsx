@@ -1,6 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
+import { importTooBig, utf8Length } from '@/core/convert/importLimits'
 import { detectFormat, FORMAT_LABELS, type ImportFormat } from './detectFormat'
 import { ImportIssues, type Issue } from './ImportIssues'
 
@@ -21,6 +22,12 @@ export function ImportForm() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]
     if (!file) return
+    // [AF5] Too big a file is refused here, before anything is read or sent.
+    const tooBig = importTooBig(file.size)
+    if (tooBig) {
+      setFailure({ message: tooBig, issues: [] })
+      return
+    }
     setFileName(file.name)
     setText(await file.text())
     setFailure(null)
@@ -28,6 +35,11 @@ export function ImportForm() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
+    const tooBig = importTooBig(utf8Length(text))
+    if (tooBig) {
+      setFailure({ message: tooBig, issues: [] })
+      return
+    }
     setPending(true)
     setFailure(null)
     try {

@@ -7,27 +7,35 @@ import {
   serializeArgdown,
   serializeCruxJson,
   serializeMarkdownOutline,
+  serializeOva3,
   slugify,
   type Issue,
 } from '../../core/convert'
+import { IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE, utf8Length } from '../../core/convert/importLimits'
 import { MAX_NAME, type ArgumentMap, type MapCredits } from '../../core/graph'
 import { withLayout } from '../../core/layout/arrange'
 import type { MapService } from '../maps'
 
 /** Text formats a map can be downloaded as (images are made in the browser). */
-export const EXPORT_FORMATS = ['argdown', 'aif', 'json', 'markdown'] as const
+export const EXPORT_FORMATS = ['argdown', 'aif', 'ova3', 'json', 'markdown'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** Formats a map can be created from. */
 export const IMPORT_FORMATS = ['argdown', 'aif', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
-/** Big enough for a 2,000-node map in AIF (the most verbose format), small enough to parse in a request. */
-export const IMPORT_MAX_CHARS = 5_000_000
+export { IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE } from '../../core/convert/importLimits'
+/**
+ * The request body carries the file as a JSON string, which escapes some
+ * characters; twice the file limit leaves room for that and stays under the
+ * 10 MB Next's proxy passes on whole.
+ */
+export const IMPORT_MAX_BODY_BYTES = 2 * IMPORT_MAX_BYTES
 
 export const ImportRequestSchema = z.object({
   format: z.enum(IMPORT_FORMATS),
-  text: z.string().max(IMPORT_MAX_CHARS, `files up to ${IMPORT_MAX_CHARS / 1_000_000} MB can be imported`),
+  // [AF5] Every size over the limit gets this one message (the route refuses bigger bodies with it too).
+  text: z.string().max(IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE).refine((t) => utf8Length(t) <= IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE),
   title: z.string().trim().max(MAX_NAME).optional(),
 })
 export type ImportRequest = z.infer<typeof ImportRequestSchema>
@@ -45,6 +53,11 @@ const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }>
     ext: 'aif.json',
     type: 'application/json; charset=utf-8',
     write: (m, now, credits) => JSON.stringify(serializeAif(m, { timestamp: now, credits }), null, 2) + '\n',
+  },
+  ova3: {
+    ext: 'ova3.json',
+    type: 'application/json; charset=utf-8',
+    write: (m, now, credits) => JSON.stringify(serializeOva3(m, { timestamp: now, credits }), null, 2) + '\n',
   },
   json: { ext: 'crux.json', type: 'application/json; charset=utf-8', write: (m, _now, credits) => serializeCruxJson(m, credits) },
   markdown: { ext: 'md', type: 'text/markdown; charset=utf-8', write: (m) => serializeMarkdownOutline(m) },
