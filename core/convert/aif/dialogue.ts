@@ -53,7 +53,9 @@ export function readDialogue(
       warnings.push({ message: `no participant "${l.personID}"; the locution's speaker is unknown`, at: `locutions[${i}].personID` })
     }
   }
-  const sharedPrefixes = prefixesUsedTwice(g)
+  // Needed only for a locution with no recorded participant; worked out once, when first needed.
+  let shared: Set<string> | undefined
+  const sharedPrefixes = () => (shared ??= prefixesUsedTwice(g))
 
   const attributions = new Map<string, Attribution>()
   const anchoredL = new Set<string>()
@@ -94,7 +96,7 @@ export function readDialogue(
 const PREFIX = /^([^:\n]{1,200}?)\s?:\s/
 
 /** The participant's name, and the words without a prefix that names them; without one, a prefix other locutions share. */
-export function attributionOf(lText: string, participant: string | undefined, sharedPrefixes: ReadonlySet<string>): Attribution {
+export function attributionOf(lText: string, participant: string | undefined, sharedPrefixes: () => ReadonlySet<string>): Attribution {
   const whole = lText.trim()
   const m = PREFIX.exec(whole)
   const prefix = m?.[1]?.trim()
@@ -102,7 +104,7 @@ export function attributionOf(lText: string, participant: string | undefined, sh
   if (participant !== undefined) {
     return { speaker: participant.slice(0, MAX_NAME), words: (prefix && namesPerson(prefix, participant) ? rest : whole).slice(0, MAX_QUOTE) }
   }
-  if (prefix && (sharedPrefixes.has(prefix) || readsAsName(prefix))) return { speaker: prefix.slice(0, MAX_NAME), words: rest.slice(0, MAX_QUOTE) }
+  if (prefix && (readsAsName(prefix) || sharedPrefixes().has(prefix))) return { speaker: prefix.slice(0, MAX_NAME), words: rest.slice(0, MAX_QUOTE) }
   return { words: whole.slice(0, MAX_QUOTE) }
 }
 
@@ -112,13 +114,23 @@ function readsAsName(prefix: string): boolean {
   return prefix.length <= 40 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))
 }
 
+const lowerWords = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean)
+
+/** A participant's name words and initials, worked out once per name (a corpus repeats a few names many times). */
+const nameParts = new Map<string, { words: ReadonlySet<string>; initials: string }>()
+
 /** "Jo Bloggs" names Josephine Bloggs (a shared word); "JB" does too (initials). */
 function namesPerson(prefix: string, name: string): boolean {
-  const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean)
-  const nameWords = new Set(words(name))
-  if (words(prefix).some((w) => nameWords.has(w))) return true
-  const initials = words(name).map((w) => w[0]).join('')
-  return prefix.replace(/[\s.]/g, '').toLowerCase() === initials
+  let parts = nameParts.get(name)
+  if (!parts) {
+    const words = lowerWords(name)
+    parts = { words: new Set(words), initials: words.map((w) => w[0]).join('') }
+    if (nameParts.size > 10_000) nameParts.clear()
+    nameParts.set(name, parts)
+  }
+  if (prefix === name) return true
+  for (const w of lowerWords(prefix)) if (parts.words.has(w)) return true
+  return prefix.replace(/[\s.]/g, '').toLowerCase() === parts.initials
 }
 
 /** `Speaker : ` prefixes (AIFdb's own form, space before the colon) that start at least two L-node texts. */

@@ -33,21 +33,26 @@ export function readStructure(
   /** One relation per pair; the exported `crux` id is reused when it fits. */
   const emit = (nodeID: string, kind: RelationKind, pairs: Array<[string, string]>, targetIsRelation = false) => {
     const made: string[] = []
-    const ext = CruxSNodeExtSchema.safeParse(g.byId.get(nodeID)!.crux)
+    const node = g.byId.get(nodeID)!
+    const ext = node.crux === undefined ? NO_EXT : CruxSNodeExtSchema.safeParse(node.crux)
     const own = ext.success && ext.data.kind === kind && pairs.length === 1 && ids.reserve(ext.data.id)
-    pairs.forEach(([from, to], k) => {
+    const { scheme, schemeId } = schemeOf(node)
+    for (let k = 0; k < pairs.length; k++) {
+      const [from, to] = pairs[k]!
       const source = cruxIdOf.get(from)!
       const target = targetIsRelation ? to : cruxIdOf.get(to)!
       if (source === target) {
         warn(nodeID, `${kind} from "${source}" to itself dropped`)
-        return
+        continue
       }
       const id = own && ext.success ? ext.data.id : ids.take(k === 0 ? nodeID : `${nodeID}-${k + 1}`)
-      const relation: Relation = { id, kind, source, target, ...schemeOf(g.byId.get(nodeID)!) }
+      const relation: Relation = { id, kind, source, target }
+      if (scheme !== undefined) relation.scheme = scheme
+      if (schemeId !== undefined) relation.schemeId = schemeId
       if (ext.success && ext.data.contradictory) relation.contradictory = true
       relations.push(relation)
       made.push(id)
-    })
+    }
     return made
   }
 
@@ -117,6 +122,8 @@ export function readStructure(
   return { relations, warnings }
 }
 
+const NO_EXT = { success: false } as const
+
 /**
  * [AF1] The scheme an RA or CA node applies ("Argument From Expert Opinion"),
  * kept on the relations made from it; the default schemes and AIFdb's bare
@@ -124,6 +131,8 @@ export function readStructure(
  */
 function schemeOf(node: AifNodeIn): Pick<Relation, 'scheme' | 'schemeId'> {
   if (node.type !== 'RA' && node.type !== 'CA') return {}
+  // The common case, said fast: a default scheme by name with no id or the default id.
+  if (node.text === (node.type === 'RA' ? 'Default Inference' : 'Default Conflict') && node.scheme == null && node.schemeID == null) return {}
   const name = (node.scheme?.trim() || node.text.trim()).slice(0, 200)
   const id = node.schemeID == null ? undefined : String(node.schemeID).slice(0, 64)
   const fallback = node.type === 'RA' ? SCHEMES.inference : SCHEMES.conflict

@@ -20,6 +20,7 @@ interface IToken {
  * a Spaces token, which the lexer drops.
  */
 const ARGDOWN_CONTROL = /[\\@#*_[\],.:</>(){};=\t-]/g
+const ARGDOWN_CONTROL_TEST = /[\\@#*_[\],.:</>(){};=\t-]/
 
 /** A backslash before every control character: always safe, rarely needed. */
 export function escapeEveryControl(text: string): string {
@@ -42,6 +43,8 @@ const MAX_ROUNDS = 8
  * it reads as plain text. `per-capita` and `cause,` stay as they are.
  */
 export function escapeArgdownText(text: string, dataFollows = false): string {
+  // Text with none of the characters the lexer's plain-text token excludes is plain text as it stands.
+  if (!ARGDOWN_CONTROL_TEST.test(text)) return text
   const escaped = unclosedOpeners(text)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { candidate, origin } = withEscapes(text, escaped)
