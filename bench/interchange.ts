@@ -94,7 +94,8 @@ export async function main(): Promise<void> {
       rows.map((r) => [r.nodes, r.megabytes.toFixed(2), r.jsonParseMs.toFixed(1), r.parseAifMs.toFixed(1), r.ratio.toFixed(2)]),
     ),
   )
-  if (process.argv.includes("--http")) {
+  // Over HTTP the app must be built and started; `npm run bench` does that for every run, a lone run asks for it.
+  if (process.argv.includes('--http') || !isMain(import.meta.url)) {
     const { measureHttpImport } = await import('./interchange/httpImport')
     await measureHttpImport()
   }

@@ -4,6 +4,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { importTooBig, utf8Length } from '@/core/convert/importLimits'
 import { detectFormat, FORMAT_LABELS, type ImportFormat } from './detectFormat'
 import { ImportIssues, type Issue } from './ImportIssues'
+import { ImportSummary } from './ImportSummary'
 
 type Failure = { message: string; issues: Issue[] }
 
@@ -16,6 +17,7 @@ export function ImportForm() {
   const [title, setTitle] = useState('')
   const [failure, setFailure] = useState<Failure | null>(null)
   const [pending, setPending] = useState(false)
+  const [imported, setImported] = useState<{ id: string; warnings: Issue[] } | null>(null)
   const detected = detectFormat(text, fileName)
   const format = override === 'auto' ? detected : override
 
@@ -48,9 +50,12 @@ export function ImportForm() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ format, text, ...(title.trim() ? { title: title.trim() } : {}) }),
       })
-      const body = (await res.json().catch(() => null)) as { id?: string; error?: { message: string; issues?: unknown } } | null
+      const body = (await res.json().catch(() => null)) as { id?: string; warnings?: unknown; error?: { message: string; issues?: unknown } } | null
       if (res.ok && body?.id) {
-        router.push(`/maps/${body.id}`)
+        const warnings = Array.isArray(body.warnings) ? (body.warnings as Issue[]) : []
+        // What had to be mapped or left out is listed before the map opens; a clean import opens it at once.
+        if (warnings.length > 0) setImported({ id: body.id, warnings })
+        else router.push(`/maps/${body.id}`)
         return
       }
       const issues = Array.isArray(body?.error?.issues) ? (body.error.issues as Issue[]) : []
@@ -61,6 +66,8 @@ export function ImportForm() {
       setPending(false)
     }
   }
+
+  if (imported) return <ImportSummary mapId={imported.id} warnings={imported.warnings} />
 
   return (
     <form onSubmit={submit} data-testid="import-form" className="crux-import">
