@@ -44,7 +44,7 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
       const step: PcsStep = { node: stId }
       const inference = (st as IConclusion).inference
       if (inference) {
-        step.inference = { rules: (inference.inferenceRules ?? []).map((r) => r.trim().slice(0, MAX_NAME)).filter((r) => r !== '').slice(0, 20) }
+        step.inference = { rules: (inference.inferenceRules ?? []).map((r) => r.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME)).filter((r) => r !== '').slice(0, 20) }
         if (inference.data && Object.keys(inference.data).length > 0) {
           warnings.push({ ...at, message: `<${a.title}>: the data of the inference to (${i + 1}) has no Crux form; left out` })
         }

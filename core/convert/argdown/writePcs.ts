@@ -42,7 +42,10 @@ export function pcsBlock(ref: string, steps: PcsStep[], labels: ReadonlyMap<stri
   return lines.join('\n')
 }
 
-/** Inside an inference line `,` separates rules, `--` ends the line, `{` opens data, `\` escapes. */
+/**
+ * Inside an inference line `,` separates rules, `--` ends the line, `{`
+ * opens data, `\` escapes, and `.name.` / `:name:` are special characters.
+ */
 function escapeRule(rule: string): string {
-  return rule.replace(/\s+/g, ' ').trim().replace(/[\\,{}-]/g, (c) => `\\${c}`)
+  return rule.replace(/\s+/g, ' ').trim().replace(/[\\,{}.:-]/g, (c) => `\\${c}`)
 }
