@@ -12,6 +12,8 @@ const TEXT_FORMATS = [
   { format: 'ova3', label: 'OVA3 save file (with layout)' },
   { format: 'json', label: 'Crux JSON' },
   { format: 'markdown', label: 'Markdown outline' },
+  { format: 'graphml', label: 'GraphML (yEd)' },
+  { format: 'drawio', label: 'draw.io' },
 ] as const
 
 type Props = {

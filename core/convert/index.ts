@@ -18,3 +18,5 @@ export { buildOutline, isRef, type OutlineItem, type OutlineNode, type OutlineRe
 export { serializeMarkdownOutline, escapeMarkdown, anchor, KIND_LABELS, RELATION_LABELS } from './markdown'
 export * from './argdown'
 export { drawMapSvg, drawingOfMap, wrapText, type Drawing, type DrawingNode, type DrawingRelation } from './svg'
+export { serializeGraphml } from './graphml'
+export { serializeDrawio } from './drawio'

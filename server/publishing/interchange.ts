@@ -6,6 +6,8 @@ import {
   serializeAif,
   serializeArgdown,
   serializeCruxJson,
+  serializeDrawio,
+  serializeGraphml,
   serializeMarkdownOutline,
   serializeOva3,
   slugify,
@@ -17,7 +19,7 @@ import { withLayout } from '../../core/layout/arrange'
 import type { MapService } from '../maps'
 
 /** Text formats a map can be downloaded as (images are made in the browser). */
-export const EXPORT_FORMATS = ['argdown', 'aif', 'ova3', 'json', 'markdown'] as const
+export const EXPORT_FORMATS = ['argdown', 'aif', 'ova3', 'json', 'markdown', 'graphml', 'drawio'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** Formats a map can be created from. */
@@ -61,6 +63,8 @@ const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }>
   },
   json: { ext: 'crux.json', type: 'application/json; charset=utf-8', write: (m, _now, credits) => serializeCruxJson(m, credits) },
   markdown: { ext: 'md', type: 'text/markdown; charset=utf-8', write: (m) => serializeMarkdownOutline(m) },
+  graphml: { ext: 'graphml', type: 'application/graphml+xml; charset=utf-8', write: (m) => serializeGraphml(m) },
+  drawio: { ext: 'drawio', type: 'application/xml; charset=utf-8', write: (m) => serializeDrawio(m) },
 }
 
 /** One map as a downloadable file; the name comes from the title, safe for any file system. */
