@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parseAif, serializeAif, serializeOva3 } from '@/core/convert/aif'
 import { problems } from '@/core/graph'
+import { expectedCounts, rawAif, type RawAif } from './aifCounts'
 
 /**
  * Real AIFdb, OVA3 and xAIF files (tests/fixtures/SOURCES.md). What each file
@@ -11,69 +12,6 @@ import { problems } from '@/core/graph'
  */
 const dir = path.join(import.meta.dirname, '../../fixtures/aif/corpus')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
-
-interface RawNode { nodeID: string | number; text?: string | null; type: string; scheme?: string | null }
-interface RawEdge { fromID: string | number; toID: string | number }
-interface RawAif { nodes: RawNode[]; edges: RawEdge[] }
-
-function rawAif(text: string): RawAif {
-  const json = JSON.parse(text.replace(/^\uFEFF/, '')) as RawAif & { AIF?: RawAif }
-  return json.AIF ?? json
-}
-
-/** Expected Crux content of a raw AIF graph, by AIF's own reading of its nodes. */
-export function expectedCounts(aif: RawAif) {
-  const type = new Map(aif.nodes.map((n) => [String(n.nodeID), n.type]))
-  const ins = new Map<string, Set<string>>()
-  const outs = new Map<string, Set<string>>()
-  for (const e of aif.edges) {
-    const [f, t] = [String(e.fromID), String(e.toID)]
-    if (f === t || !type.has(f) || !type.has(t)) continue
-    if (!outs.has(f)) outs.set(f, new Set())
-    if (!ins.has(t)) ins.set(t, new Set())
-    outs.get(f)!.add(t)
-    ins.get(t)!.add(f)
-  }
-  const of = (m: Map<string, Set<string>>, id: string, ...types: string[]) => [...(m.get(id) ?? [])].filter((x) => types.includes(type.get(x)!))
-  const iNodes = aif.nodes.filter((n) => n.type === 'I')
-  let supports = 0
-  let attacks = 0
-  let undercuts = 0
-  const supportsOfRa = new Map<string, number>()
-  for (const n of aif.nodes) {
-    const id = String(n.nodeID)
-    if (n.type === 'RA') {
-      const k = of(ins, id, 'I').length * of(outs, id, 'I').length
-      supportsOfRa.set(id, k)
-      supports += k
-    }
-    if (n.type === 'MA') supports += of(ins, id, 'I').length * of(outs, id, 'I').length
-  }
-  for (const n of aif.nodes.filter((x) => x.type === 'CA')) {
-    const id = String(n.nodeID)
-    const attackers = of(ins, id, 'I').length
-    attacks += attackers * of(outs, id, 'I').length
-    for (const ra of of(outs, id, 'RA')) undercuts += attackers * (supportsOfRa.get(ra) ?? 0)
-    for (const ca of of(outs, id, 'CA')) attacks += attackers * of(ins, ca, 'I').length
-  }
-  // A locution says an I-node: L → YA → I.
-  const said = new Set<string>()
-  const forces: string[] = []
-  for (const ya of aif.nodes.filter((x) => x.type === 'YA')) {
-    const id = String(ya.nodeID)
-    if (of(ins, id, 'L').length === 0) continue
-    for (const i of of(outs, id, 'I')) {
-      if (said.has(i)) continue
-      said.add(i)
-      forces.push((ya.text ?? '').trim())
-    }
-  }
-  const schemes = aif.nodes
-    .filter((x) => (x.type === 'RA' || x.type === 'CA') && (x.scheme ?? x.text ?? '').trim() !== x.type)
-    .filter((x) => (x.type === 'RA' ? supportsOfRa.get(String(x.nodeID))! > 0 : true))
-    .map((x) => (x.scheme ?? x.text ?? '').trim())
-  return { propositions: iNodes.map((n) => n.text ?? '').sort(), supports, attacks, undercuts, said: said.size, forces: forces.sort(), schemes: schemes.sort() }
-}
 
 describe('the AIF corpus, counted from the raw files', () => {
   test.each(files)('[AF2] %s: every proposition, relation, speaker and force is imported', (file) => {
