@@ -48,9 +48,18 @@ export interface ExportFile {
   filename: string
 }
 
-type Write = (map: ArgumentMap, now: Date, credits?: MapCredits) => string
+export interface ExportOptions {
+  /** Argdown: every node's position, not only pinned ones ([AD10]). */
+  allPositions?: boolean
+}
+
+type Write = (map: ArgumentMap, now: Date, credits?: MapCredits, options?: ExportOptions) => string
 const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }> = {
-  argdown: { ext: 'argdown', type: 'text/plain; charset=utf-8', write: (m, _now, credits) => serializeArgdown(m, { credits }) },
+  argdown: {
+    ext: 'argdown',
+    type: 'text/plain; charset=utf-8',
+    write: (m, _now, credits, options) => serializeArgdown(m, { credits, allPositions: options?.allPositions }),
+  },
   aif: {
     ext: 'aif.json',
     type: 'application/json; charset=utf-8',
@@ -68,10 +77,10 @@ const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }>
 }
 
 /** One map as a downloadable file; the name comes from the title, safe for any file system. */
-export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits): ExportFile {
+export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits, options: ExportOptions = {}): ExportFile {
   const spec = EXPORTS[format]
   const base = slugify(map.title).slice(0, 60).replace(/-+$/, '') || 'map'
-  return { body: spec.write(map, now, credits), contentType: spec.type, filename: `${base}.${spec.ext}` }
+  return { body: spec.write(map, now, credits, options), contentType: spec.type, filename: `${base}.${spec.ext}` }
 }
 
 /** `attachment` with both an ASCII name and the RFC 5987 form, so every browser saves it under its name. */

@@ -8,12 +8,17 @@ export const dynamic = 'force-dynamic'
 
 const FormatSchema = z.enum(EXPORT_FORMATS)
 
-/** GET ?format=argdown|aif|json|markdown: the map as it is now, as a file download. */
+/**
+ * GET ?format=argdown|aif|ova3|json|markdown|graphml|drawio: the map as it is
+ * now, as a file download. `positions=all` writes every node's position to
+ * Argdown, not only those a person placed ([AD10]).
+ */
 export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, async ({ params, req }) => {
   const format = FormatSchema.safeParse(req.nextUrl.searchParams.get('format') ?? 'json')
   if (!format.success) throw new HttpError(400, 'bad_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`)
   const { map, credits } = await services().maps.content(params.id)
-  const file = exportFile(map, format.data, new Date(), credits)
+  const allPositions = req.nextUrl.searchParams.get('positions') === 'all'
+  const file = exportFile(map, format.data, new Date(), credits, { allPositions })
   return new Response(file.body, {
     headers: {
       'content-type': file.contentType,
