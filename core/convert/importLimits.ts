@@ -19,7 +19,8 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i)
     if (c < 0x80) n += 1
     else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) (n += 4), i++
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) (n += 4), i++
+    // A lone surrogate is sent as U+FFFD, three bytes.
     else n += 3
   }
   return n
