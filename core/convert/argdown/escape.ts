@@ -30,25 +30,24 @@ export function escapeEveryControl(text: string): string {
 const LINE_START = '[t]: '
 /** What may follow a definition line: tokens such as `[...]` can reach across lines, so the text is lexed with a neighbourhood. */
 const NEXT_LINES = '\n  +> [x]\n  -> <y>\n\n[z]: _a_ *b* @[x] {c: 1}\n'
-const LINE_END = ' {a: 1}' + NEXT_LINES
 const MAX_ROUNDS = 8
 
 /**
  * [AD11] Escapes only where Argdown needs it: the text is lexed by Argdown's
- * own lexer as it would stand in a definition line (followed by YAML data
- * when `dataFollows`),
+ * own lexer as it would stand in a definition line (followed by the YAML
+ * `data` block it will be written with, since a token can reach into it),
  * and a backslash goes before the first character of every token that is
  * not plain text (a tag, a mention, a link, emphasis, a comment, data, an
  * escape, a special character) or that the lexer would skip, until all of
  * it reads as plain text. `per-capita` and `cause,` stay as they are.
  */
-export function escapeArgdownText(text: string, dataFollows = false): string {
+export function escapeArgdownText(text: string, data?: string): string {
   // Text with none of the characters the lexer's plain-text token excludes is plain text as it stands.
   if (!ARGDOWN_CONTROL_TEST.test(text)) return text
   const escaped = unclosedOpeners(text)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { candidate, origin } = withEscapes(text, escaped)
-    const needed = unplainStarts(candidate, dataFollows)
+    const needed = unplainStarts(candidate, data)
     if (needed === undefined) break
     if (needed.length === 0) return candidate
     for (const at of needed) escaped.add(origin[at]!)
@@ -88,10 +87,11 @@ function withEscapes(text: string, escaped: ReadonlySet<number>): { candidate: s
 }
 
 /** Offsets (in `candidate`) of tokens that are not plain text; [] when all is plain, undefined when lexing fails. */
-function unplainStarts(candidate: string, dataFollows: boolean): number[] | undefined {
+function unplainStarts(candidate: string, data: string | undefined): number[] | undefined {
+  const dataFollows = data !== undefined
   let tokens: IToken[]
   try {
-    tokens = tokenize(LINE_START + candidate + (dataFollows ? LINE_END : NEXT_LINES)).tokens
+    tokens = tokenize(LINE_START + candidate + (dataFollows ? ` ${data}${NEXT_LINES}` : NEXT_LINES)).tokens
   } catch {
     return undefined
   }

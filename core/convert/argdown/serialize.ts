@@ -117,7 +117,7 @@ function definitionLine(node: ArgNode, label: Label, undercuts: string[], author
     author,
   }
   const yaml = yamlFlowMap(data)
-  const body = escapeArgdownText(exact ? node.text : oneLine(node.text), yaml !== '{}')
+  const body = escapeArgdownText(exact ? node.text : oneLine(node.text), yaml === '{}' ? undefined : yaml)
   return `${label.ref}: ${body}${yaml === '{}' ? '' : ` ${yaml}`}`
 }
 

@@ -130,6 +130,14 @@ describe('parseArgdown', () => {
     )
   })
 
+  test('[AD11] a text is escaped in the line it is written in: "[]" before YAML holding "]" is no reference into the YAML', () => {
+    const map = ArgumentMapSchema.parse({ title: 'T', nodes: [{ id: 'a-x', kind: 'claim', text: '[] ', x: 0, y: 0 }], relations: [] })
+    const text = serializeArgdown(map)
+    expect(text).toContain('\\[\\] {')
+    const back = parseArgdown(text)
+    expect(back.ok && back.map.nodes).toEqual(map.nodes)
+  })
+
   test('[AD8] serialized output is plain readable Argdown', () => {
     const map = ArgumentMapSchema.parse({
       title: 'T',
