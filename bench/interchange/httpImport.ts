@@ -3,7 +3,7 @@ import { createAccounts } from '@/server/auth/accounts'
 import { SESSION_COOKIE, createSessions } from '@/server/auth/sessions'
 import { buildApp, startApp } from '@/tests/support/app'
 import { freshSqliteDb } from '@/tests/support/db'
-import { aifCorpusText } from '../interchange'
+import { aifCorpusText } from './corpus'
 import { markdownTable, median } from '../lib/report'
 
 /** AIF nodes in a file of about 5 MB of the bench's shape. */
