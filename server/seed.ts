@@ -103,11 +103,14 @@ export async function seedMaps(
  * A hash of what a map says: title, nodes and relations without positions
  * (moving nodes about is not an edit worth keeping a copy for) and without
  * votes. Key order is fixed, so the same map always gives the same hash.
+ * What import keeps only for export and no one edits in Crux (a node's
+ * Argdown title and reconstruction, its AIF force) is left out too, so maps
+ * seeded before those were kept hash as they did.
  */
 export function seedContentHash(map: ArgumentMap): string {
   const nodes = [...map.nodes]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map(({ x: _x, y: _y, pinned: _p, ...n }) => Object.fromEntries(Object.entries(n).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))))
+    .map(({ x: _x, y: _y, pinned: _p, title: _t, pcs: _pcs, force: _f, ...n }) => Object.fromEntries(Object.entries(n).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))))
   const relations = [...map.relations].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.kind, r.source, r.target])
   return createHash('sha256').update(JSON.stringify({ title: map.title, nodes, relations })).digest('hex')
 }

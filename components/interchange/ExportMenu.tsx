@@ -8,9 +8,13 @@ import { fileBaseName } from './fileNames'
 
 const TEXT_FORMATS = [
   { format: 'argdown', label: 'Argdown' },
-  { format: 'aif', label: 'AIF (OVA, AIFdb)' },
+  { format: 'argdown&positions=all', label: 'Argdown with every position' },
+  { format: 'aif', label: 'AIF (AIFdb)' },
+  { format: 'ova3', label: 'OVA3 save file (with layout)' },
   { format: 'json', label: 'Crux JSON' },
   { format: 'markdown', label: 'Markdown outline' },
+  { format: 'graphml', label: 'GraphML (yEd)' },
+  { format: 'drawio', label: 'draw.io' },
 ] as const
 
 type Props = {
@@ -47,7 +51,7 @@ export function ExportMenu({ title, mapId }: Props) {
       <div className="crux-export-items" role="group" aria-label="Export the map">
         {mapId &&
           TEXT_FORMATS.map((f) => (
-            <a key={f.format} href={`/api/maps/${mapId}/export?format=${f.format}`} download data-testid={`export-${f.format}`}>
+            <a key={f.format} href={`/api/maps/${mapId}/export?format=${f.format}`} download data-testid={`export-${f.format.replace('&positions=all', '-positions')}`}>
               {f.label}
             </a>
           ))}

@@ -1,8 +1,10 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
+import { importTooBig, utf8Length } from '@/core/convert/importLimits'
 import { detectFormat, FORMAT_LABELS, type ImportFormat } from './detectFormat'
 import { ImportIssues, type Issue } from './ImportIssues'
+import { ImportSummary } from './ImportSummary'
 
 type Failure = { message: string; issues: Issue[] }
 
@@ -15,12 +17,19 @@ export function ImportForm() {
   const [title, setTitle] = useState('')
   const [failure, setFailure] = useState<Failure | null>(null)
   const [pending, setPending] = useState(false)
+  const [imported, setImported] = useState<{ id: string; warnings: Issue[] } | null>(null)
   const detected = detectFormat(text, fileName)
   const format = override === 'auto' ? detected : override
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]
     if (!file) return
+    // [AF5] Too big a file is refused here, before anything is read or sent.
+    const tooBig = importTooBig(file.size)
+    if (tooBig) {
+      setFailure({ message: tooBig, issues: [] })
+      return
+    }
     setFileName(file.name)
     setText(await file.text())
     setFailure(null)
@@ -28,6 +37,11 @@ export function ImportForm() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
+    const tooBig = importTooBig(utf8Length(text))
+    if (tooBig) {
+      setFailure({ message: tooBig, issues: [] })
+      return
+    }
     setPending(true)
     setFailure(null)
     try {
@@ -36,9 +50,12 @@ export function ImportForm() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ format, text, ...(title.trim() ? { title: title.trim() } : {}) }),
       })
-      const body = (await res.json().catch(() => null)) as { id?: string; error?: { message: string; issues?: unknown } } | null
+      const body = (await res.json().catch(() => null)) as { id?: string; warnings?: unknown; error?: { message: string; issues?: unknown } } | null
       if (res.ok && body?.id) {
-        router.push(`/maps/${body.id}`)
+        const warnings = Array.isArray(body.warnings) ? (body.warnings as Issue[]) : []
+        // What had to be mapped or left out is listed before the map opens; a clean import opens it at once.
+        if (warnings.length > 0) setImported({ id: body.id, warnings })
+        else router.push(`/maps/${body.id}`)
         return
       }
       const issues = Array.isArray(body?.error?.issues) ? (body.error.issues as Issue[]) : []
@@ -49,6 +66,8 @@ export function ImportForm() {
       setPending(false)
     }
   }
+
+  if (imported) return <ImportSummary mapId={imported.id} warnings={imported.warnings} />
 
   return (
     <form onSubmit={submit} data-testid="import-form" className="crux-import">

@@ -16,7 +16,7 @@ export interface ExportedThread {
   comments: Array<{ author: string; body: string; at: string }>
 }
 
-export type CommentFormat = 'argdown' | 'aif' | 'json' | 'markdown' | 'png' | 'svg'
+export type CommentFormat = 'argdown' | 'aif' | 'ova3' | 'json' | 'markdown' | 'graphml' | 'drawio' | 'png' | 'svg'
 
 /** Where each format keeps comments, or null where it has no place for them. */
 export const COMMENTS_PLACE: Record<CommentFormat, string | null> = {
@@ -24,8 +24,18 @@ export const COMMENTS_PLACE: Record<CommentFormat, string | null> = {
   markdown: 'a "Comments" section at the end',
   argdown: 'Argdown comments (// lines) at the end, which Argdown tools ignore',
   aif: null,
+  ova3: null,
+  graphml: null,
+  drawio: null,
   png: null,
   svg: null,
+}
+
+/** Why a format without a place leaves comments out, in words; the default is that it has no place for them. */
+export function commentsLeftOut(format: CommentFormat): string {
+  // GraphML and draw.io could carry them (data keys, tooltips); these exports do not yet.
+  if (format === 'graphml' || format === 'drawio') return `${format === 'graphml' ? 'GraphML' : 'draw.io'} export does not carry comments yet`
+  return `${format.toUpperCase()} has no place for comments`
 }
 
 /** What a file can hold: deleted comments and threads left with nothing are dropped. */

@@ -99,17 +99,19 @@ function fileVersion(raw: Record<string, unknown>): number | Issue {
  */
 export function checkGraph(map: ArgumentMap, mapPath = ''): ParseResult {
   const errors: Issue[] = []
-  const seen = new Map<string, string>()
-  const claim = (id: string, at: string) => {
+  // Where each id was first used, as list and index; the path is spelled out only for an error (large imports pass here).
+  const seen = new Map<string, number>()
+  const where = (code: number) => (code >= 0 ? joinPath(mapPath, `nodes[${code}].id`) : joinPath(mapPath, `relations[${-code - 1}].id`))
+  const claim = (id: string, code: number) => {
     const first = seen.get(id)
-    if (first !== undefined) errors.push({ message: `duplicate id "${id}" (first used at ${first})`, at })
-    else seen.set(id, at)
+    if (first !== undefined) errors.push({ message: `duplicate id "${id}" (first used at ${where(first)})`, at: where(code) })
+    else seen.set(id, code)
   }
-  map.nodes.forEach((n, i) => claim(n.id, joinPath(mapPath, `nodes[${i}].id`)))
+  map.nodes.forEach((n, i) => claim(n.id, i))
   const nodeIds = new Set(map.nodes.map((n) => n.id))
   map.relations.forEach((r, i) => {
     // A relation sharing a node's id is repairable (the node wins); two relations are not.
-    if (!nodeIds.has(r.id)) claim(r.id, joinPath(mapPath, `relations[${i}].id`))
+    if (!nodeIds.has(r.id)) claim(r.id, -i - 1)
   })
   if (errors.length > 0) return { ok: false, errors }
 

@@ -23,6 +23,20 @@ export const IdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "_" and "-" only')
 
+/**
+ * One line of an argument's premise–conclusion structure (Argdown's PCS):
+ * a statement node and, for a conclusion, the inference that leads to it
+ * from the lines above. The map still draws the argument with supports
+ * (each premise supports the argument, the argument its main conclusion);
+ * this keeps the structure itself so it can be written back.
+ */
+export const PcsStepSchema = z.object({
+  node: IdSchema,
+  inference: z.object({ rules: z.array(z.string().max(MAX_NAME)).max(20) }).optional(),
+})
+export type PcsStep = z.infer<typeof PcsStepSchema>
+export const MAX_PCS_STEPS = 100
+
 export const NodeSchema = z.object({
   id: IdSchema,
   kind: z.enum(NODE_KINDS),
@@ -44,6 +58,12 @@ export const NodeSchema = z.object({
   locked: z.boolean().optional(),
   /** The text restates `speaker`'s words (no verbatim `quote`): shown as "paraphrasing <speaker>". */
   paraphrase: z.boolean().optional(),
+  /** The title the node was given in Argdown (`[Price signal]`), kept as written for export. */
+  title: z.string().max(MAX_NAME).optional(),
+  /** An argument's premise–conclusion structure, in order; the last step is the main conclusion. */
+  pcs: z.array(PcsStepSchema).max(MAX_PCS_STEPS).optional(),
+  /** The illocutionary force with which the node's words were said (AIF YA node), e.g. "Pure Questioning". */
+  force: z.string().max(MAX_NAME).optional(),
 })
 export type ArgNode = z.infer<typeof NodeSchema>
 
@@ -53,6 +73,12 @@ export const RelationSchema = z.object({
   source: IdSchema,
   /** A node id, or for `undercuts` the id of a `supports` relation. */
   target: IdSchema,
+  /** The argumentation scheme the relation applies (AIF RA/CA `scheme`), e.g. "Argument From Expert Opinion". */
+  scheme: z.string().max(MAX_NAME).optional(),
+  /** The scheme's id in AIFdb's scheme list, when the file gave one. */
+  schemeId: z.string().max(64).optional(),
+  /** One half of a contradiction (Argdown `><`): the attack the other way is its other half. */
+  contradictory: z.boolean().optional(),
 })
 export type Relation = z.infer<typeof RelationSchema>
 

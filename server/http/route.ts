@@ -26,6 +26,12 @@ interface RouteSpec<P extends z.ZodType, B extends z.ZodType | undefined> {
   body?: B
   /** The map action the caller must be allowed (params must hold `id`); omit for public routes. */
   needs?: Action
+  /**
+   * A body larger than this is refused with 413 and `message` before it is
+   * read, so an oversized upload gets the size message, not a JSON error
+   * from a body cut short on the way in.
+   */
+  maxBody?: { bytes: number; message: string }
 }
 
 type Ctx<P extends z.ZodType, B> = {
@@ -56,6 +62,8 @@ export function route<P extends z.ZodType, B extends z.ZodType | undefined = und
       const params = spec.params.safeParse(await context.params)
       if (!params.success) throw new HttpError(400, 'bad_params', 'Invalid address', params.error.issues)
       let body: unknown
+      const declared = Number(req.headers.get('content-length') ?? 0)
+      if (spec.maxBody && declared > spec.maxBody.bytes) throw new HttpError(413, 'too_large', spec.maxBody.message)
       if (spec.body) {
         const raw = await req.json().catch(() => {
           throw new HttpError(400, 'bad_json', 'The request body is not valid JSON')

@@ -6,32 +6,43 @@ import {
   serializeAif,
   serializeArgdown,
   serializeCruxJson,
+  serializeDrawio,
+  serializeGraphml,
   serializeMarkdownOutline,
+  serializeOva3,
   slugify,
   COMMENTS_PLACE,
   commentsArgdown,
+  commentsLeftOut,
   commentsMarkdown,
   type ExportedThread,
   type Issue,
 } from '../../core/convert'
+import { IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE, utf8Length } from '../../core/convert/importLimits'
 import { MAX_NAME, type ArgumentMap, type MapCredits } from '../../core/graph'
 import { withLayout } from '../../core/layout/arrange'
 import type { MapService } from '../maps'
 
 /** Text formats a map can be downloaded as (images are made in the browser). */
-export const EXPORT_FORMATS = ['argdown', 'aif', 'json', 'markdown'] as const
+export const EXPORT_FORMATS = ['argdown', 'aif', 'ova3', 'json', 'markdown', 'graphml', 'drawio'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** Formats a map can be created from. */
 export const IMPORT_FORMATS = ['argdown', 'aif', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
-/** Big enough for a 2,000-node map in AIF (the most verbose format), small enough to parse in a request. */
-export const IMPORT_MAX_CHARS = 5_000_000
+export { IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE } from '../../core/convert/importLimits'
+/**
+ * The request body carries the file as a JSON string, which escapes some
+ * characters; twice the file limit leaves room for that and stays under the
+ * 10 MB Next's proxy passes on whole.
+ */
+export const IMPORT_MAX_BODY_BYTES = 2 * IMPORT_MAX_BYTES
 
 export const ImportRequestSchema = z.object({
   format: z.enum(IMPORT_FORMATS),
-  text: z.string().max(IMPORT_MAX_CHARS, `files up to ${IMPORT_MAX_CHARS / 1_000_000} MB can be imported`),
+  // [AF5] Every size over the limit gets this one message (the route refuses bigger bodies with it too).
+  text: z.string().max(IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE).refine((t) => utf8Length(t) <= IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE),
   title: z.string().trim().max(MAX_NAME).optional(),
 })
 export type ImportRequest = z.infer<typeof ImportRequestSchema>
@@ -44,40 +55,56 @@ export interface ExportFile {
   comments: string
 }
 
-type Write = (map: ArgumentMap, now: Date, credits?: MapCredits, comments?: ExportedThread[]) => string
+export interface ExportOptions {
+  /** Argdown: every node's position, not only pinned ones ([AD10]). */
+  allPositions?: boolean
+  /** [CM] The threads this person may read; formats with a place for them carry them. */
+  comments?: ExportedThread[]
+}
+
+type Write = (map: ArgumentMap, now: Date, credits: MapCredits | undefined, options: ExportOptions) => string
 const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }> = {
   argdown: {
     ext: 'argdown',
     type: 'text/plain; charset=utf-8',
-    write: (m, _now, credits, comments) => serializeArgdown(m, credits) + commentsArgdown(m, comments ?? []),
+    write: (m, _now, credits, o) => serializeArgdown(m, { credits, allPositions: o.allPositions }) + commentsArgdown(m, o.comments ?? []),
   },
   aif: {
     ext: 'aif.json',
     type: 'application/json; charset=utf-8',
     write: (m, now, credits) => JSON.stringify(serializeAif(m, { timestamp: now, credits }), null, 2) + '\n',
   },
+  ova3: {
+    ext: 'ova3.json',
+    type: 'application/json; charset=utf-8',
+    write: (m, now, credits) => JSON.stringify(serializeOva3(m, { timestamp: now, credits }), null, 2) + '\n',
+  },
   json: {
     ext: 'crux.json',
     type: 'application/json; charset=utf-8',
-    write: (m, _now, credits, comments) => serializeCruxJson(m, credits, comments),
+    write: (m, _now, credits, o) => serializeCruxJson(m, credits, o.comments),
   },
   markdown: {
     ext: 'md',
     type: 'text/markdown; charset=utf-8',
-    write: (m, _now, _credits, comments) => serializeMarkdownOutline(m) + commentsMarkdown(m, comments ?? []),
+    write: (m, _now, _credits, o) => serializeMarkdownOutline(m) + commentsMarkdown(m, o.comments ?? []),
   },
+  graphml: { ext: 'graphml', type: 'application/graphml+xml; charset=utf-8', write: (m) => serializeGraphml(m) },
+  drawio: { ext: 'drawio', type: 'application/xml; charset=utf-8', write: (m) => serializeDrawio(m) },
 }
 
 /**
  * One map as a downloadable file; the name comes from the title, safe for any file system.
  * With `comments`, formats that have a place for them carry them ([CM]); the others say not.
  */
-export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits, comments?: ExportedThread[]): ExportFile {
+export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits, options: ExportOptions = {}): ExportFile {
   const spec = EXPORTS[format]
   const base = slugify(map.title).slice(0, 60).replace(/-+$/, '') || 'map'
+  const { comments } = options
   const place = COMMENTS_PLACE[format]
-  const note = !comments ? 'not included' : place ? `${comments.length} thread(s) in ${place}` : `not included: ${format.toUpperCase()} has no place for comments`
-  return { body: spec.write(map, now, credits, place ? comments : undefined), contentType: spec.type, filename: `${base}.${spec.ext}`, comments: note }
+  const note = !comments ? 'not included' : place ? `${comments.length} thread(s) in ${place}` : `not included: ${commentsLeftOut(format)}`
+  const body = spec.write(map, now, credits, { ...options, comments: place ? comments : undefined })
+  return { body, contentType: spec.type, filename: `${base}.${spec.ext}`, comments: note }
 }
 
 /** `attachment` with both an ASCII name and the RFC 5987 form, so every browser saves it under its name. */

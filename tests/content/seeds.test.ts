@@ -39,11 +39,11 @@ describe('the source document', () => {
 })
 
 describe('the seed maps', () => {
-  test('[SM1] every Argdown file parses with no errors and no warnings', async () => {
+  test('[SM1] every Argdown file parses with no errors and no warnings beyond headings and linked premises ([AD9] notes)', async () => {
     const index = await loadSeedIndex()
     for (const file of [index.shared, ...index.maps.map((m) => m.file)]) {
       const result = parseArgdown(readFileSync(path.join(root, 'content/maps', file), 'utf8'))
-      expect(result.ok ? result.warnings : result.errors, file).toEqual([])
+      expect(result.ok ? result.warnings.filter((w) => w.note === undefined) : result.errors, file).toEqual([])
     }
     expect(seeds.map((s) => s.key)).toEqual(['no-grey-zones', 'buffer-strategy', 'cost-of-neutrality'])
   })

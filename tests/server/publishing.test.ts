@@ -205,7 +205,8 @@ describe('import', () => {
   })
 
   test.each([
-    ['argdown', '[A]: one\n  <+ [B]: two {kind: nonsense}\n', /line \d+, column \d+/],
+    // [AD7] Only what @argdown/core itself rejects is an Argdown error (here: a definition with no text).
+    ['argdown', '[A]: one\n\n[Empty]: {speaker: "nobody"}\n', /line \d+, column \d+/],
     ['json', '{"format":"crux","schemaVersion":1,"map":{"title":"t","nodes":[{"id":"a"}],"relations":[]}}', /^map\.nodes\[0\]/],
     ['aif', '{"nodes":[{"nodeID":"1","text":"x","type":"I"}],"edges":[{"edgeID":"1","fromID":"1","toID":"9"}]}', /./],
     ['json', 'not json at all', /^\$$/],
@@ -221,6 +222,12 @@ describe('import', () => {
     }
     expect(await env.db.map.count()).toBe(before)
   })
+})
+
+test('[AD9] data Crux cannot use is a warning with its line, and the rest is imported', async () => {
+  const r = await importMap(env.maps, owner, { format: 'argdown', text: '[A]: one\n  <+ [B]: two {kind: nonsense}\n' })
+  if (!r.ok) throw new Error(JSON.stringify(r.errors))
+  expect(r.warnings).toEqual([{ message: expect.stringMatching(/^\[B\]: data kind ignored/), at: 'line 2, column 6' }])
 })
 
 describe('slugs and the LRU', () => {

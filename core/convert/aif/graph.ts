@@ -1,4 +1,5 @@
-import { IdSchema } from '../../graph'
+/** IdSchema's rule, tested directly: this runs once per node of a large file. */
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/
 import type { Issue } from '../json'
 import type { AifEdgeIn, AifNodeIn, AifNodeType } from './types'
 
@@ -12,15 +13,33 @@ export interface AifGraph {
 }
 
 export function indexGraph(nodes: AifNodeIn[], edges: AifEdgeIn[]): AifGraph {
-  const byId = new Map(nodes.map((n) => [n.nodeID, n]))
-  const into = new Map<string, string[]>(nodes.map((n) => [n.nodeID, []]))
-  const outOf = new Map<string, string[]>(nodes.map((n) => [n.nodeID, []]))
+  const byId = new Map<string, AifNodeIn>()
+  const into = new Map<string, string[]>()
+  const outOf = new Map<string, string[]>()
+  for (const n of nodes) {
+    byId.set(n.nodeID, n)
+    into.set(n.nodeID, [])
+    outOf.set(n.nodeID, [])
+  }
+  // A repeated edge adds nothing. Short lists are searched; a long one (a hub) gets a set, so hubs stay linear.
+  const hubs = new Map<string[], Set<string>>()
+  const addOnce = (list: string[], id: string) => {
+    if (list.length < 16) {
+      if (list.includes(id)) return
+    } else {
+      let set = hubs.get(list)
+      if (!set) hubs.set(list, (set = new Set(list)))
+      if (set.has(id)) return
+      set.add(id)
+    }
+    list.push(id)
+  }
   for (const e of edges) {
     const outs = outOf.get(e.fromID)
     const ins = into.get(e.toID)
     if (!outs || !ins || e.fromID === e.toID) continue
-    if (!outs.includes(e.toID)) outs.push(e.toID)
-    if (!ins.includes(e.fromID)) ins.push(e.fromID)
+    addOnce(outs, e.toID)
+    addOnce(ins, e.fromID)
   }
   return { nodes, byId, into, outOf }
 }
@@ -31,7 +50,15 @@ export function neighbours(
   dir: 'into' | 'outOf',
   ...types: AifNodeType[]
 ): string[] {
-  return (g[dir].get(id) ?? []).filter((n) => types.includes(g.byId.get(n)!.type))
+  const out: string[] = []
+  const list = g[dir].get(id)
+  if (!list) return out
+  // A plain loop: this runs for every scheme and YA node of a large file.
+  for (let i = 0; i < list.length; i++) {
+    const t = g.byId.get(list[i]!)!.type
+    if (t === types[0] || (types.length > 1 && types.includes(t))) out.push(list[i]!)
+  }
+  return out
 }
 
 export const at = (nodeID: string) => `nodeID "${nodeID}"`
@@ -54,14 +81,18 @@ export class IdAllocator {
 
   /** Claims an id exactly, or returns false if it is taken or invalid. */
   reserve(id: string): boolean {
-    if (this.used.has(id) || !IdSchema.safeParse(id).success) return false
+    if (this.used.has(id) || id.length > 64 || !ID_PATTERN.test(id)) return false
     this.used.add(id)
     return true
   }
 
   take(raw: string): string {
     const base = fitId(raw)
-    if (this.reserve(base)) return base
+    // fitId's result already fits IdSchema.
+    if (!this.used.has(base)) {
+      this.used.add(base)
+      return base
+    }
     for (let n = 2; ; n++) {
       const candidate = `${base.slice(0, 56)}-${n}`
       if (this.reserve(candidate)) return candidate
@@ -70,6 +101,7 @@ export class IdAllocator {
 }
 
 function fitId(raw: string): string {
+  if (raw.length <= 56 && ID_PATTERN.test(raw)) return raw
   const cleaned = raw.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 56)
   return cleaned === '' ? 'n' : cleaned
 }

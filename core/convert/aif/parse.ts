@@ -1,13 +1,15 @@
-import { ArgumentMapSchema, type ArgNode, type ArgumentMap } from '../../graph'
+import { ArgumentMapSchema, MAX_NAME, MAX_TEXT, type ArgNode, type ArgumentMap } from '../../graph'
 import { checkGraph, formatPath, joinPath, zodIssues, type Issue, type ParseResult } from '../json'
 import { readDialogue, type Attribution } from './dialogue'
-import { at, IdAllocator, indexGraph, type AifGraph } from './graph'
+import { at, grouped, IdAllocator, indexGraph, type AifGraph } from './graph'
+import { readAifGraphFast } from './fastInput'
 import { readStructure } from './structure'
 import {
   AifGraphInSchema,
   CruxDocExtSchema,
   CruxINodeExtSchema,
   OvaLayoutInSchema,
+  OvaNodeInSchema,
   type AifGraphIn,
 } from './types'
 
@@ -28,7 +30,8 @@ export function parseAif(input: unknown): ParseResult {
   let raw = input
   if (typeof input === 'string') {
     try {
-      raw = JSON.parse(input)
+      // [AF5] A UTF-8 byte order mark (Windows tools write one) is not part of the JSON.
+      raw = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
     } catch (e) {
       return fail(`not JSON: ${(e as Error).message}`, '$')
     }
@@ -38,14 +41,16 @@ export function parseAif(input: unknown): ParseResult {
   }
   const wrapper = raw as Record<string, unknown>
   const prefix = 'AIF' in wrapper ? 'AIF' : 'aif' in wrapper ? 'aif' : ''
-  const parsed = AifGraphInSchema.safeParse(prefix === '' ? wrapper : wrapper[prefix])
+  const inner = prefix === '' ? wrapper : wrapper[prefix]
+  const fast = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? readAifGraphFast(inner as Record<string, unknown>) : undefined
+  const parsed = fast ? { success: true as const, data: fast } : AifGraphInSchema.safeParse(inner)
   if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error, prefix) }
-  const positions = ovaPositions(wrapper.OVA)
-
   const errors = checkReferences(parsed.data, prefix)
   if (errors.length > 0) return { ok: false, errors }
 
   const warnings: Issue[] = []
+  const positions = ovaPositions(wrapper.OVA, warnings)
+  warnings.push(...droppedExtras(wrapper, parsed.data, prefix))
   const g = indexGraph(parsed.data.nodes, parsed.data.edges)
   warnings.push(...directEdges(parsed.data, prefix, g))
   const ids = new IdAllocator()
@@ -58,12 +63,15 @@ export function parseAif(input: unknown): ParseResult {
 
   const doc = CruxDocExtSchema.safeParse(parsed.data.crux)
   const map: ArgumentMap = {
-    title: doc.success ? doc.data.title : DEFAULT_AIF_TITLE,
+    title: doc.success ? doc.data.title.slice(0, MAX_NAME) : DEFAULT_AIF_TITLE,
     nodes: nodes.map((n) => n.node),
     relations: structure.relations,
     votes: doc.success ? doc.data.votes : [],
   }
-  const valid = ArgumentMapSchema.safeParse(map)
+  // A file with no `crux` properties yields only what was fitted above (ids from the allocator, texts and
+  // names cut to their limits), so only fields read from `crux` can break the schema; only then is it run.
+  const fromCrux = nodes.some((n) => n.fromCrux)
+  const valid = fromCrux ? ArgumentMapSchema.safeParse(map) : { success: true as const, data: map }
   if (!valid.success) {
     // Point at the AIF node the bad Crux node came from, not at our own array.
     return {
@@ -81,6 +89,9 @@ export function parseAif(input: unknown): ParseResult {
   // Sorted by id, like every map read from a document.
   valid.data.nodes.sort(byId)
   valid.data.relations.sort(byId)
+  // Ids from the allocator are unique and every relation was made between nodes that exist, so only
+  // ids and ends read from `crux` can clash or dangle: the graph check runs for those files.
+  if (!fromCrux) return { ok: true, map: valid.data, warnings }
   const checked = checkGraph(valid.data, 'crux')
   return checked.ok ? { ...checked, warnings: [...warnings, ...checked.warnings] } : checked
 }
@@ -94,26 +105,26 @@ function checkReferences(aif: AifGraphIn, prefix: string): Issue[] {
       errors.push({ message: `duplicate nodeID "${n.nodeID}" (also nodes[${first}])`, at: joinPath(prefix, `nodes[${i}].nodeID`) })
     } else firstAt.set(n.nodeID, i)
   })
-  aif.edges.forEach((e, i) => {
-    for (const end of ['fromID', 'toID'] as const) {
-      if (!firstAt.has(e[end])) {
-        errors.push({ message: `edge points to missing node "${e[end]}"`, at: joinPath(prefix, `edges[${i}].${end}`) })
-      }
-    }
-  })
+  const missing = (i: number, end: 'fromID' | 'toID', id: string) =>
+    errors.push({ message: `edge points to missing node "${id}"`, at: joinPath(prefix, `edges[${i}].${end}`) })
+  for (let i = 0; i < aif.edges.length; i++) {
+    const e = aif.edges[i]!
+    if (!firstAt.has(e.fromID)) missing(i, 'fromID', e.fromID)
+    if (!firstAt.has(e.toID)) missing(i, 'toID', e.toID)
+  }
   return errors
 }
 
 /** AIF puts a scheme node between any two I-nodes; a bare edge means nothing. */
 function directEdges(aif: AifGraphIn, prefix: string, g: AifGraph): Issue[] {
   const out: Issue[] = []
-  aif.edges.forEach((e, i) => {
-    const where = joinPath(prefix, `edges[${i}]`)
-    if (e.fromID === e.toID) out.push({ message: `edge from node "${e.fromID}" to itself dropped`, at: where })
+  for (let i = 0; i < aif.edges.length; i++) {
+    const e = aif.edges[i]!
+    if (e.fromID === e.toID) out.push({ message: `edge from node "${e.fromID}" to itself dropped`, at: joinPath(prefix, `edges[${i}]`) })
     else if (g.byId.get(e.fromID)!.type === 'I' && g.byId.get(e.toID)!.type === 'I') {
-      out.push({ message: 'edge joins two I-nodes with no RA/CA between them; dropped', at: where })
+      out.push({ message: 'edge joins two I-nodes with no RA/CA between them; dropped', at: joinPath(prefix, `edges[${i}]`) })
     }
-  })
+  }
   return out
 }
 
@@ -127,7 +138,7 @@ interface ImportedNode {
 function readINodes(
   g: AifGraph,
   ids: IdAllocator,
-  positions: Map<string, { x: number; y: number }>,
+  positions: Map<string, { x: number; y: number }> | undefined,
   warnings: Issue[],
 ): { nodes: ImportedNode[]; cruxIdOf: Map<string, string> } {
   const iNodes = g.nodes.filter((n) => n.type === 'I')
@@ -140,34 +151,74 @@ function readINodes(
     return undefined
   })
   const cruxIdOf = new Map<string, string>()
+  const unplaced: string[] = []
   const nodes = iNodes.map((n, i): ImportedNode => {
     const ext = exts[i]
     const id = ext ? ext.id : ids.take(n.nodeID)
     cruxIdOf.set(n.nodeID, id)
+    // [AF5] An over-long proposition is cut to fit and named, not a rejected file.
+    const text = fit(n.text, MAX_TEXT, n.nodeID, 'text', warnings)
     if (!ext) {
-      const { x, y } = positions.get(n.nodeID) ?? gridPosition(i)
-      return { aifId: n.nodeID, fromCrux: false, node: { id, kind: 'claim', text: n.text, x, y, pinned: false } }
+      const placed = positions?.get(n.nodeID)
+      if (positions && !placed) unplaced.push(n.nodeID)
+      const { x, y } = placed ?? gridPosition(i)
+      return { aifId: n.nodeID, fromCrux: false, node: { id, kind: 'claim', text, x, y, pinned: placed !== undefined } }
     }
-    const { id: _id, text, ...rest } = ext
-    const node: ArgNode = { ...rest, id, text: text ?? n.text, pinned: ext.pinned ?? false }
-    if (text !== undefined) node.quote = n.text
+    const { id: _id, text: oldText, createdBy: _by, ...rest } = ext
+    const node: ArgNode = { ...rest, id, text: oldText ?? text, pinned: ext.pinned ?? false }
+    // Exports before [AF1] put the quote in the I-node text and the node's own text in `crux`.
+    if (oldText !== undefined) node.quote = text
     return { aifId: n.nodeID, fromCrux: true, node }
   })
+  warnings.push(...grouped((k) => `${k} I-node(s) have no usable OVA position; placed on a grid for auto-arrange`, unplaced))
   return { nodes, cruxIdOf }
 }
 
+/** [AF2] The locution's words become the quote, its participant the speaker, its YA node the force; the text stays the proposition. */
 function attribute(n: ImportedNode, said: Attribution | undefined): void {
+  // A Crux export's own fields (force included) are authoritative over its dialogue layer.
   if (!said || n.fromCrux) return
-  n.node.speaker = said.speaker
+  if (said.force !== undefined) n.node.force = said.force
+  if (said.speaker !== undefined) n.node.speaker = said.speaker
   n.node.quote = said.words
 }
 
-function ovaPositions(ova: unknown): Map<string, { x: number; y: number }> {
+/** Positions from OVA3's layout block, read entry by entry ([AF4]); undefined when the file has none. */
+function ovaPositions(ova: unknown, warnings: Issue[]): Map<string, { x: number; y: number }> | undefined {
   const parsed = OvaLayoutInSchema.safeParse(ova)
+  if (!parsed.success || !parsed.data.nodes || parsed.data.nodes.length === 0) return undefined
   const out = new Map<string, { x: number; y: number }>()
-  if (!parsed.success) return out
-  for (const n of parsed.data.nodes ?? []) out.set(n.nodeID, { x: Math.round(n.x), y: Math.round(n.y) })
+  const bad: string[] = []
+  parsed.data.nodes.forEach((raw, i) => {
+    const n = OvaNodeInSchema.safeParse(raw)
+    if (n.success) out.set(n.data.nodeID, { x: Math.round(n.data.x), y: Math.round(n.data.y) })
+    else bad.push(`OVA.nodes[${i}]`)
+  })
+  if (bad.length > 0) warnings.push({ message: `${bad.length} OVA layout entr${bad.length === 1 ? 'y has' : 'ies have'} no usable x/y; ignored`, at: bad.slice(0, 5).join(', ') })
   return out
+}
+
+/** [AF5] What AIF and OVA3 files carry that a Crux map has no place for, said once each. */
+function droppedExtras(wrapper: Record<string, unknown>, aif: AifGraphIn, prefix: string): Issue[] {
+  const out: Issue[] = []
+  const source = wrapper.text
+  const sourceText = typeof source === 'string' ? source : typeof (source as { txt?: unknown })?.txt === 'string' ? (source as { txt: string }).txt : ''
+  if (sourceText.trim() !== '') out.push({ message: `the analysed source text (${sourceText.length} characters) has no Crux form; dropped`, at: 'text' })
+  for (const key of ['schemefulfillments', 'descriptorfulfillments'] as const) {
+    const list = (aif as Record<string, unknown>)[key]
+    if (Array.isArray(list) && list.length > 0) out.push({ message: `${list.length} ${key} have no Crux form (scheme names are kept on relations); dropped`, at: joinPath(prefix, key) })
+  }
+  // A Crux export stamps every node with the export time, which says nothing; another tool's stamps say when things were said.
+  const stamped = aif.crux === undefined ? aif.nodes.filter((n) => typeof n.timestamp === 'string' && n.timestamp !== '').length : 0
+  if (stamped > 0) out.push({ message: `${stamped} node timestamps have no Crux form; dropped`, at: joinPath(prefix, 'nodes') })
+  return out
+}
+
+/** A string cut to `max` characters, with a warning naming the node. */
+function fit(value: string, max: number, nodeID: string, field: string, warnings: Issue[]): string {
+  if (value.length <= max) return value
+  warnings.push({ message: `${field} is ${value.length} characters; cut to ${max}`, at: at(nodeID) })
+  return value.slice(0, max)
 }
 
 /** Plain AIF has no layout; a grid keeps nodes apart until auto-arrange runs. */

@@ -1,5 +1,6 @@
 import type { ArgNode, ArgumentMap, MapCredits, Relation } from '../../graph'
 import {
+  FORCE_SCHEME_IDS,
   SCHEMES,
   type AifDocument,
   type AifEdge,
@@ -26,9 +27,13 @@ export const DEFAULT_AIF_TIMESTAMP = '1970-01-01 00:00:00'
 /**
  * A map as AIF: every node an I-node; a support an RA node between premise and
  * conclusion; an attack a CA node between attacker and target; an undercut a CA
- * node aimed at the RA node of the support it targets. A node with a speaker
- * also gets an L-node (`"Speaker : words"`, the AIFdb convention) anchored to
- * its I-node by an "Asserting" YA node, plus a locution naming the participant.
+ * node aimed at the RA node of the support it targets; a relation's scheme
+ * name is the RA/CA scheme ("Default Inference" when it has none). [AF1] The
+ * I-node text is always the node's text, the proposition. A node with a
+ * speaker or a recorded force also gets an L-node with the words said (its
+ * quote, else its text; `"Speaker : words"`, the AIFdb convention) anchored to
+ * its I-node by a YA node with its force ("Asserting" when none is recorded),
+ * plus a locution naming the participant.
  *
  * Ids are sequential numbers in id order, as OVA and AIFdb expect; the Crux
  * ids and fields ride along in `crux` so an import restores them exactly.
@@ -47,7 +52,8 @@ export function serializeAif(map: ArgumentMap, options: SerializeAifOptions = {}
   for (const n of sortedNodes) {
     const nodeID = allocate()
     aifIdOf.set(n.id, nodeID)
-    nodes.push({ nodeID, text: n.quote ?? n.text, type: 'I', timestamp, crux: iNodeExt(n) })
+    // [AF1] The I-node holds the proposition; the words someone said go to their locution.
+    nodes.push({ nodeID, text: n.text, type: 'I', timestamp, crux: iNodeExt(n) })
   }
 
   // Supports first: an undercut needs the RA node of the support it targets.
@@ -62,15 +68,18 @@ export function serializeAif(map: ArgumentMap, options: SerializeAifOptions = {}
     if (from === undefined || to === undefined) continue
     const nodeID = allocate()
     schemeNodeOf.set(r.id, nodeID)
-    const scheme = r.kind === 'supports' ? SCHEMES.inference : SCHEMES.conflict
+    const fallback = r.kind === 'supports' ? SCHEMES.inference : SCHEMES.conflict
+    const scheme = r.scheme ?? fallback.text
+    const schemeID = r.schemeId ?? (r.scheme === undefined ? fallback.schemeID : undefined)
     const crux: CruxSNodeExt = { id: r.id, kind: r.kind }
+    if (r.contradictory) crux.contradictory = true
     nodes.push({
       nodeID,
-      text: scheme.text,
+      text: scheme,
       type: r.kind === 'supports' ? 'RA' : 'CA',
       timestamp,
-      scheme: scheme.text,
-      schemeID: scheme.schemeID,
+      scheme,
+      ...(schemeID === undefined ? {} : { schemeID }),
       crux,
     })
     link(from, nodeID)
@@ -126,27 +135,35 @@ function speakerLocutions(
   const participants: AifDocument['participants'] = []
   const participantOf = new Map<string, string>()
   for (const n of sortedNodes) {
-    if (n.speaker === undefined || n.speaker.trim() === '') continue
-    let personID = participantOf.get(n.speaker)
-    if (personID === undefined) {
-      personID = String(participants.length + 1)
-      participantOf.set(n.speaker, personID)
-      participants.push({ participantID: personID, ...splitName(n.speaker) })
+    const speaker = n.speaker?.trim() ? n.speaker : undefined
+    // A node someone said (a speaker) or said with a recorded force gets its locution.
+    if (speaker === undefined && n.force === undefined) continue
+    let personID: string | undefined
+    if (speaker !== undefined) {
+      personID = participantOf.get(speaker)
+      if (personID === undefined) {
+        personID = String(participants.length + 1)
+        participantOf.set(speaker, personID)
+        participants.push({ participantID: personID, ...splitName(speaker) })
+      }
     }
     const lID = out.allocate()
     const yaID = out.allocate()
-    out.push({ nodeID: lID, text: `${n.speaker} : ${n.quote ?? n.text}`, type: 'L', timestamp: out.timestamp })
+    const words = n.quote ?? n.text
+    out.push({ nodeID: lID, text: speaker === undefined ? words : `${speaker} : ${words}`, type: 'L', timestamp: out.timestamp })
+    const force = n.force ?? SCHEMES.asserting.text
+    const forceId = FORCE_SCHEME_IDS[force]
     out.push({
       nodeID: yaID,
-      text: SCHEMES.asserting.text,
+      text: force,
       type: 'YA',
       timestamp: out.timestamp,
-      scheme: SCHEMES.asserting.text,
-      schemeID: SCHEMES.asserting.schemeID,
+      scheme: force,
+      ...(forceId === undefined ? {} : { schemeID: forceId }),
     })
     out.link(lID, yaID)
     out.link(yaID, aifIdOf.get(n.id)!)
-    locutions.push({ nodeID: lID, personID, timestamp: out.timestamp, start: null, end: null, source: null })
+    if (personID !== undefined) locutions.push({ nodeID: lID, personID, timestamp: out.timestamp, start: null, end: null, source: null })
   }
   return { locutions, participants }
 }
@@ -154,13 +171,16 @@ function speakerLocutions(
 function iNodeExt(n: ArgNode): CruxINodeExt {
   const ext: CruxINodeExt = { id: n.id, kind: n.kind, x: n.x, y: n.y }
   if (n.pinned) ext.pinned = true
-  if (n.quote !== undefined) ext.text = n.text
+  if (n.quote !== undefined) ext.quote = n.quote
   if (n.speaker !== undefined) ext.speaker = n.speaker
   if (n.source !== undefined) ext.source = n.source
   if (n.quoteStart !== undefined) ext.quoteStart = n.quoteStart
   if (n.quoteEnd !== undefined) ext.quoteEnd = n.quoteEnd
   if (n.analysis !== undefined) ext.analysis = n.analysis
   if (n.paraphrase !== undefined) ext.paraphrase = n.paraphrase
+  if (n.title !== undefined) ext.title = n.title
+  if (n.pcs !== undefined) ext.pcs = n.pcs
+  if (n.force !== undefined) ext.force = n.force
   return ext
 }
 

@@ -1,7 +1,7 @@
 import type { Relation, RelationKind } from '../../graph'
 import type { Issue } from '../json'
 import { at, neighbours, type AifGraph, type IdAllocator } from './graph'
-import { CruxSNodeExtSchema } from './types'
+import { CruxSNodeExtSchema, SCHEMES, type AifNodeIn } from './types'
 
 /**
  * Turns AIF scheme applications into Crux relations. Crux joins one node to
@@ -33,19 +33,26 @@ export function readStructure(
   /** One relation per pair; the exported `crux` id is reused when it fits. */
   const emit = (nodeID: string, kind: RelationKind, pairs: Array<[string, string]>, targetIsRelation = false) => {
     const made: string[] = []
-    const ext = CruxSNodeExtSchema.safeParse(g.byId.get(nodeID)!.crux)
+    const node = g.byId.get(nodeID)!
+    const ext = node.crux === undefined ? NO_EXT : CruxSNodeExtSchema.safeParse(node.crux)
     const own = ext.success && ext.data.kind === kind && pairs.length === 1 && ids.reserve(ext.data.id)
-    pairs.forEach(([from, to], k) => {
+    const { scheme, schemeId } = schemeOf(node)
+    for (let k = 0; k < pairs.length; k++) {
+      const [from, to] = pairs[k]!
       const source = cruxIdOf.get(from)!
       const target = targetIsRelation ? to : cruxIdOf.get(to)!
       if (source === target) {
         warn(nodeID, `${kind} from "${source}" to itself dropped`)
-        return
+        continue
       }
       const id = own && ext.success ? ext.data.id : ids.take(k === 0 ? nodeID : `${nodeID}-${k + 1}`)
-      relations.push({ id, kind, source, target })
+      const relation: Relation = { id, kind, source, target }
+      if (scheme !== undefined) relation.scheme = scheme
+      if (schemeId !== undefined) relation.schemeId = schemeId
+      if (ext.success && ext.data.contradictory) relation.contradictory = true
+      relations.push(relation)
       made.push(id)
-    })
+    }
     return made
   }
 
@@ -113,6 +120,24 @@ export function readStructure(
     warn(pa.nodeID, 'preference (PA) has no Crux equivalent; dropped')
   }
   return { relations, warnings }
+}
+
+const NO_EXT = { success: false } as const
+
+/**
+ * [AF1] The scheme an RA or CA node applies ("Argument From Expert Opinion"),
+ * kept on the relations made from it; the default schemes and AIFdb's bare
+ * type names ("RA") say nothing and are not stored.
+ */
+function schemeOf(node: AifNodeIn): Pick<Relation, 'scheme' | 'schemeId'> {
+  if (node.type !== 'RA' && node.type !== 'CA') return {}
+  // The common case, said fast: a default scheme by name with no id or the default id.
+  if (node.text === (node.type === 'RA' ? 'Default Inference' : 'Default Conflict') && node.scheme == null && node.schemeID == null) return {}
+  const name = (node.scheme?.trim() || node.text.trim()).slice(0, 200)
+  const id = node.schemeID == null ? undefined : String(node.schemeID).slice(0, 64)
+  const fallback = node.type === 'RA' ? SCHEMES.inference : SCHEMES.conflict
+  if (name === '' || name === node.type || (name === fallback.text && (id === undefined || id === fallback.schemeID))) return {}
+  return id === undefined ? { scheme: name } : { scheme: name, schemeId: id }
 }
 
 const quote = (ids: string[]) => ids.map((id) => `"${id}"`).join(', ')

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, NODE_KINDS, RELATION_KINDS, VoteSchema, MAX_NAME } from '../../graph'
+import { IdSchema, NODE_KINDS, NodeSchema, RELATION_KINDS, VoteSchema, MAX_NAME } from '../../graph'
 
 /**
  * The AIF JSON that AIFdb exports and OVA3 embeds under `"AIF"`. Only I-nodes
@@ -22,18 +22,22 @@ export const CruxINodeExtSchema = z.object({
   x: z.number().finite(),
   y: z.number().finite(),
   pinned: z.boolean().optional(),
-  /** Present only when the I-node text is the node's quote (evidence). */
+  /** Written by exports before [AF1]: the node's text when the I-node text was its quote. Read, never written. */
   text: z.string().optional(),
+  quote: z.string().optional(),
   speaker: z.string().optional(),
   source: z.string().optional(),
   quoteStart: z.number().int().nonnegative().optional(),
   quoteEnd: z.number().int().nonnegative().optional(),
   analysis: z.boolean().optional(),
   paraphrase: z.boolean().optional(),
+  title: NodeSchema.shape.title,
+  pcs: NodeSchema.shape.pcs,
+  force: NodeSchema.shape.force,
 })
 export type CruxINodeExt = z.infer<typeof CruxINodeExtSchema>
 
-export const CruxSNodeExtSchema = z.object({ id: IdSchema, kind: z.enum(RELATION_KINDS) })
+export const CruxSNodeExtSchema = z.object({ id: IdSchema, kind: z.enum(RELATION_KINDS), contradictory: z.boolean().optional() })
 export type CruxSNodeExt = z.infer<typeof CruxSNodeExtSchema>
 
 export const CruxDocExtSchema = z.object({
@@ -89,6 +93,19 @@ export const SCHEMES = {
   asserting: { text: 'Asserting', schemeID: '74' },
 } as const
 
+/**
+ * AIFdb's ids for the illocutionary forces seen in the corpus, so an
+ * exported YA node names its scheme as AIFdb does; other forces are written
+ * by name only.
+ */
+export const FORCE_SCHEME_IDS: Readonly<Record<string, string>> = {
+  Asserting: '74',
+  Analysing: '75',
+  Arguing: '80',
+  'Popular Conceding': '88',
+  'Pure Questioning': '91',
+}
+
 // ---- Input: what real files look like, loosely. ----
 
 /** AIFdb writes ids as strings, OVA3 and many tools as integers. */
@@ -102,6 +119,7 @@ export const AifNodeInSchema = z.looseObject({
     .transform((t) => t ?? ''),
   type: z.enum(AIF_NODE_TYPES, { error: `type must be one of ${AIF_NODE_TYPES.join(', ')}` }),
   scheme: z.string().nullish(),
+  schemeID: z.union([z.string(), z.number()]).nullish(),
   crux: z.unknown().optional(),
 })
 export type AifNodeIn = z.infer<typeof AifNodeInSchema>
@@ -133,9 +151,9 @@ export const AifGraphInSchema = z.looseObject({
 })
 export type AifGraphIn = z.infer<typeof AifGraphInSchema>
 
-/** OVA3's layout block: where the analyst placed each node. */
-export const OvaLayoutInSchema = z.looseObject({
-  nodes: z
-    .array(z.looseObject({ nodeID: AifIdIn, x: z.number().finite(), y: z.number().finite() }))
-    .nullish(),
-})
+/** OVA3 writes some coordinates as strings ("257"); [AF4] both are read. */
+const Coordinate = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number().finite())
+
+/** OVA3's layout block: where the analyst placed each node. Entries are read one by one, so one bad entry loses only itself. */
+export const OvaLayoutInSchema = z.looseObject({ nodes: z.array(z.unknown()).nullish() })
+export const OvaNodeInSchema = z.looseObject({ nodeID: AifIdIn, x: Coordinate, y: Coordinate })

@@ -55,3 +55,16 @@ export function idFromTitle(prefix: string, title: string): string {
 export function relationId(kind: RelationKind, source: string, target: string): string {
   return `r-${kind}-${stableHash(`${kind}\u0000${source}\u0000${target}`)}`
 }
+
+/**
+ * The title export writes for a node that has none of its own: the id
+ * without its prefix when that slug yields the id back, else `node <id>`
+ * (with the id in YAML). Import stores a title only when it differs from
+ * this, so a Crux map survives export and import unchanged ([AD1]).
+ */
+export function derivedTitle(id: string, isArgument: boolean): { title: string; yieldsId: boolean } {
+  const prefix = isArgument ? ARGUMENT_PREFIX : STATEMENT_PREFIX
+  const rest = id.slice(prefix.length)
+  const yieldsId = id.startsWith(prefix) && rest !== '' && slugify(rest) === rest && id.length <= MAX_ID
+  return yieldsId ? { title: rest, yieldsId } : { title: `node ${id}`, yieldsId }
+}

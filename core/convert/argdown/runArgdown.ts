@@ -13,6 +13,12 @@ export interface ArgdownIssue {
   message: string
   line: number
   column: number
+  /**
+   * Set on a report that loses no node or relation: `layout` (a heading or
+   * group is not kept) or `drawing` (kept on the map, drawn differently, e.g.
+   * linked premises). Callers may show these apart from real losses.
+   */
+  note?: 'layout' | 'drawing'
 }
 
 /**
@@ -24,21 +30,16 @@ app.addPlugin(new ParserPlugin(), 'parse-input')
 app.addPlugin(withDataLocations(new DataPlugin()), 'build-model')
 app.addPlugin(new ModelPlugin(), 'build-model')
 
-/** Thrown from a wrapped Data listener so a YAML mistake reports the line it is on. */
-class DataError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message)
-  }
-}
+/** Where a run's YAML problems are collected (the request object is the run's own). */
+const DATA_ISSUES = Symbol('crux data issues')
+type WithIssues = { [DATA_ISSUES]?: ArgdownIssue[] }
 
 /**
  * js-yaml reports positions inside the `{...}` block only, and the library
  * would otherwise swallow non-plugin errors and silently stop building the
- * model, so each YAML block is read under our own try/catch.
+ * model, so each YAML block is read under our own try/catch. [AD9] A block
+ * that is not YAML is left out with a warning at its line, as Argdown itself
+ * reads the rest of the file.
  */
 function withDataLocations(plugin: DataPlugin): DataPlugin {
   for (const [event, handler] of Object.entries(plugin.tokenListeners)) {
@@ -54,7 +55,7 @@ function withDataLocations(plugin: DataPlugin): DataPlugin {
         const line = mark ? startLine + mark.line + skipped : startLine
         const column = mark && mark.line + skipped === 0 ? startColumn + mark.column : (mark?.column ?? 0) + 1
         const reason = (e as { reason?: string }).reason ?? (e as Error).message
-        throw new DataError(`invalid YAML data: ${reason}`, line, column)
+        ;((req as WithIssues)[DATA_ISSUES] ??= []).push({ message: `invalid YAML data ignored: ${reason}`, line, column })
       }
     }
     plugin.tokenListeners[event] = located
@@ -62,7 +63,9 @@ function withDataLocations(plugin: DataPlugin): DataPlugin {
   return plugin
 }
 
-export type ArgdownRun = { ok: true; response: IArgdownResponse } | { ok: false; errors: ArgdownIssue[] }
+export type ArgdownRun =
+  | { ok: true; response: IArgdownResponse; warnings: ArgdownIssue[] }
+  | { ok: false; errors: ArgdownIssue[] }
 
 /** Lexes, parses and builds the Argdown model; any error stops before a model is used. */
 export function runArgdown(input: string): ArgdownRun {
@@ -88,13 +91,13 @@ export function runArgdown(input: string): ArgdownRun {
     })),
   ]
   if (errors.length > 0) return { ok: false, errors: sortIssues(errors) }
+  const modelRequest: typeof request & WithIssues = { ...request, process: ['build-model'] }
   try {
-    app.run({ ...request, process: ['build-model'] }, response)
+    app.run(modelRequest, response)
   } catch (e) {
-    if (e instanceof DataError) return { ok: false, errors: [{ message: e.message, line: e.line, column: e.column }] }
     return { ok: false, errors: [{ message: `Argdown could not build the model: ${String(e)}`, line: 1, column: 1 }] }
   }
-  return { ok: true, response }
+  return { ok: true, response, warnings: modelRequest[DATA_ISSUES] ?? [] }
 }
 
 function finite(n: number | undefined): number | undefined {

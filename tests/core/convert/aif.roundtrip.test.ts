@@ -37,7 +37,8 @@ test('graph → AIF without crux properties → graph keeps nodes, texts and rel
       for (const n of back.map.nodes) {
         const original = map.nodes.find((o) => o.id === toCrux(n.id))!
         expect(n.kind).toBe('claim')
-        expect(n.text).toBe(original.quote ?? original.text)
+        // [AF1] The I-node text is the proposition, whatever was quoted.
+        expect(n.text).toBe(original.text)
         // OVA splits a name into first name and surname at the first space (splitName), so the
         // gap after the first word comes back as one space; the rest of the name is kept as is.
         if (original.speaker?.trim()) expect(n.speaker).toBe(original.speaker.trim().replace(/ +/, ' '))

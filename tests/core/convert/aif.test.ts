@@ -47,15 +47,16 @@ describe('serializeAif', () => {
     expect(edge(byCrux('wind').nodeID, undercut.nodeID) && edge(undercut.nodeID, ra.nodeID)).toBe(true)
   })
 
-  test('evidence: the I-node says the quote; an L-node and locution say who said it', () => {
+  test('[AF1] evidence: the I-node says the proposition; an L-node with the quote and a locution say who said what', () => {
     const aif = serializeAif(map)
     const study = aif.nodes.find((n) => n.crux?.id === 'study')!
-    expect(study.text).toBe('Road traffic accounts for 61% of NO2 measured in the centre.')
+    expect(study.text).toBe('City air-quality report, 2023')
     const anchor = aif.edges.find((e) => e.toID === study.nodeID)!
     const ya = aif.nodes.find((n) => n.nodeID === anchor.fromID)!
     expect(ya.type).toBe('YA')
     const lId = aif.edges.find((e) => e.toID === ya.nodeID)!.fromID
-    expect(aif.nodes.find((n) => n.nodeID === lId)!.text).toBe(`Dr. Ana Ruiz : ${study.text}`)
+    expect(aif.nodes.find((n) => n.nodeID === lId)!.text).toBe('Dr. Ana Ruiz : Road traffic accounts for 61% of NO2 measured in the centre.')
+    expect(ya).toMatchObject({ text: 'Asserting', scheme: 'Asserting', schemeID: '74' })
     const loc = aif.locutions.find((l) => l.nodeID === lId)!
     expect(aif.participants.find((p) => p.participantID === loc.personID)).toEqual({
       participantID: loc.personID,
@@ -93,6 +94,7 @@ describe('parseAif: real-world shapes', () => {
       '119938 attacks 119929 #119939',
     ])
     expect(result.warnings).toEqual([
+      { message: '15 node timestamps have no Crux form; dropped', at: 'nodes' },
       {
         message: '2 TA node(s) (transitions between locutions) have no Crux equivalent; dropped',
         at: 'nodeID "119934", "119940"',
@@ -207,9 +209,15 @@ describe('parseAif: broken files name the problem and create nothing', () => {
     expect(parseAif({ hello: 'world' })).toMatchObject({ ok: false, errors: [{ at: 'nodes' }, { at: 'edges' }] })
   })
 
-  test('an I-node text longer than Crux allows is an error at that node', () => {
-    const result = parseAif({ nodes: [{ nodeID: 5, type: 'I', text: 'x'.repeat(6000) }], edges: [] })
-    expect(result).toMatchObject({ ok: false, errors: [{ at: 'nodeID "5" text' }] })
+  test('[AF5] an I-node text longer than Crux allows is cut to fit, with a warning naming the node', () => {
+    const result = ok(parseAif({ nodes: [{ nodeID: 5, type: 'I', text: 'x'.repeat(6000) }], edges: [] }))
+    expect(result.map.nodes[0]!.text).toHaveLength(5000)
+    expect(result.warnings).toEqual([{ message: 'text is 6000 characters; cut to 5000', at: 'nodeID "5"' }])
+  })
+
+  test('[AF5] a UTF-8 byte order mark before the JSON is accepted', () => {
+    const result = ok(parseAif('\uFEFF' + JSON.stringify({ nodes: [{ nodeID: 1, type: 'I', text: 'a' }], edges: [] })))
+    expect(result.map.nodes.map((n) => n.text)).toEqual(['a'])
   })
 
   test('direct I → I edges and self-loops are reported, not silently dropped', () => {
@@ -227,5 +235,68 @@ describe('parseAif: broken files name the problem and create nothing', () => {
     )
     expect(result.map.relations).toEqual([])
     expect(result.warnings.map((w) => w.at)).toEqual(['edges[0]', 'edges[1]'])
+  })
+})
+
+describe('parseAif: locutions, forces and OVA layouts from real files', () => {
+  const corpus = (name: string) => readFileSync(path.join(FIXTURES, 'corpus', name), 'utf8')
+
+  test('[AF3] the recorded participant names the speaker; a colon inside the words is never a split', () => {
+    const file = {
+      nodes: [
+        { nodeID: 1, type: 'I', text: 'A is likely' },
+        { nodeID: 2, type: 'L', text: 'Participant Rachel: the odds are 3 : 1 that A' },
+        { nodeID: 3, type: 'YA', text: 'Asserting' },
+        { nodeID: 4, type: 'I', text: 'B' },
+        { nodeID: 5, type: 'L', text: 'the odds are 3 : 1 that B' },
+        { nodeID: 6, type: 'YA', text: 'Hypothesising' },
+        { nodeID: 7, type: 'I', text: 'C' },
+        { nodeID: 8, type: 'L', text: `${'a long clause '.repeat(20)}: and then C` },
+        { nodeID: 9, type: 'YA', text: 'Asserting' },
+      ],
+      edges: [
+        { fromID: 2, toID: 3 }, { fromID: 3, toID: 1 },
+        { fromID: 5, toID: 6 }, { fromID: 6, toID: 4 },
+        { fromID: 8, toID: 9 }, { fromID: 9, toID: 7 },
+      ],
+      locutions: [{ nodeID: 2, personID: 1 }, { nodeID: 5, personID: 2 }, { nodeID: 8 }],
+      participants: [{ participantID: 1, firstname: 'Participant', surname: 'Rachel' }, { participantID: 2, firstname: 'Sam', surname: 'Lee' }],
+    }
+    const result = ok(parseAif(file))
+    const node = (id: string) => result.map.nodes.find((n) => n.id === id)!
+    expect(node('1')).toMatchObject({ text: 'A is likely', speaker: 'Participant Rachel', quote: 'the odds are 3 : 1 that A', force: 'Asserting' })
+    // Sam Lee said it, but "the odds are 3" does not name him: the words stay whole.
+    expect(node('4')).toMatchObject({ text: 'B', speaker: 'Sam Lee', quote: 'the odds are 3 : 1 that B', force: 'Hypothesising' })
+    // No participant and a prefix that is no name: no speaker, the words whole, and no rejection.
+    expect(node('7').speaker).toBeUndefined()
+    expect(node('7').quote).toBe(`${'a long clause '.repeat(20)}: and then C`.trim())
+  })
+
+  test('[AF2] an AIFdb nodeset: propositions as written, forces kept, locution words as quotes', () => {
+    const result = ok(parseAif(corpus('aifdb-6064.json')))
+    const node = (id: string) => result.map.nodes.find((n) => n.id === id)!
+    expect(node('111829')).toMatchObject({ text: 'McMillan was / was not wrong', quote: 'Was he wrong', speaker: 'CL', force: 'Pure Questioning' })
+    expect(node('111833')).toMatchObject({ text: 'By the 50s, the Empire is going', speaker: 'NL', force: 'Popular Conceding' })
+  })
+
+  test('[AF4] OVA3 coordinates written as strings place their nodes', () => {
+    const result = ok(parseAif(corpus('arguebuf-xaif.json')))
+    const node = (id: string) => result.map.nodes.find((n) => n.id === id)!
+    expect(node('15_164926162804546033')).toMatchObject({ x: 257, y: 275, pinned: true, text: 'B', speaker: 'Participant Rachel', quote: 'B' })
+    expect(node('2_164926129380455983')).toMatchObject({ x: 273, y: 140, text: 'A', quote: 'A' })
+  })
+
+  test('[AF4] a layout entry that cannot be read loses only itself, and unplaced nodes are reported', () => {
+    const result = ok(
+      parseAif({
+        AIF: { nodes: [{ nodeID: 1, type: 'I', text: 'a' }, { nodeID: 2, type: 'I', text: 'b' }], edges: [] },
+        OVA: { nodes: [{ nodeID: 1, x: '10', y: 20 }, { nodeID: 2, x: 'left', y: 5 }] },
+      }),
+    )
+    expect(result.map.nodes.map((n) => [n.id, n.x, n.y, n.pinned])).toEqual([['1', 10, 20, true], ['2', 280, 0, false]])
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      '1 OVA layout entry has no usable x/y; ignored',
+      '1 I-node(s) have no usable OVA position; placed on a grid for auto-arrange',
+    ])
   })
 })

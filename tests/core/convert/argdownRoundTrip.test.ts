@@ -103,11 +103,23 @@ describe('serializeArgdown / parseArgdown', () => {
         if (!back.ok) throw new Error(`${JSON.stringify(back.errors)}\n${text}`)
         expect(back.warnings).toEqual([])
         expect(back.map.title).toBe(map.title)
-        expect(back.map.nodes).toEqual(map.nodes)
+        // [AD10] Positions travel for nodes a person placed; the others are laid out again.
+        expect(back.map.nodes).toEqual(map.nodes.map((n) => (n.pinned ? n : { ...n, x: 0, y: 0 })))
         expect(relationKeys(back.map)).toEqual(relationKeys(map))
         expect(problems(back.map)).toEqual([])
       }),
       { numRuns: 300 },
+    )
+  })
+
+  test('[AD10] with allPositions every position travels', () => {
+    fc.assert(
+      fc.property(argumentMap, (map) => {
+        const back = parseArgdown(serializeArgdown(map, { allPositions: true }))
+        if (!back.ok) throw new Error(JSON.stringify(back.errors))
+        expect(back.map.nodes).toEqual(map.nodes)
+      }),
+      { numRuns: 100 },
     )
   })
 

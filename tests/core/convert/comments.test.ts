@@ -21,8 +21,8 @@ const threads: ExportedThread[] = [
 
 describe('[CM] comments in exports', () => {
   test('Argdown carries them as // comments that no text can leave: the map reads back the same', () => {
-    const plain = exportFile(map, 'argdown', new Date(), undefined, [])
-    const withComments = exportFile(map, 'argdown', new Date(), undefined, threads)
+    const plain = exportFile(map, 'argdown', new Date(), undefined, { comments: [] })
+    const withComments = exportFile(map, 'argdown', new Date(), undefined, { comments: threads })
     expect(withComments.body).toContain('// Comments (Crux)')
     expect(withComments.body).toContain('// [Injected]: a new claim')
     expect(withComments.comments).toMatch(/^2 thread\(s\) in Argdown comments/)
@@ -34,14 +34,14 @@ describe('[CM] comments in exports', () => {
   })
 
   test('Crux JSON lists them beside the map; importing reads the map alone', () => {
-    const file = exportFile(map, 'json', new Date(), undefined, threads)
+    const file = exportFile(map, 'json', new Date(), undefined, { comments: threads })
     expect(JSON.parse(file.body).comments).toEqual(threads)
     const back = parseCruxJson(file.body)
     expect(back.ok && back.map.nodes).toHaveLength(2)
   })
 
   test('Markdown has a Comments section with the words escaped', () => {
-    const file = exportFile(map, 'markdown', new Date(), undefined, threads)
+    const file = exportFile(map, 'markdown', new Date(), undefined, { comments: threads })
     const section = file.body.slice(file.body.indexOf('## Comments'))
     expect(section).toContain('**On:** Uniforms help')
     expect(section).toContain('\\<script\\>x\\</script\\>')
@@ -50,8 +50,8 @@ describe('[CM] comments in exports', () => {
   })
 
   test('AIF has no place for them: the file is unchanged and the export says so', () => {
-    const without = exportFile(map, 'aif', new Date(0), undefined, [])
-    const withComments = exportFile(map, 'aif', new Date(0), undefined, threads)
+    const without = exportFile(map, 'aif', new Date(0), undefined, { comments: [] })
+    const withComments = exportFile(map, 'aif', new Date(0), undefined, { comments: threads })
     expect(withComments.body).toBe(without.body)
     expect(withComments.comments).toBe('not included: AIF has no place for comments')
   })

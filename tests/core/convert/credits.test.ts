@@ -30,7 +30,7 @@ test('[PA1] AIF lists authors as participants and names them on the I-nodes they
 
 test('[PA1] Argdown carries the author as node data, which an import ignores', () => {
   const doc = authoredDoc()
-  const text = serializeArgdown(readGraph(doc), readCredits(doc))
+  const text = serializeArgdown(readGraph(doc), { credits: readCredits(doc) })
   expect(text).toContain('author: "Ann Lee"')
   const back = parseArgdown(text)
   expect(back.ok && back.map.nodes.map((n) => n.text)).toEqual(['Ann claims'])
