@@ -1,4 +1,5 @@
 import type { EntryRef, Touch } from '../ydoc/touches'
+import { phaseRefusalOf, type Phase } from './phases'
 
 /**
  * [PA1]–[PA8] Whether one person's update may change a map, judged record by
@@ -12,6 +13,8 @@ export interface Actor {
   owner: boolean
   /** [PA7] Under the own-work policy: changes and deletes only their own records. */
   ownWork: boolean
+  /** [PP2] The map's current phase, when it has one: what may be written in it. */
+  phase?: Phase | null
 }
 
 export interface DocFacts {
@@ -40,6 +43,9 @@ export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[]
       bind.push(client)
     } else if (bound !== actor.userId) return deny("writes under another person's clientID")
   }
+  // [PP2] The phase is judged first: in it, some kinds of record are not for anyone but the teacher.
+  const phaseReason = phaseRefusalOf(scan.touches, actor.phase, actor.owner)
+  if (phaseReason) return deny(phaseReason)
   // What this update deletes, so that removing a node may take the votes on it ([PA8]).
   const deleted = { nodes: new Set<string>(), relations: new Set<string>() }
   for (const t of scan.touches) {

@@ -1,6 +1,7 @@
 import type { Env } from '../env'
 import { createAccess } from '../auth/access'
 import { createAccounts } from '../auth/accounts'
+import { createPhases } from '../teaching/phases'
 import { tokenSecret } from '../auth/secret'
 import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
@@ -32,9 +33,9 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
       console.error('[access] could not refresh live connections', err)
     })
   }
-  const access = createAccess(db, (mapId, userIds) =>
-    bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds),
-  )
+  const accessChanged = (mapId: string, userIds: string[] | 'all') =>
+    bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds)
+  const access = createAccess(db, accessChanged)
   await bus?.onAccessChange(refreshLive)
   const sessions = createSessions(db)
   sync = createSyncServer({
@@ -62,6 +63,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     sync,
     maps,
     access,
+    /** [PP1] Map phases; a change reaches live connections as role changes do ([PP5]). */
+    phases: createPhases(db, accessChanged),
     /** One publishing service (and so one version cache) for every page and route. */
     publishing: createPublishing(db, maps, access),
     secret,

@@ -3,16 +3,20 @@ import { newId } from '../../core/graph'
 import {
   effectiveRole,
   rank,
+  type Phase,
   type PublicRole,
   type Role,
 } from '../../core/permissions'
 import type { Db } from '../db/client'
+import { storedPhases } from '../teaching/phases'
 
 export interface Grant {
   role: Role | null
   group: string | null
   /** [PA10] Under the own-work policy: an editor who changes and deletes only their own records. */
   ownWork: boolean
+  /** [PP2] The map's current phase, if it is in one. */
+  phase: Phase | null
 }
 
 export const OWN_WORK_SETTINGS = ['off', 'code', 'editors'] as const
@@ -53,14 +57,16 @@ export function normalizeJoinCode(input: string): string {
 export function createAccess(db: Db, onChange: AccessChanged) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true } })
-      if (!map) return { role: null, group: null, ownWork: false }
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true } })
+      if (!map) return { role: null, group: null, ownWork: false, phase: null }
       const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
       const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
         role,
         group: member?.group ?? null,
-        ownWork: ownWorkApplies(map.ownWork, role, !!member?.viaLink && member.role === role),
+        // Students a class made members are bound as code-joined ones are ([PK4]).
+        ownWork: ownWorkApplies(map.ownWork, role, !!(member?.viaLink || member?.viaClass) && member.role === role),
+        phase: storedPhases(map).current,
       }
     },
 

@@ -49,17 +49,18 @@ export async function authorizeSocket(req: IncomingMessage, mapId: string, deps:
 /** What a live peer may do after a role change; null when nothing is left. */
 export async function peerAccessNow(access: Access, mapId: string, userId: string): Promise<PeerAccess | null> {
   const grant = await access.grant(mapId, userId)
-  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit'), ownWork: grant.ownWork } : null
+  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit'), ownWork: grant.ownWork, phase: grant.phase } : null
 }
 
 /** [PA10] The own-work policy and the team travel with the connection: the update guard reads them. */
-function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group'>): PeerAccess {
+function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group' | 'phase'>): PeerAccess {
   return {
     userId,
     role,
     canWrite: can(role, 'edit'),
     identity: { id: userId, ...shown },
     ownWork: grant.ownWork,
+    phase: grant.phase,
     ...(grant.group ? { group: grant.group } : {}),
   }
 }

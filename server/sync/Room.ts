@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { RoleSchema, can } from '../../core/permissions'
+import { RoleSchema, can, type Phase } from '../../core/permissions'
 import { LEAD_FIELDS } from '../../core/presence/follow'
 import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc } from '../../core/ydoc'
 import type { MapStore } from '../store/MapStore'
@@ -44,6 +44,8 @@ export interface PeerAccess {
   group?: string
   /** [PA7] Under the own-work policy: changes and deletes only their own records. */
   ownWork?: boolean
+  /** [PP2] The map's current phase: what may be written in it. */
+  phase?: Phase | null
 }
 
 /** Close codes sent to a peer that broke the protocol. */
@@ -67,6 +69,7 @@ function writerOf(access: PeerAccess): Writer | null {
     userId: access.userId,
     owner: access.role === 'owner',
     ownWork: access.ownWork === true,
+    phase: access.phase ?? null,
     contributor: { ...access.identity, userId: access.userId, ...(access.group ? { group: access.group } : {}) },
   }
 }

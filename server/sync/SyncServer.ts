@@ -199,6 +199,10 @@ export function createSyncServer(options: SyncServerOptions) {
         // Writes stop now; the reconnect brings the new role to the client's UI.
         room.setAccess(peer, { ...before, canWrite: after.canWrite && before.canWrite })
         peer.close(CLOSE_ROLE_CHANGED, 'role changed')
+      } else if (JSON.stringify(after.phase ?? null) !== JSON.stringify(before.phase ?? null)) {
+        // [PP5] The new phase judges the very next frame; the reconnect brings it to the person's screen.
+        room.setAccess(peer, { ...before, ownWork: after.ownWork, phase: after.phase ?? null })
+        peer.close(CLOSE_ROLE_CHANGED, 'phase changed')
       } else if (after.ownWork !== before.ownWork) {
         // [PA10] The policy is the server's to enforce: it applies to the next update, no reconnect needed.
         room.setAccess(peer, { ...before, ownWork: after.ownWork })
