@@ -9,6 +9,7 @@ import { Canvas } from './Canvas'
 import { EditorHeader } from './EditorHeader'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
+import { PhaseBar } from './PhaseBar'
 import { MapActionsContext } from './MapActionsContext'
 import { Toolbar } from './Toolbar'
 import { TrashPanel } from './authorship/TrashPanel'
@@ -108,6 +109,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
           trash={{ open: trashOpen, count: view.contributions.trash.length, toggle: () => setTrashOpen((o) => !o) }}
         />
+        {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} />}
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
             {error}

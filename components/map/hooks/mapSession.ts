@@ -1,4 +1,4 @@
-import type { Role } from '@/core/permissions'
+import type { Phase, PhaseSet, Role } from '@/core/permissions'
 
 /** Who the server says this person is on this map, and the token for its socket. */
 export type MapSession = {
@@ -9,6 +9,9 @@ export type MapSession = {
   group: string | null
   /** [PA10] This person changes and deletes only their own nodes and relations. */
   ownWork?: boolean
+  /** [PP5] The map's current phase (null: none) and its phase set, for the banner and the teacher's switch. */
+  phase?: Phase | null
+  phaseSet?: PhaseSet
   expiresIn: number
 }
 

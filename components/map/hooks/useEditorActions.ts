@@ -71,6 +71,9 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
     return {
       readOnly: false,
       addNode(kind, fields) {
+        // [PP2] Refused here first, as the server would refuse it.
+        const inPhase = latest.current.policy.phase({ what: 'node', kind })
+        if (inPhase) return latest.current.notify(explainRefusal(inPhase))
         const rect = latest.current.canvas.current?.getBoundingClientRect()
         const centre = rect
           ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
@@ -123,6 +126,8 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
       },
       connect(source, target, kind) {
         if (source === target) return
+        const inPhase = latest.current.policy.phase({ what: 'relation', kind })
+        if (inPhase) return latest.current.notify(explainRefusal(inPhase))
         step()
         addRelation(doc, { id: newId('r'), kind, source, target }, origin)
       },
@@ -153,6 +158,11 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         const picked = latest.current.selection.filter((id) => nodeIds.has(id))
         const support = latest.current.graph.relations.find((r) => r.id === supportId && r.kind === 'supports')
         if (picked.length !== 1 || !support || picked[0] === support.source) return false
+        const inPhase = latest.current.policy.phase({ what: 'relation', kind: 'undercuts' })
+        if (inPhase) {
+          latest.current.notify(explainRefusal(inPhase))
+          return false
+        }
         step()
         addRelation(doc, { id: newId('r'), kind: 'undercuts', source: picked[0]!, target: supportId }, origin)
         return true

@@ -27,6 +27,9 @@ export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, 
     group: grant.group,
     /** [PA10] Under the own-work policy: the editor shows others' nodes as not theirs to change. */
     ownWork: grant.ownWork,
+    /** [PP5] Everyone's screen shows the current phase; the teacher picks among the set. */
+    phase: grant.phase,
+    phaseSet: (await services().phases.of(params.id))?.set ?? [],
     expiresIn: MAP_TOKEN_TTL_SECONDS,
   }
 })

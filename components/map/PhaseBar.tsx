@@ -1,0 +1,53 @@
+'use client'
+import { useState } from 'react'
+import { describePhase, type Phase, type PhaseSet } from '@/core/permissions'
+
+type Props = {
+  mapId: string
+  phase: Phase | null
+  set: PhaseSet
+  /** Owners switch phases; everyone else sees the banner only. */
+  canSwitch: boolean
+}
+
+/**
+ * [PP5] Everyone sees the map's current phase and what it allows. The
+ * server closes every socket on a change, so each screen reloads its
+ * session and this bar follows without anything more.
+ */
+export function PhaseBar({ mapId, phase, set, canSwitch }: Props) {
+  const [error, setError] = useState<string | null>(null)
+  if (!phase && !canSwitch) return null
+
+  async function choose(name: string) {
+    setError(null)
+    const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/phase`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phase: name === '' ? null : name }),
+    })
+    if (!res.ok) setError(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? 'Could not change the phase')
+  }
+
+  return (
+    <div className="crux-phase" role="status" data-testid="phase-banner" data-phase={phase?.name ?? ''}>
+      <strong>{phase ? `Phase: ${phase.name}` : 'No phase'}</strong>{' '}
+      <span>{phase ? describePhase(phase) : 'Roles alone decide who writes what.'}</span>
+      {canSwitch && (
+        <label>
+          {' '}
+          Move to{' '}
+          <select data-testid="phase-select" value={phase?.name ?? ''} onChange={(e) => void choose(e.target.value)}>
+            <option value="">no phase</option>
+            {set.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {error && <span role="alert"> {error}</span>}
+    </div>
+  )
+}
