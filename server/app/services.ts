@@ -1,6 +1,7 @@
 import type { Env } from '../env'
 import { createAccess } from '../auth/access'
 import { createAccounts } from '../auth/accounts'
+import { createClasses } from '../teaching/classes'
 import { createPhases } from '../teaching/phases'
 import { tokenSecret } from '../auth/secret'
 import { createSessions } from '../auth/sessions'
@@ -65,6 +66,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     access,
     /** [PP1] Map phases; a change reaches live connections as role changes do ([PP5]). */
     phases: createPhases(db, accessChanged),
+    /** [PK] Classes: one join code, teams, students without email; assigning a map grants roles. */
+    classes: createClasses(db, accessChanged),
     /** One publishing service (and so one version cache) for every page and route. */
     publishing: createPublishing(db, maps, access),
     secret,

@@ -49,7 +49,8 @@ export async function authorizeSocket(req: IncomingMessage, mapId: string, deps:
 /** What a live peer may do after a role change; null when nothing is left. */
 export async function peerAccessNow(access: Access, mapId: string, userId: string): Promise<PeerAccess | null> {
   const grant = await access.grant(mapId, userId)
-  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit'), ownWork: grant.ownWork, phase: grant.phase } : null
+  if (!grant.role) return null
+  return { userId, role: grant.role, canWrite: can(grant.role, 'edit'), ownWork: grant.ownWork, phase: grant.phase, ...(grant.group ? { group: grant.group } : {}) }
 }
 
 /** [PA10] The own-work policy and the team travel with the connection: the update guard reads them. */

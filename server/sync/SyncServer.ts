@@ -203,6 +203,10 @@ export function createSyncServer(options: SyncServerOptions) {
         // [PP5] The new phase judges the very next frame; the reconnect brings it to the person's screen.
         room.setAccess(peer, { ...before, ownWork: after.ownWork, phase: after.phase ?? null })
         peer.close(CLOSE_ROLE_CHANGED, 'phase changed')
+      } else if ((after.group ?? null) !== (before.group ?? null)) {
+        // [PK5] A student moved to another team: new work is theirs under the new team; the reconnect shows it.
+        room.setAccess(peer, { ...before, ownWork: after.ownWork, ...(after.group ? { group: after.group } : { group: undefined }) })
+        peer.close(CLOSE_ROLE_CHANGED, 'team changed')
       } else if (after.ownWork !== before.ownWork) {
         // [PA10] The policy is the server's to enforce: it applies to the next update, no reconnect needed.
         room.setAccess(peer, { ...before, ownWork: after.ownWork })
