@@ -174,7 +174,13 @@ export function createClasses(db: Db, onChange: AccessChanged) {
     },
 
     async isClassCode(code: string): Promise<boolean> {
-      return (await db.class.count({ where: { joinCode: normalizeJoinCode(code) } })) > 0
+      return (await this.previewCode(code)) !== null
+    },
+
+    /** What a class code leads to, for the join page: the class's name, nothing more. */
+    async previewCode(code: string): Promise<{ className: string } | null> {
+      const c = await db.class.findUnique({ where: { joinCode: normalizeJoinCode(code) }, select: { name: true } })
+      return c && { className: c.name }
     },
 
     /** [PK2] The account a personal code signs in, if any. */

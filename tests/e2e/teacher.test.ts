@@ -1,0 +1,186 @@
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, inject, test } from 'vitest'
+import * as Y from 'yjs'
+import type { ArgNode, NodeKind } from '@/core/graph'
+import { addNode as addNodeOp, localOrigin, readGraph, setVote } from '@/core/ydoc'
+import { connectRaw, handshake, updateFrame } from '../support/rawClient'
+import { newPerson, signUp, unique, type Person } from './support/accounts'
+import { browserPerFile } from './support/browser'
+import { assignNewMap, choosePhase, createClass, joinClass, setTeam, waitForPhase } from './support/classes'
+import { addNode, node, nodeIds, openMap } from './support/editor'
+
+/**
+ * The teacher's console in Chromium: a teacher and three students, each in
+ * their own browser profile. Students join the class with its one code and
+ * need no email ([PK1]–[PK4]); every phase is enforced in the page and, when
+ * a student sends the forbidden write as raw frames anyway, at the server
+ * ([PP2], [PP3], [PP5]).
+ */
+const baseURL = inject('baseURL')
+const wsBase = `${baseURL.replace(/^http/, 'ws')}/ws`
+const people = browserPerFile()
+
+let teacher: Person
+let students: Person[]
+let classId: string
+let code: string
+let mapIds: string[]
+
+beforeAll(async () => {
+  teacher = await newPerson(people.browser, baseURL, unique('Teacher'))
+  students = await Promise.all(['Ann', 'Bob', 'Cid'].map((n) => newPerson(people.browser, baseURL, unique(n))))
+  people.keep(teacher, ...students)
+  await signUp(teacher.page, { name: teacher.name })
+  ;({ classId, code } = await createClass(teacher.page, unique('9B debate')))
+  mapIds = [await assignNewMap(teacher.page, unique('NATO membership')), await assignNewMap(teacher.page, unique('Neutrality'))]
+  for (const s of students) await joinClass(s.page, code, s.name)
+  await teacher.page.reload()
+  await setTeam(teacher.page, students[0]!.name, 'Red')
+  await setTeam(teacher.page, students[1]!.name, 'Blue')
+  await setTeam(teacher.page, students[2]!.name, 'Red')
+}, 180_000)
+
+/** A write as a hostile client sends it, with the student's own token: how the server answers. */
+async function rawWrite(page: Page, mapId: string, edit: (doc: Y.Doc) => void): Promise<{ code: number; reason: string }> {
+  const { token } = (await (await page.request.get(`/api/maps/${mapId}/token`)).json()) as { token: string }
+  const raw = await connectRaw(wsBase, mapId, { origin: baseURL, token })
+  await handshake(raw)
+  const before = Y.encodeStateVector(raw.doc)
+  edit(raw.doc)
+  raw.send(updateFrame(Y.encodeStateAsUpdate(raw.doc, before)))
+  const closed = await Promise.race([raw.closed, new Promise<null>((r) => setTimeout(() => r(null), 3000))])
+  raw.close()
+  return closed ?? { code: 0, reason: 'accepted (still open)' }
+}
+const made = (id: string, kind: NodeKind): ArgNode => ({ id, kind, text: `raw ${kind}`, x: 0, y: 0, pinned: false })
+
+async function refusedInPage(page: Page, kind: NodeKind): Promise<void> {
+  const before = (await nodeIds(page)).length
+  await page.getByTestId(`add-${kind}`).click()
+  await expect.poll(() => page.getByTestId('editor-notice').innerText()).toContain('Not in this phase')
+  expect((await nodeIds(page)).length).toBe(before)
+  await page.getByTestId('editor-notice').getByRole('button', { name: 'Dismiss' }).click()
+}
+
+describe('a teacher and three students in a class', () => {
+  test('[PK1] [PK2] [PK3] [PK4] students join with the class code, no email; each sees both class maps and edits them in their team', async () => {
+    const rows = teacher.page.getByTestId('student-name')
+    expect((await rows.allInnerTexts()).sort()).toEqual(students.map((s) => s.name).sort())
+    for (const s of students) {
+      await s.page.reload()
+      await expect.poll(() => s.page.getByTestId('class-map').count()).toBe(2)
+    }
+    expect(await students[1]!.page.getByTestId('student-team').innerText()).toContain('Blue')
+    // One identity on both maps: the same account opens each as an editor.
+    for (const mapId of mapIds) {
+      const res = await students[0]!.page.request.get(`/api/maps/${mapId}/token`)
+      expect(await res.json()).toMatchObject({ role: 'editor', group: 'Red' })
+    }
+  }, 60_000)
+
+  test('[PK2] managed students get a printable sign-in list; a personal code signs one in on a fresh device', async () => {
+    await teacher.page.goto(`/classes/${classId}`)
+    await teacher.page.getByTestId('roster-names').fill('Dee Managed\nEli Managed')
+    await teacher.page.getByTestId('roster-form').getByRole('button', { name: 'Add students' }).click()
+    const lines = teacher.page.getByTestId('signin-line')
+    await expect.poll(() => lines.count()).toBe(2)
+    const deeCode = (await lines.filter({ hasText: 'Dee Managed' }).getByTestId('personal-code').innerText()).trim()
+    const dee = await newPerson(people.browser, baseURL, 'Dee Managed')
+    people.keep(dee)
+    await dee.page.goto('/signin')
+    await dee.page.getByTestId('code-signin-form').getByLabel('Personal code').fill(deeCode.toLowerCase())
+    await dee.page.getByTestId('code-signin-form').getByRole('button', { name: 'Sign in with my code' }).click()
+    await dee.page.getByTestId('signed-in-as').filter({ hasText: 'Dee Managed' }).waitFor()
+    await dee.page.goto(`/classes/${classId}`)
+    await expect.poll(() => dee.page.getByTestId('class-map').count()).toBe(2)
+  }, 60_000)
+
+  test('[PP2] [PP3] [PP5] each phase is shown to everyone and enforced: in the page, and at the server for raw frames', async () => {
+    const mapId = mapIds[0]!
+    const [ann, bob, cid] = students as [Person, Person, Person]
+    for (const p of [teacher, ...students]) await openMap(p.page, mapId)
+    const thesis = await addNode(teacher.page, 'claim', 'Belarus should join NATO')
+    for (const s of students) await node(s.page, thesis).waitFor()
+
+    // Prepare: the teacher only.
+    await choosePhase(teacher.page, 'Prepare')
+    for (const s of students) await waitForPhase(s.page, 'Prepare')
+    await refusedInPage(ann.page, 'claim')
+    expect(await rawWrite(ann.page, mapId, (d) => addNodeOp(d, made('raw-prep', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Prepare') })
+    const teacherPrep = await addNode(teacher.page, 'evidence', 'Teacher: the 2020 protests')
+
+    // Open: claims and evidence, not objections.
+    await choosePhase(teacher.page, 'Open')
+    for (const s of students) await waitForPhase(s.page, 'Open')
+    expect(await ann.page.getByTestId('phase-banner').innerText()).toContain('claims')
+    const annClaim = await addNode(ann.page, 'claim', 'Ann: NATO guarantees deter')
+    await node(teacher.page, annClaim).waitFor()
+    await refusedInPage(bob.page, 'objection')
+    expect(await rawWrite(bob.page, mapId, (d) => addNodeOp(d, made('raw-open', 'objection'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Open') })
+
+    // Rebut: only objections and attacks.
+    await choosePhase(teacher.page, 'Rebut')
+    for (const s of students) await waitForPhase(s.page, 'Rebut')
+    await refusedInPage(cid.page, 'claim')
+    expect(await rawWrite(cid.page, mapId, (d) => addNodeOp(d, made('raw-rebut', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Rebut') })
+    const bobObjection = await addNode(bob.page, 'objection', 'Bob: Russia would react')
+    await node(teacher.page, bobObjection).waitFor()
+    // No voting in Rebut: the control is not offered, and a raw vote is refused.
+    await node(ann.page, thesis).click()
+    expect(await ann.page.getByTestId('vote-4').count()).toBe(0)
+    expect(await rawWrite(ann.page, mapId, (d) => setVote(d, { nodeId: thesis, userId: 'x', value: 3 }, localOrigin()))).toMatchObject({ code: 4409 })
+
+    // Vote: only votes.
+    await choosePhase(teacher.page, 'Vote')
+    for (const s of students) await waitForPhase(s.page, 'Vote')
+    await node(ann.page, thesis).click()
+    await ann.page.getByTestId('vote-4').click()
+    await node(teacher.page, thesis).click()
+    await expect.poll(() => teacher.page.getByTestId('vote-summary').getAttribute('data-count')).toBe('1')
+    await refusedInPage(ann.page, 'objection')
+
+    // Closed: read only, the teacher included.
+    await choosePhase(teacher.page, 'Closed')
+    for (const s of students) await waitForPhase(s.page, 'Closed')
+    await refusedInPage(teacher.page, 'claim')
+    expect(await rawWrite(teacher.page, mapId, (d) => addNodeOp(d, made('raw-closed', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Closed') })
+
+    // Nothing refused reached anyone; everything allowed did.
+    const ids = await nodeIds(cid.page)
+    expect(ids).toEqual(expect.arrayContaining([thesis, teacherPrep, annClaim, bobObjection]))
+    expect(ids.filter((id) => id.startsWith('raw-'))).toEqual([])
+    const check = await connectRaw(wsBase, mapId, {
+      origin: baseURL,
+      token: ((await (await teacher.page.request.get(`/api/maps/${mapId}/token`)).json()) as { token: string }).token,
+    })
+    await handshake(check)
+    expect(readGraph(check.doc).nodes.filter((n) => n.id.startsWith('raw-'))).toEqual([])
+    check.close()
+  }, 180_000)
+
+  test('[PP1] a student cannot change the phase: the route refuses them', async () => {
+    const res = await students[0]!.page.request.put(`/api/maps/${mapIds[1]}/phase`, { data: { phase: 'Open' }, headers: { origin: baseURL } })
+    expect(res.status()).toBe(403)
+    const own = await teacher.page.request.put(`/api/maps/${mapIds[1]}/phase`, { data: { phase: 'Open' }, headers: { origin: baseURL } })
+    expect(own.status()).toBe(200)
+    expect(((await own.json()) as { current: { name: string } }).current.name).toBe('Open')
+  }, 30_000)
+
+  test('setting up a class of 30 with 2 maps, clicking as a teacher would (timing reported, not asserted)', async () => {
+    const t = await newPerson(people.browser, baseURL, unique('Timed teacher'))
+    people.keep(t)
+    await signUp(t.page, { name: t.name })
+    const started = performance.now()
+    const { classId: timed } = await createClass(t.page, unique('Class of 30'))
+    await assignNewMap(t.page, 'Map one')
+    await assignNewMap(t.page, 'Map two')
+    const roster = Array.from({ length: 30 }, (_, i) => `Student ${String(i + 1).padStart(2, '0')}`).join('\n')
+    await t.page.getByTestId('roster-names').fill(roster)
+    await t.page.getByTestId('roster-form').getByRole('button', { name: 'Add students' }).click()
+    await expect.poll(() => t.page.getByTestId('signin-line').count(), { timeout: 20_000 }).toBe(30)
+    const ms = performance.now() - started
+    console.log(`[timing] class of 30 with 2 maps set up in ${(ms / 1000).toFixed(1)} s (class ${timed})`)
+    await t.page.reload()
+    expect(await t.page.getByTestId('student-row').count()).toBe(30)
+  }, 90_000)
+})
