@@ -166,6 +166,32 @@ describe('a teacher and three students in a class', () => {
     expect(((await own.json()) as { current: { name: string } }).current.name).toBe('Open')
   }, 30_000)
 
+  test('[DD3] a student typing a near-copy of a node sees it, and uses it instead of adding a duplicate', async () => {
+    const mapId = mapIds[1]!
+    const [ann, bob] = students as [Person, Person]
+    await openMap(ann.page, mapId)
+    await openMap(bob.page, mapId)
+    await waitForPhase(bob.page, 'Open')
+    const original = await addNode(ann.page, 'claim', 'Belarus was long considered a buffer zone of sorts.')
+    await node(bob.page, original).waitFor()
+    const before = await nodeIds(bob.page)
+    await bob.page.getByTestId('add-claim').click()
+    const draft = bob.page.locator('.react-flow__node.selected')
+    const draftId = (await draft.getAttribute('data-id'))!
+    expect(before).not.toContain(draftId)
+    await bob.page.waitForFunction((nid) => (document.activeElement as HTMLElement | null)?.dataset?.id === nid, draftId)
+    await bob.page.keyboard.press('Enter')
+    await node(bob.page, draftId).getByTestId('node-text-input').pressSequentially('Belarus was considered a buffer zone')
+    const match = node(bob.page, draftId).locator(`[data-testid="duplicate-match"][data-node-id="${original}"]`)
+    await match.waitFor()
+    await match.getByTestId('use-duplicate').click()
+    await node(bob.page, draftId).waitFor({ state: 'detached' })
+    await expect.poll(() => bob.page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe(original)
+    // Nobody got the copy: Ann's map still holds one node saying it.
+    await expect.poll(async () => (await nodeIds(ann.page)).includes(draftId)).toBe(false)
+    expect(await nodeIds(ann.page)).toEqual(expect.arrayContaining([original]))
+  }, 60_000)
+
   test('setting up a class of 30 with 2 maps, clicking as a teacher would (timing reported, not asserted)', async () => {
     const t = await newPerson(people.browser, baseURL, unique('Timed teacher'))
     people.keep(t)

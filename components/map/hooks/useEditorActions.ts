@@ -2,6 +2,7 @@
 import { useMemo, useRef, useState, type RefObject } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
+import { likelyDuplicates } from '@/core/duplicates'
 import { newId, type ArgumentMap } from '@/core/graph'
 import { addNode, addRelation, beginTextEdit, moveNodes, removeElements, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
 import { placeNewNode } from '@/core/layout'
@@ -166,6 +167,21 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         step()
         addRelation(doc, { id: newId('r'), kind: 'undercuts', source: picked[0]!, target: supportId }, origin)
         return true
+      },
+      similarTo: (draft, nodeId) => likelyDuplicates(draft, latest.current.graph.nodes, { exclude: nodeId }),
+      useExisting(draftId, existingId) {
+        const { graph, policy, notify } = latest.current
+        const refused = policy.refusal(draftId)
+        if (refused) return notify(explainRefusal(refused))
+        const moved = graph.relations
+          .filter((r) => r.source === draftId || r.target === draftId)
+          .map((r) => ({ ...r, id: newId('r'), source: r.source === draftId ? existingId : r.source, target: r.target === draftId ? existingId : r.target }))
+          .filter((r) => r.source !== r.target)
+        step()
+        for (const r of moved) addRelation(doc, r, origin)
+        removeElements(doc, { nodes: [draftId], relations: [] }, origin)
+        setEditingId(null)
+        latest.current.select([existingId])
       },
       select: (ids) => latest.current.select(ids),
       startEditing: (id) => {
