@@ -102,14 +102,15 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           title={synced ? graph.title || title : title}
           status={status}
           unsavedSince={unsavedSince}
-          peers={presence.peers}
+          // [PN1] Owners see through the pseudonyms the server put in everyone's presence.
+          peers={session?.realNames ? presence.peers.map((p) => ({ ...p, user: { ...p.user, name: session.realNames![p.user.id] ?? p.user.name } })) : presence.peers}
           awareness={provider?.awareness ?? null}
           isOwner={isOwner}
           outline={{ open: outlineOpen, toggle: () => setOutlineOpen((o) => !o) }}
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
           trash={{ open: trashOpen, count: view.contributions.trash.length, toggle: () => setTrashOpen((o) => !o) }}
         />
-        {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} />}
+        {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} />}
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
             {error}

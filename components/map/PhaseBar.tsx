@@ -8,6 +8,8 @@ type Props = {
   set: PhaseSet
   /** Owners switch phases; everyone else sees the banner only. */
   canSwitch: boolean
+  /** [PN1] Students appear as pseudonyms. */
+  anonymous: boolean
 }
 
 /**
@@ -15,19 +17,20 @@ type Props = {
  * server closes every socket on a change, so each screen reloads its
  * session and this bar follows without anything more.
  */
-export function PhaseBar({ mapId, phase, set, canSwitch }: Props) {
+export function PhaseBar({ mapId, phase, set, canSwitch, anonymous }: Props) {
   const [error, setError] = useState<string | null>(null)
-  if (!phase && !canSwitch) return null
+  if (!phase && !canSwitch && !anonymous) return null
 
-  async function choose(name: string) {
+  async function put(what: 'phase' | 'anonymity', body: unknown) {
     setError(null)
-    const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/phase`, {
+    const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/${what}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phase: name === '' ? null : name }),
+      body: JSON.stringify(body),
     })
-    if (!res.ok) setError(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? 'Could not change the phase')
+    if (!res.ok) setError(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? 'Could not change that')
   }
+  const choose = (name: string) => put('phase', { phase: name === '' ? null : name })
 
   return (
     <div className="crux-phase" role="status" data-testid="phase-banner" data-phase={phase?.name ?? ''}>
@@ -45,6 +48,14 @@ export function PhaseBar({ mapId, phase, set, canSwitch }: Props) {
               </option>
             ))}
           </select>
+        </label>
+      )}
+      {anonymous && !canSwitch && <span data-testid="anonymous-notice"> Names are hidden: everyone appears under a pseudonym.</span>}
+      {canSwitch && (
+        <label>
+          {' '}
+          <input type="checkbox" data-testid="anonymity-toggle" checked={anonymous} onChange={(e) => void put('anonymity', { anonymous: e.target.checked })} />{' '}
+          Students anonymous
         </label>
       )}
       {error && <span role="alert"> {error}</span>}

@@ -1,6 +1,7 @@
 import type { Env } from '../env'
 import { createAccess } from '../auth/access'
 import { createAccounts } from '../auth/accounts'
+import { createAnonymity } from '../teaching/anonymity'
 import { createClasses } from '../teaching/classes'
 import { createPhases } from '../teaching/phases'
 import { tokenSecret } from '../auth/secret'
@@ -66,6 +67,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     access,
     /** [PP1] Map phases; a change reaches live connections as role changes do ([PP5]). */
     phases: createPhases(db, accessChanged),
+    /** [PN] Per-map pseudonyms for students, applied by the server. */
+    anonymity: createAnonymity(db, sync.rooms, accessChanged),
     /** [PK] Classes: one join code, teams, students without email; assigning a map grants roles. */
     classes: createClasses(db, accessChanged),
     /** One publishing service (and so one version cache) for every page and route. */

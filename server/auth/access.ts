@@ -8,6 +8,7 @@ import {
   type Role,
 } from '../../core/permissions'
 import type { Db } from '../db/client'
+import { pseudonymOn } from '../teaching/anonymity'
 import { storedPhases } from '../teaching/phases'
 
 export interface Grant {
@@ -17,6 +18,8 @@ export interface Grant {
   ownWork: boolean
   /** [PP2] The map's current phase, if it is in one. */
   phase: Phase | null
+  /** [PN1] The name this person is shown under on this map, when the map is anonymous and they are not an owner. */
+  pseudonym: string | null
 }
 
 export const OWN_WORK_SETTINGS = ['off', 'code', 'editors'] as const
@@ -57,8 +60,8 @@ export function normalizeJoinCode(input: string): string {
 export function createAccess(db: Db, onChange: AccessChanged) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true } })
-      if (!map) return { role: null, group: null, ownWork: false, phase: null }
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true } })
+      if (!map) return { role: null, group: null, ownWork: false, phase: null, pseudonym: null }
       const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
       const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
@@ -67,6 +70,7 @@ export function createAccess(db: Db, onChange: AccessChanged) {
         // Students a class made members are bound as code-joined ones are ([PK4]).
         ownWork: ownWorkApplies(map.ownWork, role, !!(member?.viaLink || member?.viaClass) && member.role === role),
         phase: storedPhases(map).current,
+        pseudonym: userId && role ? await pseudonymOn(db, mapId, map, userId, role) : null,
       }
     },
 

@@ -46,6 +46,8 @@ export interface PeerAccess {
   ownWork?: boolean
   /** [PP2] The map's current phase: what may be written in it. */
   phase?: Phase | null
+  /** [PN1] The pseudonym this person is shown under while the map is anonymous. */
+  pseudonym?: string | null
 }
 
 /** Close codes sent to a peer that broke the protocol. */

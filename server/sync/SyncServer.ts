@@ -199,6 +199,11 @@ export function createSyncServer(options: SyncServerOptions) {
         // Writes stop now; the reconnect brings the new role to the client's UI.
         room.setAccess(peer, { ...before, canWrite: after.canWrite && before.canWrite })
         peer.close(CLOSE_ROLE_CHANGED, 'role changed')
+      } else if ((after.pseudonym ?? null) !== (before.pseudonym ?? null)) {
+        // [PN4] Anonymity turned on or off: writes stop under the old name; the reconnect brings the new one
+        // (re-authorized, so the awareness identity and new bindings use it).
+        room.setAccess(peer, { ...before, canWrite: false })
+        peer.close(CLOSE_ROLE_CHANGED, 'names changed')
       } else if (JSON.stringify(after.phase ?? null) !== JSON.stringify(before.phase ?? null)) {
         // [PP5] The new phase judges the very next frame; the reconnect brings it to the person's screen.
         room.setAccess(peer, { ...before, ownWork: after.ownWork, phase: after.phase ?? null })

@@ -12,6 +12,9 @@ export type MapSession = {
   /** [PP5] The map's current phase (null: none) and its phase set, for the banner and the teacher's switch. */
   phase?: Phase | null
   phaseSet?: PhaseSet
+  /** [PN1] The map shows students as pseudonyms; owners get `realNames` (userId -> name) to see through them. */
+  anonymous?: boolean
+  realNames?: Record<string, string>
   expiresIn: number
 }
 

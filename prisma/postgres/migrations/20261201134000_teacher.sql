@@ -1,6 +1,8 @@
--- Phases ([PP1]) and classes ([PK1]-[PK5]).
+-- Phases ([PP1]), anonymity ([PN1]), review mode ([PM1]) and classes ([PK1]-[PK5]).
 ALTER TABLE "Map" ADD COLUMN "phase" TEXT;
 ALTER TABLE "Map" ADD COLUMN "phaseSet" TEXT;
+ALTER TABLE "Map" ADD COLUMN "anonymous" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Map" ADD COLUMN "review" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "User" ADD COLUMN "signInCodeHash" TEXT;
 ALTER TABLE "Membership" ADD COLUMN "viaClass" TEXT;
 CREATE UNIQUE INDEX "User_signInCodeHash_key" ON "User"("signInCodeHash");

@@ -30,6 +30,9 @@ export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, 
     /** [PP5] Everyone's screen shows the current phase; the teacher picks among the set. */
     phase: grant.phase,
     phaseSet: (await services().phases.of(params.id))?.set ?? [],
+    anonymous: await services().anonymity.isOn(params.id),
+    /** [PN1] Only owners see through the pseudonyms. */
+    ...(grant.role === 'owner' && (await services().anonymity.isOn(params.id)) ? { realNames: await services().anonymity.realNames(params.id) } : {}),
     expiresIn: MAP_TOKEN_TTL_SECONDS,
   }
 })
