@@ -4,12 +4,13 @@ import './map.css'
 import { useMemo, useRef, useState } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
 import { can } from '@/core/permissions'
-import { localOrigin, restoreFromTrash } from '@/core/ydoc'
+import { localOrigin, restoreFromTrash, updateNode } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { EditorHeader } from './EditorHeader'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
 import { PhaseBar } from './PhaseBar'
+import { ReviewQueue } from './ReviewQueue'
 import { MapActionsContext } from './MapActionsContext'
 import { Toolbar } from './Toolbar'
 import { TrashPanel } from './authorship/TrashPanel'
@@ -69,7 +70,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
     policy: view.policy, notify: setNotice, confirm: (m) => window.confirm(m), userId: identity?.id ?? null,
-    ownWork: session?.ownWork === true, markFresh,
+    ownWork: session?.ownWork === true, review: session?.review === true, markFresh,
   })
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
   const nodes = useFlowNodes(graph, flow.overlay, {
@@ -110,7 +111,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
           trash={{ open: trashOpen, count: view.contributions.trash.length, toggle: () => setTrashOpen((o) => !o) }}
         />
-        {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} />}
+        {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} review={session.reviewMode === true} />}
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
             {error}
@@ -152,6 +153,15 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             wrapper={wrapper}
             dimDefeated={dimDefeated && evaluation.badges !== undefined}
           />
+          {isOwner && session?.reviewMode && doc && (
+            <ReviewQueue
+              nodes={graph.nodes}
+              authorOf={(id) => view.authors.get(id)?.name}
+              approve={(id) => updateNode(doc, id, { review: undefined, reviewReason: undefined }, origin)}
+              reject={(id, reason) => updateNode(doc, id, { review: 'rejected', reviewReason: reason }, origin)}
+              select={(id) => flow.select([id])}
+            />
+          )}
           {trashOpen ? (
             <TrashPanel
               trash={view.contributions.trash}

@@ -10,6 +10,8 @@ type Props = {
   canSwitch: boolean
   /** [PN1] Students appear as pseudonyms. */
   anonymous: boolean
+  /** [PM1] Students' new nodes wait for a teacher. */
+  review: boolean
 }
 
 /**
@@ -17,11 +19,11 @@ type Props = {
  * server closes every socket on a change, so each screen reloads its
  * session and this bar follows without anything more.
  */
-export function PhaseBar({ mapId, phase, set, canSwitch, anonymous }: Props) {
+export function PhaseBar({ mapId, phase, set, canSwitch, anonymous, review }: Props) {
   const [error, setError] = useState<string | null>(null)
-  if (!phase && !canSwitch && !anonymous) return null
+  if (!phase && !canSwitch && !anonymous && !review) return null
 
-  async function put(what: 'phase' | 'anonymity', body: unknown) {
+  async function put(what: 'phase' | 'anonymity' | 'review', body: unknown) {
     setError(null)
     const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/${what}`, {
       method: 'PUT',
@@ -56,6 +58,13 @@ export function PhaseBar({ mapId, phase, set, canSwitch, anonymous }: Props) {
           {' '}
           <input type="checkbox" data-testid="anonymity-toggle" checked={anonymous} onChange={(e) => void put('anonymity', { anonymous: e.target.checked })} />{' '}
           Students anonymous
+        </label>
+      )}
+      {review && !canSwitch && <span data-testid="review-notice"> New nodes wait for the teacher’s review.</span>}
+      {canSwitch && (
+        <label>
+          {' '}
+          <input type="checkbox" data-testid="review-toggle" checked={review} onChange={(e) => void put('review', { review: e.target.checked })} /> Review new nodes
         </label>
       )}
       {error && <span role="alert"> {error}</span>}

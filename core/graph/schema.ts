@@ -44,6 +44,10 @@ export const NodeSchema = z.object({
   locked: z.boolean().optional(),
   /** The text restates `speaker`'s words (no verbatim `quote`): shown as "paraphrasing <speaker>". */
   paraphrase: z.boolean().optional(),
+  /** [PM1] Review mode: a student's new node waits for a teacher ('pending') or was turned down ('rejected'). */
+  review: z.enum(['pending', 'rejected']).optional(),
+  /** [PM3] Why a teacher rejected it, for its author. */
+  reviewReason: z.string().max(500).optional(),
 })
 export type ArgNode = z.infer<typeof NodeSchema>
 

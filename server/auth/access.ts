@@ -20,6 +20,8 @@ export interface Grant {
   phase: Phase | null
   /** [PN1] The name this person is shown under on this map, when the map is anonymous and they are not an owner. */
   pseudonym: string | null
+  /** [PM1] Review mode binds this person: their new nodes arrive pending. */
+  review: boolean
 }
 
 export const OWN_WORK_SETTINGS = ['off', 'code', 'editors'] as const
@@ -60,8 +62,8 @@ export function normalizeJoinCode(input: string): string {
 export function createAccess(db: Db, onChange: AccessChanged) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true } })
-      if (!map) return { role: null, group: null, ownWork: false, phase: null, pseudonym: null }
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true, review: true } })
+      if (!map) return { role: null, group: null, ownWork: false, phase: null, pseudonym: null, review: false }
       const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
       const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
@@ -71,18 +73,19 @@ export function createAccess(db: Db, onChange: AccessChanged) {
         ownWork: ownWorkApplies(map.ownWork, role, !!(member?.viaLink || member?.viaClass) && member.role === role),
         phase: storedPhases(map).current,
         pseudonym: userId && role ? await pseudonymOn(db, mapId, map, userId, role) : null,
+        review: map.review && role !== 'owner',
       }
     },
 
-    async settings(mapId: string): Promise<{ ownWork: OwnWorkSetting; publishAuthors: boolean } | null> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { ownWork: true, publishAuthors: true } })
+    async settings(mapId: string): Promise<{ ownWork: OwnWorkSetting; publishAuthors: boolean; review: boolean } | null> {
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { ownWork: true, publishAuthors: true, review: true } })
       if (!map) return null
       const ownWork = (OWN_WORK_SETTINGS as readonly string[]).includes(map.ownWork) ? (map.ownWork as OwnWorkSetting) : 'code'
-      return { ownWork, publishAuthors: map.publishAuthors }
+      return { ownWork, publishAuthors: map.publishAuthors, review: map.review }
     },
 
-    /** [PR9] Owner-only (the caller checks); live sockets pick the policy up at once. */
-    async setSettings(mapId: string, input: { ownWork?: OwnWorkSetting; publishAuthors?: boolean }): Promise<void> {
+    /** [PR9] Owner-only (the caller checks); live sockets pick the policy (and review mode, [PM1]) up at once. */
+    async setSettings(mapId: string, input: { ownWork?: OwnWorkSetting; publishAuthors?: boolean; review?: boolean }): Promise<void> {
       await db.map.update({ where: { id: mapId }, data: input })
       onChange(mapId, 'all')
     },

@@ -58,12 +58,13 @@ export async function peerAccessNow(access: Access, mapId: string, userId: strin
     ownWork: grant.ownWork,
     phase: grant.phase,
     pseudonym: grant.pseudonym,
+    review: grant.review,
     ...(grant.group ? { group: grant.group } : {}),
   }
 }
 
 /** [PA10] The own-work policy and the team travel with the connection: the update guard reads them. */
-function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group' | 'phase' | 'pseudonym'>): PeerAccess {
+function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group' | 'phase' | 'pseudonym' | 'review'>): PeerAccess {
   return {
     userId,
     role,
@@ -72,6 +73,7 @@ function peerAccess(userId: string, role: Role, shown: { name: string; color: st
     ownWork: grant.ownWork,
     phase: grant.phase,
     pseudonym: grant.pseudonym,
+    review: grant.review,
     ...(grant.group ? { group: grant.group } : {}),
   }
 }

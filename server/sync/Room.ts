@@ -48,6 +48,8 @@ export interface PeerAccess {
   phase?: Phase | null
   /** [PN1] The pseudonym this person is shown under while the map is anonymous. */
   pseudonym?: string | null
+  /** [PM1] Review mode: this person's new nodes must arrive pending. */
+  review?: boolean
 }
 
 /** Close codes sent to a peer that broke the protocol. */
@@ -72,6 +74,7 @@ function writerOf(access: PeerAccess): Writer | null {
     owner: access.role === 'owner',
     ownWork: access.ownWork === true,
     phase: access.phase ?? null,
+    review: access.review === true,
     contributor: { ...access.identity, userId: access.userId, ...(access.group ? { group: access.group } : {}) },
   }
 }

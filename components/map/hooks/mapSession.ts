@@ -15,6 +15,9 @@ export type MapSession = {
   /** [PN1] The map shows students as pseudonyms; owners get `realNames` (userId -> name) to see through them. */
   anonymous?: boolean
   realNames?: Record<string, string>
+  /** [PM1] The map is in review mode; `review`: this person's new nodes arrive pending. */
+  reviewMode?: boolean
+  review?: boolean
   expiresIn: number
 }
 

@@ -31,6 +31,8 @@ type Deps = {
   userId: string | null
   /** Under the own-work policy ([PA7]). */
   ownWork: boolean
+  /** [PM1] New nodes arrive pending a teacher's review. */
+  review: boolean
   /** Registers a node added here, so a crossing add that lands on it moves one of the two ([PA11]). */
   markFresh: (id: string) => void
 }
@@ -89,7 +91,9 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         const at = placeNewNode(centre, boxes, DEFAULT_NODE_SIZE, latest.current.userId ?? undefined)
         const id = newId('n')
         step()
-        addNode(doc, { text: '', pinned: false, ...fields, id, kind, x: at.x, y: at.y }, origin)
+        // [PM1] In review mode the server takes a student's new node only as pending.
+        const review = latest.current.review ? { review: 'pending' as const } : {}
+        addNode(doc, { text: '', pinned: false, ...fields, ...review, id, kind, x: at.x, y: at.y }, origin)
         latest.current.markFresh(id)
         latest.current.select([id])
         focusNodeSoon(latest.current.canvas.current, id)

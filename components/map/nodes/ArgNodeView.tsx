@@ -20,7 +20,8 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
 
   return (
     <div
-      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}${data.faded ? ' is-faded' : ''}`}
+      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}${data.faded ? ' is-faded' : ''}${data.review ? ` is-${data.review}` : ''}`}
+      data-review={data.review}
       style={rings ? { boxShadow: rings } : undefined}
       data-kind={data.kind}
       data-remote-selected={remote ? remote.join(' ') : undefined}
@@ -33,6 +34,16 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         {data.locked && <span className="crux-node-lock" title="Locked: only owners change it" aria-label="locked" data-testid="node-locked">🔒</span>}
         <NodeBadge badge={data.badge} />
       </div>
+      {data.review === 'pending' && (
+        <div className="crux-node-review" data-testid="node-pending">
+          Waiting for the teacher’s review
+        </div>
+      )}
+      {data.review === 'rejected' && (
+        <div className="crux-node-review" data-testid="node-rejected">
+          Rejected{data.reviewReason ? `: ${data.reviewReason}` : ''}
+        </div>
+      )}
       {editing ? (
         <NodeTextEditor nodeId={id} />
       ) : (

@@ -31,6 +31,9 @@ export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, 
     phase: grant.phase,
     phaseSet: (await services().phases.of(params.id))?.set ?? [],
     anonymous: await services().anonymity.isOn(params.id),
+    /** [PM1] Review mode: on for everyone's screen; `review` on the grant says whether it binds this person. */
+    reviewMode: (await services().access.settings(params.id))?.review === true,
+    review: grant.review,
     /** [PN1] Only owners see through the pseudonyms. */
     ...(grant.role === 'owner' && (await services().anonymity.isOn(params.id)) ? { realNames: await services().anonymity.realNames(params.id) } : {}),
     expiresIn: MAP_TOKEN_TTL_SECONDS,
