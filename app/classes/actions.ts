@@ -8,6 +8,7 @@ import { can } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { currentUser } from '@/server/app/viewer'
 import { ClassNameSchema, RosterSchema, TeamSchema, type SignInLine } from '@/server/teaching/classes'
+import { copyToTeams } from '@/server/teaching/groupMaps'
 
 /** What the roster and code forms answer: an error, or the printable sign-in lines. */
 export type SignInListState = { error: string | null; lines?: SignInLine[] }
@@ -73,6 +74,16 @@ export async function assignMapAction(form: FormData): Promise<void> {
   }
   await services().classes.assignMap(classId, mapId)
   done(classId)
+}
+
+/** [PG1] One step: the template map copied to each team, each copy that team's own map. */
+export async function copyToTeamsAction(form: FormData): Promise<void> {
+  const { classId, userId } = await asTeacher(form.get('classId'))
+  const templateId = IdSchema.parse(form.get('mapId'))
+  if (!can((await services().access.grant(templateId, userId)).role, 'manage')) throw new Error('You can only copy maps you own')
+  const result = await copyToTeams(services(), classId, templateId, userId)
+  if (!result.ok) throw new Error(result.error)
+  redirect(`/classes/${classId}/teams/${templateId}`)
 }
 
 /** [PK5] Moves a student to a team (empty: no team); their work stays theirs. */

@@ -3,6 +3,8 @@ import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, readAuthorship } from '@/core/ydoc'
 import type { Services } from '@/server/app/services'
 import { RosterSchema, normalizePersonalCode } from '@/server/teaching/classes'
+import { copyToTeams } from '@/server/teaching/groupMaps'
+import { graphOf } from '../support/services'
 import { honestClient, person, startRealServer, serverDoc, type RealServer } from './security/realServer'
 import { eventually } from '../support/syncHarness'
 
@@ -102,5 +104,33 @@ describe('classes', () => {
     }
     // A teacher cannot be "moved" as a student.
     expect(await services.classes.moveStudent(c.id, teacher.id, 'Blue')).toBe(false)
+  })
+
+  test('[PG1] [PG2] a template copied to each team in one step: each team gets its own map; later template changes stay out of them', async () => {
+    const teacher = await person(services, 'Teacher')
+    const c = await services.classes.create(teacher.id, 'Groups class')
+    const [red] = await services.classes.addStudents(c.id, ['Rae'], 'Red')
+    const [blue] = await services.classes.addStudents(c.id, ['Bea'], 'Blue')
+    const template = await services.maps.create({ title: 'Template', ownerId: teacher.id, content: { title: 'Template', nodes: [claim('thesis')], relations: [], votes: [] } })
+    await services.classes.assignMap(c.id, template.id)
+    const result = await copyToTeams(services, c.id, template.id, teacher.id)
+    if (!result.ok) throw new Error(result.error)
+    expect(result.copies.map((x) => x.team)).toEqual(['Blue', 'Red'])
+    const redCopy = result.copies.find((x) => x.team === 'Red')!.mapId
+    const blueCopy = result.copies.find((x) => x.team === 'Blue')!.mapId
+    expect((await services.access.grant(redCopy, red!.userId)).role).toBe('editor')
+    expect((await services.access.grant(redCopy, blue!.userId)).role).toBeNull()
+    expect((await services.access.grant(blueCopy, teacher.id)).role).toBe('owner')
+    expect((await graphOf(services, redCopy)).nodes.map((n) => n.id)).toEqual(['thesis'])
+    // The teacher changes the template afterwards: no team copy follows.
+    await services.maps.replaceContent(template.id, { title: 'Template', nodes: [claim('thesis'), claim('late')], relations: [], votes: [] })
+    expect((await graphOf(services, redCopy)).nodes.map((n) => n.id)).toEqual(['thesis'])
+    // Copying again does not fork a team's work.
+    const again = await copyToTeams(services, c.id, template.id, teacher.id)
+    expect(again.ok && again.copies.map((x) => x.mapId).sort()).toEqual([redCopy, blueCopy].sort())
+    // [PK5] Moving Rae to Blue takes her out of Red's copy and into Blue's; her account is the same.
+    await services.classes.moveStudent(c.id, red!.userId, 'Blue')
+    expect((await services.access.grant(redCopy, red!.userId)).role).toBeNull()
+    expect((await services.access.grant(blueCopy, red!.userId)).role).toBe('editor')
   })
 })

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { assignMapAction, myCodeAction } from '../actions'
+import { assignMapAction, copyToTeamsAction, myCodeAction } from '../actions'
 import { SignInList } from '@/components/classes/SignInList'
 import { TeacherPanel } from '@/components/classes/TeacherPanel'
 import { services } from '@/server/app/registry'
@@ -38,6 +38,23 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
             <li key={m.mapId} data-testid="class-map" data-map-id={m.mapId}>
               <Link href={`/maps/${m.mapId}`}>{m.title}</Link>
               {m.team ? ` (team ${m.team})` : ''}
+              {teacher && m.team === null && (
+                <>
+                  {' '}
+                  <form action={copyToTeamsAction} style={{ display: 'inline' }}>
+                    <input type="hidden" name="classId" value={view.id} />
+                    <input type="hidden" name="mapId" value={m.mapId} />
+                    <button type="submit" data-testid="copy-to-teams">
+                      Copy to each team
+                    </button>
+                  </form>{' '}
+                  {view.maps.some((c) => c.templateId === m.mapId) && (
+                    <Link href={`/classes/${view.id}/teams/${m.mapId}`} data-testid="team-copies-link">
+                      team copies side by side
+                    </Link>
+                  )}
+                </>
+              )}
             </li>
           ))}
         </ul>
