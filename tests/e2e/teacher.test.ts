@@ -7,7 +7,7 @@ import { connectRaw, handshake, updateFrame } from '../support/rawClient'
 import { newPerson, signUp, unique, type Person } from './support/accounts'
 import { browserPerFile } from './support/browser'
 import { assignNewMap, choosePhase, createClass, joinClass, setTeam, waitForPhase } from './support/classes'
-import { addNode, node, nodeIds, openMap } from './support/editor'
+import { addNode, node, nodeIds, openMap, presenceNames } from './support/editor'
 
 /**
  * The teacher's console in Chromium: a teacher and three students, each in
@@ -190,6 +190,75 @@ describe('a teacher and three students in a class', () => {
     // Nobody got the copy: Ann's map still holds one node saying it.
     await expect.poll(async () => (await nodeIds(ann.page)).includes(draftId)).toBe(false)
     expect(await nodeIds(ann.page)).toEqual(expect.arrayContaining([original]))
+  }, 60_000)
+
+  test('[PN1] [PN4] anonymity on: students see one another as pseudonyms, the teacher sees names; off again: names', async () => {
+    const mapId = mapIds[1]!
+    const [ann, bob] = students as [Person, Person]
+    for (const p of [teacher, ann, bob]) await openMap(p.page, mapId)
+    const annNode = await addNode(ann.page, 'claim', 'Ann: neutrality costs more than membership')
+    const authorAt = (p: Person) => node(p.page, annNode).getByTestId('node-author').innerText()
+    await expect.poll(() => authorAt(bob)).toBe(ann.name)
+    await teacher.page.getByTestId('anonymity-toggle').check()
+    for (const s of [ann, bob]) await s.page.getByTestId('anonymous-notice').waitFor()
+    await expect.poll(() => authorAt(bob)).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/)
+    const alias = await authorAt(bob)
+    expect(alias).not.toContain('Ann')
+    await expect.poll(() => presenceNames(bob.page)).toContain(alias)
+    expect((await presenceNames(bob.page)).join(' ')).not.toContain(ann.name)
+    // The teacher sees through it, on the node and in presence.
+    await expect.poll(() => authorAt(teacher)).toBe(ann.name)
+    await expect.poll(() => presenceNames(teacher.page)).toContain(ann.name)
+    // What the server sends Bob holds no real name of Ann's at all.
+    const { token } = (await (await bob.page.request.get(`/api/maps/${mapId}/token`)).json()) as { token: string }
+    const raw = await connectRaw(wsBase, mapId, { origin: baseURL, token })
+    await handshake(raw)
+    expect(JSON.stringify(raw.doc.toJSON())).not.toContain(ann.name)
+    raw.close()
+    await teacher.page.getByTestId('anonymity-toggle').uncheck()
+    await bob.page.getByTestId('anonymous-notice').waitFor({ state: 'detached' })
+    await expect.poll(() => authorAt(bob)).toBe(ann.name)
+  }, 90_000)
+
+  test('[PM1] [PM2] [PM3] review mode: a student\'s node waits, styled; the teacher approves one and rejects one with a reason the author sees', async () => {
+    const mapId = mapIds[1]!
+    const [ann, bob, cid] = students as [Person, Person, Person]
+    for (const p of [teacher, ...students]) await openMap(p.page, mapId)
+    await teacher.page.getByTestId('review-toggle').check()
+    for (const s of students) await s.page.getByTestId('review-notice').waitFor()
+    const waiting = await addNode(ann.page, 'claim', 'Ann: membership deters an attack')
+    await node(bob.page, waiting).getByTestId('node-pending').waitFor()
+    const queue = teacher.page.getByTestId('review-item')
+    await teacher.page.locator(`[data-testid="review-item"][data-node-id="${waiting}"]`).waitFor()
+    // A raw node without "pending" is refused at the server.
+    expect(await rawWrite(cid.page, mapId, (d) => addNodeOp(d, made('raw-unreviewed', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('review') })
+    const doomed = await addNode(bob.page, 'claim', 'Bob: off topic remark')
+    await teacher.page.locator(`[data-testid="review-item"][data-node-id="${doomed}"]`).waitFor()
+    await teacher.page.locator(`[data-testid="review-item"][data-node-id="${waiting}"]`).getByTestId('review-approve').click()
+    await node(bob.page, waiting).getByTestId('node-pending').waitFor({ state: 'detached' })
+    const item = teacher.page.locator(`[data-testid="review-item"][data-node-id="${doomed}"]`)
+    await item.getByTestId('review-reason').fill('Not about the question')
+    await item.getByTestId('review-reject').click()
+    await expect.poll(() => node(bob.page, doomed).getByTestId('node-rejected').innerText()).toBe('Rejected: Not about the question')
+    await expect.poll(() => queue.count()).toBe(0)
+    expect(await nodeIds(cid.page)).not.toContain('raw-unreviewed')
+    await teacher.page.getByTestId('review-toggle').uncheck()
+  }, 90_000)
+
+  test('[PG1] [PG2] a template copied to each team in one step; each team sees only its own copy; the teacher sees them side by side', async () => {
+    await teacher.page.goto(`/classes/${classId}`)
+    await teacher.page.locator(`[data-testid="class-map"][data-map-id="${mapIds[0]}"]`).getByTestId('copy-to-teams').click()
+    await teacher.page.waitForURL(/\/teams\//)
+    const copies = teacher.page.getByTestId('team-copy')
+    await expect.poll(() => copies.count()).toBe(2)
+    expect((await copies.evaluateAll((els) => els.map((e) => e.getAttribute('data-team')))).sort()).toEqual(['Blue', 'Red'])
+    const redCopy = (await teacher.page.locator('[data-testid="team-copy"][data-team="Red"]').getAttribute('data-map-id'))!
+    const blueCopy = (await teacher.page.locator('[data-testid="team-copy"][data-team="Blue"]').getAttribute('data-map-id'))!
+    const ann = students[0]!
+    await ann.page.goto(`/classes/${classId}`)
+    await ann.page.locator(`[data-testid="class-map"][data-map-id="${redCopy}"]`).waitFor()
+    expect(await ann.page.locator(`[data-testid="class-map"][data-map-id="${blueCopy}"]`).count()).toBe(0)
+    expect((await ann.page.request.get(`/api/maps/${blueCopy}/token`)).status()).toBe(404)
   }, 60_000)
 
   test('setting up a class of 30 with 2 maps, clicking as a teacher would (timing reported, not asserted)', async () => {
