@@ -19,10 +19,12 @@ type Props = {
   outline: { open: boolean; toggle: () => void }
   filter: Parameters<typeof ContributionFilterSelect>[0]
   trash: { open: boolean; count: number; toggle: () => void }
+  /** [DB1] Owners' dashboard. */
+  dashboard: { open: boolean; toggle: () => void }
 }
 
 /** The editor's title bar: connection, people, panels, export and the owner's settings. */
-export function EditorHeader({ mapId, title, status, unsavedSince, peers, awareness, isOwner, outline, filter, trash }: Props) {
+export function EditorHeader({ mapId, title, status, unsavedSince, peers, awareness, isOwner, outline, filter, trash, dashboard }: Props) {
   return (
     <header className="crux-header">
       <a href="/" className="crux-home" aria-label="All maps">
@@ -47,6 +49,11 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
       </button>
       <ExportMenu title={title} mapId={mapId} />
       <CopyMapButton mapId={mapId} />
+      {isOwner && (
+        <button type="button" aria-expanded={dashboard.open} data-testid="dashboard-toggle" onClick={dashboard.toggle}>
+          Dashboard
+        </button>
+      )}
       {isOwner && (
         <nav className="crux-owner-links" aria-label="Map settings">
           <a href={`/maps/${mapId}/share`} data-testid="share-link">

@@ -9,6 +9,7 @@ import { Canvas } from './Canvas'
 import { EditorHeader } from './EditorHeader'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
+import { DashboardPanel } from './DashboardPanel'
 import { PhaseBar } from './PhaseBar'
 import { ReviewQueue } from './ReviewQueue'
 import { MapActionsContext } from './MapActionsContext'
@@ -66,6 +67,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const view = useAuthorshipView(doc, graph, session)
   const [notice, setNotice] = useState<string | null>(null)
   const [trashOpen, setTrashOpen] = useState(false)
+  const [dashboardOpen, setDashboardOpen] = useState(false)
   const markFresh = useUnstack(readOnly ? null : doc, graph, origin)
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
@@ -110,6 +112,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           outline={{ open: outlineOpen, toggle: () => setOutlineOpen((o) => !o) }}
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
           trash={{ open: trashOpen, count: view.contributions.trash.length, toggle: () => setTrashOpen((o) => !o) }}
+          dashboard={{ open: dashboardOpen, toggle: () => setDashboardOpen((o) => !o) }}
         />
         {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} review={session.reviewMode === true} />}
         {error && (
@@ -162,7 +165,19 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
               select={(id) => flow.select([id])}
             />
           )}
-          {trashOpen ? (
+          {isOwner && dashboardOpen ? (
+            <DashboardPanel
+              title={graph.title || title}
+              graph={graph}
+              byRecord={view.contributions.byRecord}
+              people={view.contributions.people}
+              realNames={session?.realNames}
+              teams={session?.memberTeams}
+              evaluation={evaluation.state.evaluation}
+              select={flow.select}
+              close={() => setDashboardOpen(false)}
+            />
+          ) : trashOpen ? (
             <TrashPanel
               trash={view.contributions.trash}
               canRestore={isOwner && !readOnly}

@@ -7,7 +7,8 @@ import { connectRaw, handshake, updateFrame } from '../support/rawClient'
 import { newPerson, signUp, unique, type Person } from './support/accounts'
 import { browserPerFile } from './support/browser'
 import { assignNewMap, choosePhase, createClass, joinClass, setTeam, waitForPhase } from './support/classes'
-import { addNode, node, nodeIds, openMap, presenceNames } from './support/editor'
+import fs from 'node:fs'
+import { addNode, connect, node, nodeIds, openMap, presenceNames } from './support/editor'
 
 /**
  * The teacher's console in Chromium: a teacher and three students, each in
@@ -25,6 +26,8 @@ let students: Person[]
 let classId: string
 let code: string
 let mapIds: string[]
+/** Team Red's copy of the first map ([PG1]), made by the group-maps test. */
+let redCopy: string
 
 beforeAll(async () => {
   teacher = await newPerson(people.browser, baseURL, unique('Teacher'))
@@ -252,7 +255,7 @@ describe('a teacher and three students in a class', () => {
     const copies = teacher.page.getByTestId('team-copy')
     await expect.poll(() => copies.count()).toBe(2)
     expect((await copies.evaluateAll((els) => els.map((e) => e.getAttribute('data-team')))).sort()).toEqual(['Blue', 'Red'])
-    const redCopy = (await teacher.page.locator('[data-testid="team-copy"][data-team="Red"]').getAttribute('data-map-id'))!
+    redCopy = (await teacher.page.locator('[data-testid="team-copy"][data-team="Red"]').getAttribute('data-map-id'))!
     const blueCopy = (await teacher.page.locator('[data-testid="team-copy"][data-team="Blue"]').getAttribute('data-map-id'))!
     const ann = students[0]!
     await ann.page.goto(`/classes/${classId}`)
@@ -260,6 +263,31 @@ describe('a teacher and three students in a class', () => {
     expect(await ann.page.locator(`[data-testid="class-map"][data-map-id="${blueCopy}"]`).count()).toBe(0)
     expect((await ann.page.request.get(`/api/maps/${blueCopy}/token`)).status()).toBe(404)
   }, 60_000)
+
+  test('[DB1] [DB2] [DB4] the dashboard\'s counts match what the students did; a finding focuses its node; CSV export', async () => {
+    const [ann, , cid] = students as [Person, Person, Person]
+    for (const p of [teacher, ann, cid]) await openMap(p.page, redCopy)
+    const claim = await addNode(ann.page, 'claim', 'Ann: the dashboard claim')
+    const evidence = await addNode(ann.page, 'evidence', 'Ann: evidence with no source')
+    await connect(ann.page, evidence, claim, 'supports')
+    await node(cid.page, claim).click()
+    await cid.page.getByTestId('vote-4').click()
+    await teacher.page.getByTestId('dashboard-toggle').click()
+    const cells = async (who: string, kind = 'person') => {
+      const row = teacher.page.locator(`[data-testid="dashboard-${kind}"]`).filter({ hasText: who })
+      return Object.fromEntries(await Promise.all(['nodes', 'relations', 'votes', 'replies'].map(async (c) => [c, await row.locator(`[data-col="${c}"]`).innerText()])))
+    }
+    await expect.poll(() => cells(ann.name)).toEqual({ nodes: '2', relations: '1', votes: '0', replies: '0' })
+    await expect.poll(() => cells(cid.name)).toEqual({ nodes: '0', relations: '0', votes: '1', replies: '0' })
+    await expect.poll(() => cells('Team Red', 'team')).toEqual({ nodes: '2', relations: '1', votes: '1', replies: '0' })
+    const finding = teacher.page.locator(`[data-testid="dashboard-finding"][data-kind="unsourced-evidence"][data-node-id="${evidence}"]`)
+    await finding.click()
+    await expect.poll(() => teacher.page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe(evidence)
+    const [download] = await Promise.all([teacher.page.waitForEvent('download'), teacher.page.getByTestId('dashboard-csv').click()])
+    const csv = fs.readFileSync((await download.path())!, 'utf8')
+    expect(csv).toContain(`"person","${ann.name}","Red","2","1","0",`)
+    expect(csv).toContain(`"unsourced-evidence","${evidence}"`)
+  }, 90_000)
 
   test('setting up a class of 30 with 2 maps, clicking as a teacher would (timing reported, not asserted)', async () => {
     const t = await newPerson(people.browser, baseURL, unique('Timed teacher'))

@@ -17,6 +17,8 @@ export type MapSession = {
   realNames?: Record<string, string>
   /** [PM1] The map is in review mode; `review`: this person's new nodes arrive pending. */
   reviewMode?: boolean
+  /** [DB1] Owners: each member's team now, for the dashboard's team rows. */
+  memberTeams?: Record<string, string | null>
   review?: boolean
   expiresIn: number
 }
