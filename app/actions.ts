@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { IdSchema, MAP_TITLE_MAX } from '@/core/graph'
-import { can, type Action } from '@/core/permissions'
+import { mapAction, MapIdField, type ActionResult } from '@/server/app/action'
 import { services } from '@/server/app/registry'
 import { copyMap } from '@/server/copies'
 import { currentUser } from '@/server/app/viewer'
@@ -12,16 +12,7 @@ import { revalidatePublishedPages } from '@/server/publishing/revalidate'
 
 const TitleSchema = z.string().trim().min(1, 'A map needs a title').max(MAP_TITLE_MAX)
 
-export type ActionResult = { ok: true } | { ok: false; error: string }
-export type CopyActionResult = { ok: true; id: string } | { ok: false; error: string }
-
-/** [PH2] Server actions check the caller's role on the map themselves: the UI hiding a button is no protection. */
-async function allowed(mapId: string, action: Action): Promise<string | null> {
-  const user = await currentUser()
-  const grant = await services().access.grant(mapId, user?.id ?? null)
-  if (!grant.role) return 'No such map'
-  return can(grant.role, action) ? null : `Your role (${grant.role}) cannot do that`
-}
+export type CopyActionResult = ActionResult<{ id: string }>
 
 export async function createMapAction(formData: FormData): Promise<void> {
   const user = await currentUser()
@@ -31,15 +22,11 @@ export async function createMapAction(formData: FormData): Promise<void> {
   redirect(`/maps/${meta.id}`)
 }
 
-export async function renameMapAction(id: string, title: string): Promise<ActionResult> {
-  const input = z.object({ id: IdSchema, title: TitleSchema }).safeParse({ id, title })
-  if (!input.success) return { ok: false, error: input.error.issues[0]?.message ?? 'invalid input' }
-  const denied = await allowed(input.data.id, 'manage')
-  if (denied) return { ok: false, error: denied }
-  await services().maps.rename(input.data.id, input.data.title)
+/** [PR9] Owners rename; mapAction re-checks the role on the server ([PH2]). */
+export const renameMapAction = mapAction({ input: z.object({ ...MapIdField, title: TitleSchema }), needs: 'manage' }, async (input) => {
+  await services().maps.rename(input.mapId, input.title)
   revalidatePath('/')
-  return { ok: true }
-}
+})
 
 /** [PR11] Anyone who may view the map (a guest too) gets their own editable copy; copyMap re-checks the right to view. */
 export async function copyMapAction(id: string): Promise<CopyActionResult> {
@@ -52,13 +39,8 @@ export async function copyMapAction(id: string): Promise<CopyActionResult> {
   return result
 }
 
-export async function deleteMapAction(id: string): Promise<ActionResult> {
-  const input = IdSchema.safeParse(id)
-  if (!input.success) return { ok: false, error: 'No such map' }
-  const denied = await allowed(input.data, 'manage')
-  if (denied) return { ok: false, error: denied }
-  await services().maps.remove(input.data)
+export const deleteMapAction = mapAction({ input: z.object(MapIdField), needs: 'manage' }, async (input) => {
+  await services().maps.remove(input.mapId)
   revalidatePath('/')
   revalidatePublishedPages()
-  return { ok: true }
-}
+})

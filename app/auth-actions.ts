@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { IdSchema } from '@/core/graph'
+import { typedValues } from '@/server/app/action'
 import { services } from '@/server/app/registry'
 import { currentUser, endSession, startSession } from '@/server/app/viewer'
 import { DisplayNameSchema, EmailSchema, PasswordSchema } from '@/server/auth/accounts'
@@ -10,14 +11,8 @@ import { DisplayNameSchema, EmailSchema, PasswordSchema } from '@/server/auth/ac
 /** A refused form comes back with what the person typed (never a password), so they fix one field, not all. */
 export type FormState = { error: string | null; values?: Record<string, string>; notice?: string }
 
-const MAX_ECHO_CHARS = 500
-
 function refused(form: FormData, error: string): FormState {
-  const values: Record<string, string> = {}
-  for (const [name, value] of form) {
-    if (typeof value === 'string' && !/password/i.test(name) && !name.startsWith('$ACTION')) values[name] = value.slice(0, MAX_ECHO_CHARS)
-  }
-  return { error, values }
+  return { error, values: typedValues(form) }
 }
 
 /** Only same-site paths: an open redirect would let a link send people anywhere after sign-in. */

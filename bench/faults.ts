@@ -1,7 +1,7 @@
 // The fault harness (outside the test suite): kill -9 cycles on SQLite and on two instances
 // (PostgreSQL + Redis), disk-full and lock windows. Figures go to docs/reliability.md.
 //   npx tsx bench/faults.ts sqlite-kill 100 | app-kill 10 | pg-kill 20 | disk-full 10 | lock 45 | bus-cost
-// sqlite-kill and pg-kill run the sync tier alone (tests/support/instanceMain.ts) for speed;
+// sqlite-kill and pg-kill run the sync tier alone (harness/instanceMain.ts) for speed;
 // app-kill runs scripts/start.ts (needs a production build).
 // The count is cycles for the kill scenarios and the window in seconds for the others.
 // Prints one JSON line per cycle and a summary line at the end (`summary`).

@@ -8,7 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildApp, startApp } from '../tests/support/app'
+import { buildApp, startApp } from '../harness/app'
 import { isMain, markdownTable, median } from './lib/report'
 
 const root = path.resolve(import.meta.dirname, '..')

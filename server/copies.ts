@@ -1,6 +1,6 @@
 import { MAP_TITLE_MAX } from '../core/graph'
-import { can } from '../core/permissions'
 import type { Access } from './auth/access'
+import { checkMapRole } from './auth/mapRole'
 import type { MapService } from './maps'
 
 export type CopyResult = { ok: true; id: string } | { ok: false; error: string }
@@ -13,10 +13,10 @@ export type CopyResult = { ok: true; id: string } | { ok: false; error: string }
  * here, not by the button.
  */
 export async function copyMap(deps: { maps: MapService; access: Pick<Access, 'grant'> }, mapId: string, userId: string): Promise<CopyResult> {
-  const grant = await deps.access.grant(mapId, userId)
-  const meta = await deps.maps.get(mapId)
+  const check = await checkMapRole(deps.access, mapId, userId, 'view')
+  const meta = check.ok ? await deps.maps.get(mapId) : null
   // A map the caller may not view does not exist for them.
-  if (!meta || !can(grant.role, 'view')) return { ok: false, error: 'No such map' }
+  if (!meta) return { ok: false, error: 'No such map' }
   // Read through the map service: this module also runs inside Next's bundle, which must not load a second Yjs [SY9].
   const original = await deps.maps.graph(mapId)
   const title = copyTitle(original.title || meta.title)

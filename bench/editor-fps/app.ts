@@ -1,8 +1,8 @@
-import { buildApp, distDir } from '../../tests/support/app'
+import { buildApp, distDir } from '../../harness/app'
 /** Builds into NEXT_DIST_DIR unless a build is there already (BENCH_REBUILD=1 forces one). */
 export function ensureBuild(): string {
   buildApp({ reuse: process.env.BENCH_REBUILD !== '1' })
   return distDir()
 }
 
-export { startApp, type RunningApp } from '../../tests/support/app'
+export { startApp, type RunningApp } from '../../harness/app'

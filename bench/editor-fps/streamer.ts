@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { addRelation, readGraph, removeRelations, setVote, localOrigin } from '@/core/ydoc'
-import { connectClient, type Client } from '@/tests/support/syncHarness'
+import { connectClient, type Client } from '@/harness/syncHarness'
 import { seededRandom } from '../lib/report'
 
 /**

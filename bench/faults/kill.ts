@@ -1,5 +1,5 @@
-import { freshSqliteDb } from '@/tests/support/db'
-import { freshPostgresDb, REDIS_URL } from '@/tests/support/postgres'
+import { freshSqliteDb } from '@/harness/db'
+import { freshPostgresDb, REDIS_URL } from '@/harness/postgres'
 import { Instance, setupServices } from './cluster'
 import { ids, join, losses, sleep, until, watch, write } from './probe'
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, nodesOf, updateNode } from '@/core/ydoc'
-import { connectClient, type Client } from '@/tests/support/syncHarness'
+import { connectClient, type Client } from '@/harness/syncHarness'
 
 /**
  * The fault harness's people: writers add a claim every few ms (and reword

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { unsavedSinceIn } from '@/components/map/hooks/useUnsavedSince'
-import { freshSqliteDb } from '@/tests/support/db'
+import { freshSqliteDb } from '@/harness/db'
 import { Instance, setupServices } from './cluster'
 import { join, sleep, summarize, until, watch, write } from './probe'
 

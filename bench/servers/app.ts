@@ -2,8 +2,8 @@ import { createAccounts } from '@/server/auth/accounts'
 import { SESSION_COOKIE, createSessions } from '@/server/auth/sessions'
 import { createPrismaStore } from '@/server/store/prismaStore'
 import type { MapStore } from '@/server/store/MapStore'
-import { buildApp, startApp } from '@/tests/support/app'
-import { freshSqliteDb } from '@/tests/support/db'
+import { buildApp, startApp } from '@/harness/app'
+import { freshSqliteDb } from '@/harness/db'
 import type { CrowdPerson } from '../lib/crowd'
 
 export interface OurApp {

@@ -38,7 +38,7 @@ export default function MapRow({
           className={styles.grow}
           onSubmit={(e) => {
             e.preventDefault()
-            run(() => renameMapAction(id, draft))
+            run(() => renameMapAction({ mapId: id, title: draft }))
           }}
         >
           <label className="visually-hidden" htmlFor={`rename-${id}`}>
@@ -75,7 +75,7 @@ export default function MapRow({
       {mode === 'confirm-delete' && (
         <div className={styles.actions} role="alertdialog" aria-label={`Delete ${title}?`}>
           <span>Delete for everyone?</span>
-          <button type="button" className="danger" disabled={pending} onClick={() => run(() => deleteMapAction(id))} data-testid="confirm-delete">
+          <button type="button" className="danger" disabled={pending} onClick={() => run(() => deleteMapAction({ mapId: id }))} data-testid="confirm-delete">
             Delete
           </button>
           <button type="button" onClick={() => setMode('view')}>

@@ -48,6 +48,7 @@ type Props = {
 /** The React Flow surface: wires events to actions, draws chrome and cursors. */
 export function Canvas(p: Props) {
   const actions = useMapActions()
+  const { endPreviews } = p
   const flow = useReactFlow()
   const initialized = useNodesInitialized()
   const fitted = useRef(false)
@@ -83,9 +84,9 @@ export function Canvas(p: Props) {
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_e, _node, dragged) => {
       actions.move(dragged.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y })))
-      p.endPreviews(dragged.map((n) => n.id))
+      endPreviews(dragged.map((n) => n.id))
     },
-    [actions, p.endPreviews],
+    [actions, endPreviews],
   )
 
   const onConnect = useCallback(

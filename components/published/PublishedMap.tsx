@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import type { PublishedView } from '@/server/publishing/service'
+import type { PublishedView } from '@/core/publishing/view'
 import { EmbedFrame } from './EmbedFrame'
 import { EvaluationLegend } from './EvaluationLegend'
 import { ExportImages } from './ExportImages'

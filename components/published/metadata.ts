@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import type { PublishedView } from '@/server/publishing/service'
+import type { PublishedView } from '@/core/publishing/view'
 
 /**
  * Title and the main thesis for link previews (OpenGraph). No absolute URL:

@@ -11,8 +11,6 @@ import { segmentText, type Span } from './quotes'
 /** Quoted text, and where its quotation opened (a quote may run over several paragraphs). */
 export type QuotedSpan = Span & { openedAt: number }
 
-const OPENERS = new Set(['“', '"'])
-
 /** A straight quote opens after a space, a line start or a colon, and closes after anything else. */
 function markAt(text: string, i: number, paragraphStart: number): 'open' | 'close' | null {
   const c = text[i]

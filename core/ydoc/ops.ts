@@ -3,6 +3,7 @@ import {
   ArgumentMapSchema,
   NodeSchema,
   RelationSchema,
+  VoteSchema,
   type ArgNode,
   type ArgumentMap,
   type Relation,
@@ -19,8 +20,9 @@ import {
   toYRecord,
   voteKey,
   votesOf,
-  type YRecord,
 } from './shape'
+import { setText } from './splice'
+import { stampEdit, stampNew } from './stamps'
 import { wellFormed, wellFormedValue } from './wellFormed'
 
 /**
@@ -44,8 +46,6 @@ export function setTitle(doc: Y.Doc, title: string, origin: Origin): void {
  * When a record was made and last edited: client clock readings, kept beside
  * the fields. Who made and edited it is read from the items ([PA1]), not here.
  */
-const stampNew = <T extends object>(fields: T) => ({ ...fields, createdAt: Date.now() })
-const stampEdit = (record: YRecord) => record.set('editedAt', Date.now())
 
 export function addNode(doc: Y.Doc, node: ArgNode, origin: Origin): void {
   const valid = NodeSchema.parse(node)
@@ -64,107 +64,19 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: Ori
     let changed = false
     for (const [k, v] of Object.entries(valid)) {
       if (v === undefined) {
-        if (y.has(k)) (y.delete(k), (changed = true))
+        if (y.has(k)) {
+          y.delete(k)
+          changed = true
+        }
       } else if (TEXT_FIELDS.has(k) && typeof v === 'string') changed = setText(y, k, v) || changed
-      else if (y.get(k) !== v) (y.set(k, wellFormedValue(v)), (changed = true))
+      else if (y.get(k) !== v) {
+        y.set(k, wellFormedValue(v))
+        changed = true
+      }
     }
     if (changed) stampEdit(y)
   }, origin)
 }
-
-/**
- * Rewrites a text field as the smallest splice from what it holds, so an edit
- * touches only the characters it changed and merges with someone else's edit
- * elsewhere in the same text. A field still holding a plain string (a doc
- * written before text became Y.Text) is replaced whole, once.
- */
-function setText(record: Y.Map<unknown>, key: string, raw: string): boolean {
-  const next = wellFormed(raw)
-  const current = record.get(key)
-  if (!(current instanceof Y.Text)) {
-    if (current === next) return false
-    record.set(key, new Y.Text(next))
-    return true
-  }
-  const prev = current.toString()
-  if (prev === next) return false
-  const { start, removed, inserted } = splice(prev, next)
-  if (removed > 0) current.delete(start, removed)
-  if (inserted) current.insert(start, inserted)
-  return true
-}
-
-/** The one splice turning `prev` into `next`: common prefix and suffix kept, never splitting a surrogate pair. */
-export function splice(prev: string, next: string): { start: number; removed: number; inserted: string } {
-  const max = Math.min(prev.length, next.length)
-  let start = 0
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++
-  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--
-  let end = 0
-  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++
-  if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--
-  return { start, removed: prev.length - start - end, inserted: next.slice(start, next.length - end) }
-}
-
-/** An edit of one node's text, begun from what the doc held when the person started typing. */
-export interface TextEdit {
-  /** The text the edit started from. */
-  readonly base: string
-  /**
-   * Writes the person's final text as the change they made to `base`, at the
-   * places they made it: what others wrote into the text meanwhile, outside the
-   * stretch this person replaced, is kept.
-   */
-  commit(next: string, origin: Origin): void
-}
-
-/**
- * Starts a text edit of node `id`. Editors keep a draft while the person types
- * (so a remote edit does not yank the caret) and commit it at the end; a plain
- * splice against the doc's text at that moment would undo whatever others
- * wrote meanwhile. Positions captured now (Yjs relative positions, which
- * follow the characters they sit next to) place the splice where it belongs.
- */
-export function beginTextEdit(doc: Y.Doc, id: string): TextEdit {
-  const text = recordOf(nodesOf(doc), id)?.get('text')
-  if (!(text instanceof Y.Text)) {
-    // Nothing to merge with (a plain-string text from an older doc, or no such node): a whole write.
-    const base = typeof text === 'string' ? text : ''
-    return { base, commit: (next, origin) => updateNode(doc, id, { text: next }, origin) }
-  }
-  const base = text.toString()
-  // Each boundary i, twice: tied to the character after it (where a removed stretch begins)
-  // and to the one before it (where it ends), so insertions others made right at either
-  // edge stay outside the stretch.
-  const after = Array.from({ length: base.length + 1 }, (_, i) => Y.createRelativePositionFromTypeIndex(text, i))
-  const before = Array.from({ length: base.length + 1 }, (_, i) => Y.createRelativePositionFromTypeIndex(text, i, -1))
-  return {
-    base,
-    commit(next, origin) {
-      const valid = wellFormed(NodeSchema.shape.text.parse(next))
-      if (valid === base) return
-      doc.transact(() => {
-        const current = recordOf(nodesOf(doc), id)?.get('text')
-        // Its text replaced wholesale meanwhile: nothing left to splice into, so a whole write
-        // (which does nothing if the node itself is gone).
-        if (current !== text) {
-          updateNode(doc, id, { text: valid }, origin)
-          return
-        }
-        const { start, removed, inserted } = splice(base, valid)
-        const from = Y.createAbsolutePositionFromRelativePosition(after[start]!, doc)?.index
-        const to = Y.createAbsolutePositionFromRelativePosition(before[start + removed]!, doc)?.index
-        if (from === undefined || to === undefined) return
-        if (to > from) text.delete(from, to - from)
-        if (inserted) text.insert(from, inserted)
-        if (to > from || inserted) stampEdit(recordOf(nodesOf(doc), id)!)
-      }, origin)
-    },
-  }
-}
-
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff
 
 export function moveNodes(
   doc: Y.Doc,
@@ -240,16 +152,23 @@ export function removeElements(doc: Y.Doc, ids: { nodes: Iterable<string>; relat
   }, origin)
 }
 
-/** One entry per person per node, so concurrent votes by different people merge. */
+const ClearVoteSchema = VoteSchema.pick({ nodeId: true, userId: true })
+
+/**
+ * One entry per person per node, so concurrent votes by different people merge. [DOC7] Validated
+ * here, on write: a vote that reading would drop is never written in the first place.
+ */
 export function setVote(
   doc: Y.Doc,
   vote: { nodeId: string; userId: string; value: number | null; group?: string },
   origin: Origin,
 ): void {
+  const { nodeId, userId } = ClearVoteSchema.parse(vote)
+  const valid = vote.value === null ? null : VoteSchema.parse(vote)
   doc.transact(() => {
-    const key = voteKey(vote.nodeId, vote.userId)
-    if (vote.value === null) votesOf(doc).delete(key)
-    else votesOf(doc).set(key, vote.group ? { value: vote.value, group: vote.group } : { value: vote.value })
+    const key = voteKey(nodeId, userId)
+    if (valid === null) votesOf(doc).delete(key)
+    else votesOf(doc).set(key, valid.group ? { value: valid.value, group: valid.group } : { value: valid.value })
   }, origin)
 }
 

@@ -1,9 +1,11 @@
 import { cookies, headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { IdSchema } from '../../core/graph'
-import { can } from '../../core/permissions'
+import type { Action, Role } from '../../core/permissions'
 import { env } from '../env'
 import type { MapMeta } from '../maps'
+import type { Grant } from '../auth/access'
+import { checkMapRole, MapRoleError } from '../auth/mapRole'
 import { SESSION_COOKIE, SESSION_TTL_DAYS, type SessionUser } from '../auth/sessions'
 import { services } from './registry'
 
@@ -35,14 +37,35 @@ export async function endSession(): Promise<void> {
 }
 
 /**
+ * [PH2] The caller's role on a map, checked for one action; throws MapRoleError when refused,
+ * which each wrapper (route(), mapAction(), owner pages) turns into its own error shape.
+ * Pass the user when the caller has already read it, to spare a second session lookup.
+ */
+export async function requireMapRole(
+  mapId: string,
+  action: Action,
+  user?: SessionUser | null,
+): Promise<{ user: SessionUser | null; role: Role; grant: Grant }> {
+  const who = user === undefined ? await currentUser() : user
+  const check = await checkMapRole(services().access, mapId, who?.id ?? null, action)
+  if (!check.ok) throw new MapRoleError(check.refusal, check.message)
+  return { user: who, role: check.role, grant: check.grant }
+}
+
+/**
  * The map an owner page is about, or a 404 for anyone who may not manage it
  * (a stranger must not learn that the map exists).
  */
 export async function mapToManage(id: string): Promise<MapMeta> {
   if (!IdSchema.safeParse(id).success) notFound()
-  const user = await currentUser()
-  const grant = await services().access.grant(id, user?.id ?? null)
-  const map = await services().maps.get(id)
-  if (!map || !can(grant.role, 'manage')) notFound()
+  const allowed = await requireMapRole(id, 'manage').then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof MapRoleError) return false
+      throw err
+    },
+  )
+  const map = allowed ? await services().maps.get(id) : null
+  if (!map) notFound()
   return map
 }

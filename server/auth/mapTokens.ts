@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose'
 import { z } from 'zod'
-import { RoleSchema, type Role } from '../../core/permissions'
+import { RoleSchema } from '../../core/permissions'
 
 /**
  * Short-lived tokens that admit one person to one map's websocket with one
@@ -47,8 +47,4 @@ export async function verifyMapToken(secret: Uint8Array, token: string, mapId: s
     const code = (err as { code?: string }).code
     return { ok: false, reason: code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'invalid token' }
   }
-}
-
-export function roleCanWrite(role: Role): boolean {
-  return role === 'editor' || role === 'owner'
 }

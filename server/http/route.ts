@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
-import { can, type Action } from '../../core/permissions'
+import type { Action, Role } from '../../core/permissions'
+import type { Grant } from '../auth/access'
+import { MapRoleError, type RoleRefusal } from '../auth/mapRole'
 import { services } from '../app/registry'
-import { currentUser } from '../app/viewer'
+import { currentUser, requireMapRole } from '../app/viewer'
 import type { SessionUser } from '../auth/sessions'
 
 /** Errors every route returns in one shape: `{ error: { code, message, issues? } }`. */
@@ -30,8 +32,12 @@ type Ctx<P extends z.ZodType, B> = {
   params: z.infer<P>
   body: B extends z.ZodType ? z.infer<B> : undefined
   user: SessionUser | null
+  /** The caller's grant on the map, when the route `needs` a role (read once, by the check). */
+  grant: (Grant & { role: Role }) | null
   req: NextRequest
 }
+
+const REFUSAL_STATUS: Record<RoleRefusal, number> = { unauthenticated: 401, not_found: 404, forbidden: 403 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -59,19 +65,17 @@ export function route<P extends z.ZodType, B extends z.ZodType | undefined = und
         body = parsed.data
       }
       const user = await currentUser()
+      let grant: Ctx<P, B>['grant'] = null
       if (spec.needs) {
         const mapId = (params.data as { id?: string }).id
         if (!mapId) throw new Error('route needs a map id to check a role')
-        const grant = await services().access.grant(mapId, user?.id ?? null)
-        if (!grant.role) {
-          // Hide whether a map exists from people who may not see it.
-          throw user ? notFound() : new HttpError(401, 'unauthenticated', 'Sign in first')
-        }
-        if (!can(grant.role, spec.needs)) throw new HttpError(403, 'forbidden', `Your role (${grant.role}) cannot ${spec.needs} this map`)
+        const checked = await requireMapRole(mapId, spec.needs, user)
+        grant = { ...checked.grant, role: checked.role }
       }
-      const result = await handler({ params: params.data, body: body as Ctx<P, B>['body'], user, req })
+      const result = await handler({ params: params.data, body: body as Ctx<P, B>['body'], user, grant, req })
       return result instanceof Response ? result : NextResponse.json(result)
-    } catch (err) {
+    } catch (thrown) {
+      const err = thrown instanceof MapRoleError ? new HttpError(REFUSAL_STATUS[thrown.refusal], thrown.refusal, thrown.message) : thrown
       if (err instanceof HttpError) {
         return NextResponse.json({ error: { code: err.code, message: err.message, issues: err.issues } }, { status: err.status })
       }

@@ -1,37 +1,14 @@
 import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../../core/convert'
 import { evaluate } from '../../core/evaluate'
 import { newId, type ArgumentMap, type MapCredits } from '../../core/graph'
-import { can } from '../../core/permissions'
 import type { Access } from '../auth/access'
+import { checkMapRole } from '../auth/mapRole'
 import type { Db } from '../db/client'
 import type { MapService } from '../maps'
+import type { PublishedBadge, PublishedView } from '../../core/publishing/view'
 import { Lru } from './lru'
 import { PUBLISH_SLUG, PUBLISH_SLUG_MAX, publishSlug } from './slug'
 
-/** What an evaluation badge shows: the same shape the editor's NodeBadge reads. */
-export interface PublishedBadge {
-  label: 'IN' | 'OUT' | 'UNDEC'
-  strength: number
-  why: string
-}
-
-/** One published version, parsed, evaluated and outlined once, then served from memory. */
-export interface PublishedView {
-  mapId: string
-  slug: string
-  number: number
-  /** Newest version number at the time this view was read (for "a newer version exists"). */
-  latest: number
-  title: string
-  publishedAt: Date
-  map: ArgumentMap
-  outline: OutlineItem[]
-  badges: Record<string, PublishedBadge>
-  /** Node id -> author name, when the owner published with authors named ([PA1]). */
-  authorOf?: Record<string, string>
-  /** The main thesis, for OpenGraph and link previews. */
-  description: string
-}
 
 export interface VersionSummary {
   number: number
@@ -72,7 +49,7 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
   const now = options.now ?? Date.now
 
   async function isOwner(mapId: string, userId: string): Promise<boolean> {
-    return can((await access.grant(mapId, userId)).role, 'manage')
+    return (await checkMapRole(access, mapId, userId, 'manage')).ok
   }
 
   async function pointer(slug: string): Promise<Pointer | null> {

@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { RoleSchema, can, type Phase } from '../../core/permissions'
 import { LEAD_FIELDS } from '../../core/presence/follow'
-import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc } from '../../core/ydoc'
+import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc, type RemoteOrigin, type TransactionOrigin } from '../../core/ydoc'
 import type { MapStore } from '../store/MapStore'
 import { filterAwarenessUpdate, isAwarenessEcho } from './awarenessFilter'
 import { ClientOwners } from './clientOwners'
@@ -20,8 +20,9 @@ import {
   writeUpdate,
 } from './protocol'
 
-/** One end of a connection, as the room sees it: the socket stays in SyncServer. */
-export interface Peer {
+/** One end of a connection, as the room sees it: the socket stays in SyncServer. It is the origin of what it sends. */
+export interface Peer extends RemoteOrigin {
+  readonly remote: 'socket'
   readonly id: string
   send(frame: Uint8Array): void
   /** [PB4] A reply to this peer's own request (SyncStep1, query-awareness): charged to its outbound budget. */
@@ -90,7 +91,7 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * the origin may die before its own append, and clients that hold an edit
  * never send it again, so whoever holds it must store it.
  */
-export const BUS_ORIGIN = Symbol('bus')
+export const BUS_ORIGIN: RemoteOrigin = Object.freeze({ remote: 'bus' as const })
 
 /** With a bus, a room re-reads the store this often to heal any message the bus dropped. */
 const BUS_RESYNC_MS = 30_000
@@ -322,7 +323,7 @@ export class Room {
     }
   }
 
-  private readonly relayAndPersist = (update: Uint8Array, origin: unknown): void => {
+  private readonly relayAndPersist = (update: Uint8Array, origin: TransactionOrigin): void => {
     const frame = writeUpdate(update)
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame)
     // What came from the store is there already.

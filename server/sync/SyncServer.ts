@@ -113,6 +113,7 @@ export function createSyncServer(options: SyncServerOptions) {
       ws.send(frame, (err) => err && ws.terminate())
     }
     const peer: Peer = {
+      remote: 'socket',
       id: `p${++nextPeer}`,
       send,
       reply(frame) {

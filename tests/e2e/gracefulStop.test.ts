@@ -2,16 +2,16 @@ import { execFileSync, spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
 import { createServices } from '@/server/app/services'
 import { createDb } from '@/server/db/client'
 import { parseEnv } from '@/server/env'
 import { createPrismaStore } from '@/server/store/prismaStore'
 import { person, privateMap, tokenFor } from '../server/security/realServer'
-import { freePort } from '../support/app'
-import { freshSqliteDb } from '../support/db'
-import { connectClient, eventually, type Client } from '../support/syncHarness'
+import { freePort } from '../../harness/app'
+import { freshSqliteDb } from '../../harness/db'
+import { connectClient, eventually, type Client } from '../../harness/syncHarness'
+import { claim } from '../support/graph'
 
 /**
  * [DU5] `npm start` as a container runtime runs it, stopped with SIGTERM
@@ -22,7 +22,6 @@ import { connectClient, eventually, type Client } from '../support/syncHarness'
 const root = path.resolve(import.meta.dirname, '../..')
 const me = localOrigin()
 const SECRET = 'graceful-stop-secret-long-enough-for-hs256!'
-const claim = (id: string): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false })
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0)

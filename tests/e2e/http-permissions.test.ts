@@ -191,19 +191,20 @@ describe('server actions', () => {
 
   test('[PR9] renaming and deleting as a viewer or a stranger change nothing; the owner can (control)', async () => {
     for (const who of [viewer, stranger]) {
-      await callAction(who.request, '/', rename(), [mapId, 'Renamed by someone else'], baseURL)
-      await callAction(who.request, '/', remove(), [mapId], baseURL)
+      await callAction(who.request, '/', rename(), [{ mapId, title: 'Renamed by someone else' }], baseURL)
+      await callAction(who.request, '/', remove(), [{ mapId }], baseURL)
     }
     expect((await ownerView()).title).toBe('Permissions target')
 
-    const res = await callAction(owner.request, '/', rename(), [mapId, 'Permissions target (renamed by owner)'], baseURL)
+    const res = await callAction(owner.request, '/', rename(), [{ mapId, title: 'Permissions target (renamed by owner)' }], baseURL)
     expect(res.status()).toBe(200)
     await expect.poll(async () => (await ownerView()).title).toBe('Permissions target (renamed by owner)')
   })
 
   test('[PH1] an action called with input of the wrong shape is refused by zod, not run', async () => {
-    await callAction(owner.request, '/', rename(), [mapId, 'x'.repeat(500)], baseURL)
-    await callAction(owner.request, '/', rename(), [{ id: mapId }, ['title']], baseURL)
+    await callAction(owner.request, '/', rename(), [{ mapId, title: 'x'.repeat(500) }], baseURL)
+    await callAction(owner.request, '/', rename(), [{ mapId: ['../x'], title: 'Array id' }], baseURL)
+    await callAction(owner.request, '/', rename(), [mapId, 'Old positional form'], baseURL)
     expect((await ownerView()).title).toBe('Permissions target (renamed by owner)')
   })
 
@@ -238,7 +239,7 @@ describe('server actions', () => {
 
   test('[PH3] an owner\'s action posted from a foreign Origin (CSRF) is refused by Next and changes nothing', async () => {
     const before = (await ownerView()).title
-    const res = await callAction(owner.request, '/', rename(), [mapId, 'Renamed by a cross-site post'], EVIL)
+    const res = await callAction(owner.request, '/', rename(), [{ mapId, title: 'Renamed by a cross-site post' }], EVIL)
     expect(res.status()).toBeGreaterThanOrEqual(400)
     const other = await createMap(owner, 'CSRF public role target')
     await postFormAction(owner.request, `/maps/${other}/share`, share('setPublicRoleAction'), { mapId: other, publicRole: 'editor' }, EVIL)
@@ -248,6 +249,42 @@ describe('server actions', () => {
 
   test('[PH2] a private map page is a 404 for a stranger', async () => {
     expect((await stranger.page.goto(`/maps/${mapId}`))!.status()).toBe(404)
+  })
+})
+
+describe('sessions and error shapes', () => {
+  test('[PH6] the session cookie is httpOnly, SameSite=Lax and lasts 30 days; behind HTTPS it is Secure', async () => {
+    const cookieOf = async (who: Account) => (await who.context.cookies()).find((c) => c.name === 'crux_session')
+    const plain = await cookieOf(owner)
+    expect(plain).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' })
+    const days = (plain!.expires * 1000 - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(29.9)
+    expect(days).toBeLessThanOrEqual(30)
+
+    // A proxy terminating TLS says so in X-Forwarded-Proto; the cookie then never travels over plain HTTP.
+    const behindTls = await signUp(browser, baseURL, undefined, { 'x-forwarded-proto': 'https' })
+    expect(await cookieOf(behindTls)).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true })
+    await behindTls.context.close()
+  })
+
+  test('[PH4] every refusal a route gives has the one shape { error: { code, message, issues? } } and its status', async () => {
+    const { context, request } = await anonymous()
+    const answers = [
+      [401, await request.get(`/api/maps/${mapId}/token`)],
+      [404, await stranger.request.get(`/api/maps/${mapId}/token`)],
+      [400, await stranger.request.get('/api/sources/UPPER')],
+      [403, await owner.request.post('/api/maps/import', { data: {}, headers: { origin: EVIL } })],
+      [400, await owner.request.post('/api/maps/import', { data: '{not json', headers: { origin: baseURL, 'content-type': 'application/json' } })],
+    ] as const
+    for (const [status, res] of answers) {
+      expect(res.status(), res.url()).toBe(status)
+      const body = (await res.json()) as { error: Record<string, unknown> }
+      expect(Object.keys(body), res.url()).toEqual(['error'])
+      expect(Object.keys(body.error).filter((k) => k !== 'issues').sort(), res.url()).toEqual(['code', 'message'])
+      expect(typeof body.error.code).toBe('string')
+      expect(typeof body.error.message).toBe('string')
+    }
+    await context.close()
   })
 })
 

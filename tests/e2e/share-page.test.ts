@@ -65,4 +65,41 @@ describe('sharing page', () => {
     await expert.context.close()
     await owner.context.close()
   })
+
+  test('[PH2] [PR9] an owner demoted while the page is open is refused in words on the page, not with an error screen', async () => {
+    const first = await newPerson(run.browser, baseURL, unique('First owner'))
+    await signUp(first.page, { name: first.name })
+    const mapId = await createMap(first.page, unique('Two owners'))
+    const second = await newPerson(run.browser, baseURL, unique('Second owner'))
+    const email = `${unique('second')}@example.test`
+    await signUp(second.page, { name: second.name, email })
+    await first.page.goto(`/maps/${mapId}/share`)
+    const invite = first.page.getByTestId('invite-form')
+    await invite.getByLabel('Email of an existing account').fill(email)
+    await invite.getByLabel('Role for the invited person').selectOption('owner')
+    await invite.getByRole('button', { name: 'Invite' }).click()
+    await invite.getByRole('status').waitFor()
+
+    // The second owner opens sharing; the first demotes them to viewer meanwhile.
+    await second.page.goto(`/maps/${mapId}/share`)
+    await first.page.reload()
+    const row = first.page.getByTestId('members').locator('tbody tr').filter({ hasText: second.name })
+    await row.getByLabel(`Role of ${second.name}`).selectOption('viewer')
+    await row.getByRole('button', { name: 'Change' }).click()
+    await expect.poll(() => row.getByLabel(`Role of ${second.name}`).inputValue()).toBe('viewer')
+
+    const codesBefore = await first.page.getByTestId('join-code').count()
+    const create = second.page.getByRole('form', { name: 'Create a join code' })
+    await create.getByTestId('create-link').click()
+    await create.getByRole('alert').waitFor()
+    expect(await create.getByRole('alert').textContent()).toBe('Your role (viewer) cannot manage this map (only owners can)')
+    expect(await second.page.getByTestId('members').count()).toBe(1) // still the page, not an error screen
+    // The control: the first owner's same click makes a code.
+    await first.page.getByTestId('create-link').click()
+    await expect.poll(() => first.page.getByTestId('join-code').count()).toBe(codesBefore + 1)
+    await first.page.reload()
+    expect(await first.page.getByTestId('join-code').count()).toBe(codesBefore + 1)
+    await second.context.close()
+    await first.context.close()
+  })
 })

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import * as Y from 'yjs'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
-import { connectClient, type Client } from '../support/syncHarness'
+import { connectClient, type Client } from '../../harness/syncHarness'
 import { launchBrowser } from './support/browser'
 import { createMap, signUp, type Account } from './support/securityPeople'
 

@@ -2,14 +2,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
 import { unsavedSinceIn } from '@/components/map/hooks/useUnsavedSince'
 import { readiness } from '@/server/app/health'
 import { createDb } from '@/server/db/client'
 import { createPrismaStore } from '@/server/store/prismaStore'
-import { eventually } from '../support/syncHarness'
+import { eventually } from '../../harness/syncHarness'
 import { honestClient, person, privateMap, startRealServer, type RealServer } from './security/realServer'
+import { claim } from '../support/graph'
 
 /**
  * [DU4] A real SQLite file, write-locked by another connection (as a backup,
@@ -18,7 +18,6 @@ import { honestClient, person, privateMap, startRealServer, type RealServer } fr
  * are told edits are not saved, and everything is saved once it is released.
  */
 const me = localOrigin()
-const claim = (id: string): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false })
 const nodeIds = (doc: Y.Doc) => readGraph(doc).nodes.map((n) => n.id).sort()
 
 let srv: RealServer | undefined

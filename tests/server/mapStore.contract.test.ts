@@ -5,8 +5,8 @@ import { MapGoneError, type MapStore } from '@/server/store/MapStore'
 import { createMemoryStore } from '@/server/store/memoryStore'
 import { createPrismaStore } from '@/server/store/prismaStore'
 import { createDb } from '@/server/db/client'
-import { freshSqliteDb } from '../support/db'
-import { freshPostgresDb } from '../support/postgres'
+import { freshSqliteDb } from '../../harness/db'
+import { freshPostgresDb } from '../../harness/postgres'
 
 const me = localOrigin()
 const disposers: Array<() => Promise<void>> = []

@@ -10,7 +10,7 @@ import { PUBLISH_SLUG, publishSlug } from '@/server/publishing/slug'
 import { createPrismaStore } from '@/server/store/prismaStore'
 import { RoomRegistry } from '@/server/sync/RoomRegistry'
 import type { Db } from '@/server/db/client'
-import { freshSqliteDb } from '../support/db'
+import { freshSqliteDb } from '../../harness/db'
 import * as Y from 'yjs'
 import { SYSTEM_ORIGIN, addNode, bindAuthors, localOrigin } from '@/core/ydoc'
 

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import { STORAGE_ORIGIN, addNode, localOrigin, readGraph, updateNode } from '@/core/ydoc'
-import { freshPostgresDb, REDIS_URL } from '../support/postgres'
-import { eventually } from '../support/syncHarness'
+import { freshPostgresDb, REDIS_URL } from '../../harness/postgres'
+import { eventually } from '../../harness/syncHarness'
 import { honestClient, person, privateMap, startRealServer, type RealServer } from './security/realServer'
+import { claim } from '../support/graph'
 
 /**
- * [SC1]–[SC4] Two instances of the sync server on one PostgreSQL database,
+ * [SO1]–[SO4] Two instances of the sync server on one PostgreSQL database,
  * sharing live traffic through Redis: people connected to different
  * instances edit one map together.
  */
 const me = localOrigin()
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 let db: Awaited<ReturnType<typeof freshPostgresDb>>
 let a: RealServer
@@ -31,7 +30,7 @@ afterAll(async () => {
   await db?.dispose()
 })
 
-test('[SC1] clients on different instances see each other\'s edits and presence', async () => {
+test('[SO1] clients on different instances see each other\'s edits and presence', async () => {
   const owner = await person(a.services, 'Owner')
   const guest = await person(a.services, 'Guest')
   const mapId = await privateMap(a.services, owner, [[guest, 'editor']])
@@ -52,7 +51,7 @@ test('[SC1] clients on different instances see each other\'s edits and presence'
   }
 })
 
-test('[SC2] a role change made on one instance closes the socket held by the other', async () => {
+test('[SO2] a role change made on one instance closes the socket held by the other', async () => {
   const owner = await person(a.services, 'Owner')
   const student = await person(a.services, 'Student')
   const mapId = await privateMap(a.services, owner, [[student, 'editor']])
@@ -68,7 +67,7 @@ test('[SC2] a role change made on one instance closes the socket held by the oth
   }
 })
 
-test('[SC3] what was written through either instance is in the database for a third', async () => {
+test('[SO3] what was written through either instance is in the database for a third', async () => {
   const owner = await person(a.services, 'Owner')
   const mapId = await privateMap(a.services, owner)
   const onB = await honestClient(b, owner, mapId, 'owner')
@@ -87,7 +86,7 @@ test('[SC3] what was written through either instance is in the database for a th
   }
 })
 
-test('[SC4] an edit the bus never delivered is healed from the database', async () => {
+test('[SO4] an edit the bus never delivered is healed from the database', async () => {
   const owner = await person(a.services, 'Owner')
   const mapId = await privateMap(a.services, owner)
   const onA = await honestClient(a, owner, mapId, 'owner')

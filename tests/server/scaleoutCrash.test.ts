@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, nodesOf, readGraph, updateNode } from '@/core/ydoc'
-import { startInstanceProcess } from '../support/instanceProcess'
-import { freshPostgresDb, REDIS_URL } from '../support/postgres'
-import { connectClient, eventually, type Client } from '../support/syncHarness'
+import { startInstanceProcess } from '../../harness/instanceProcess'
+import { freshPostgresDb, REDIS_URL } from '../../harness/postgres'
+import { connectClient, eventually, type Client } from '../../harness/syncHarness'
 import { person, privateMap, sameState, startRealServer, tokenFor, type RealServer } from './security/realServer'
+import { claim } from '../support/graph'
 
 /**
  * [DU3] Two instances on PostgreSQL and Redis; one is killed with SIGKILL
@@ -15,7 +15,6 @@ import { person, privateMap, sameState, startRealServer, tokenFor, type RealServ
  * what it applied from the bus, and the reconnecting clients sent the rest.
  */
 const me = localOrigin()
-const claim = (id: string): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false })
 const nodeIds = (doc: Y.Doc) => readGraph(doc).nodes.map((n) => `${n.id}:${n.text}`).sort()
 
 let db: Awaited<ReturnType<typeof freshPostgresDb>>

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { problems, type ArgNode } from '@/core/graph'
+import { problems } from '@/core/graph'
 import { addNode, addRelation, localOrigin, readGraph, removeNodes } from '@/core/ydoc'
 import { createMemoryStore } from '@/server/store/memoryStore'
-import { connectClient, eventually, startSyncServer, type Client } from '../support/syncHarness'
+import { connectClient, eventually, startSyncServer, type Client } from '../../harness/syncHarness'
+import { claim } from '../support/graph'
 
 const me = localOrigin()
-const claim = (id: string, text = id): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {

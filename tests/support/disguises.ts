@@ -1,5 +1,4 @@
 import type * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import {
   addNode,
   authorsOf,
@@ -15,6 +14,7 @@ import {
   trashOf,
   updateNode,
 } from '@/core/ydoc'
+import { claim } from './graph'
 
 /**
  * Every disguise of an edit a non-owner must not land ([PA2]–[PA8]), on the
@@ -25,7 +25,6 @@ import {
 export type Disguise = [name: string, edit: (doc: Y.Doc) => void]
 
 const me = localOrigin()
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 export function disguises(ann: string, teacher: string): Disguise[] {
   return [

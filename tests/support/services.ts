@@ -3,7 +3,7 @@ import type { ArgumentMap } from '@/core/graph'
 import { readGraph } from '@/core/ydoc'
 import { createServices, type ServiceOptions, type Services } from '@/server/app/services'
 import { parseEnv } from '@/server/env'
-import { freshSqliteDb } from './db'
+import { freshSqliteDb } from '../../harness/db'
 
 /** The app's real services on a fresh SQLite database, without Next. */
 export async function testServices(

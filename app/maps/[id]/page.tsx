@@ -7,7 +7,7 @@ import MapEditor from '@/components/map/MapEditorLoader'
 import { IdSchema } from '@/core/graph'
 import { can } from '@/core/permissions'
 import { services } from '@/server/app/registry'
-import { currentUser } from '@/server/app/viewer'
+import { currentUser, requireMapRole } from '@/server/app/viewer'
 
 export const dynamic = 'force-dynamic'
 
@@ -19,8 +19,11 @@ async function visibleMap(id: string) {
   const user = await currentUser()
   const map = await services().maps.get(id)
   if (!map) return null
-  const grant = await services().access.grant(id, user?.id ?? null)
-  return { map, user, role: grant.role }
+  const role = await requireMapRole(id, 'view', user).then(
+    (granted) => granted.role,
+    () => null,
+  )
+  return { map, user, role }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

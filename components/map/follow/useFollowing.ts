@@ -80,6 +80,18 @@ export function useFollowing(awareness: Awareness | null, peers: Peer[]) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the view's numbers, not its object
   }, [followId, present, fv?.x, fv?.y, fv?.zoom, show])
 
+  const centreOn = useCallback(
+    (id: string) => {
+      const node = flow.getNode(id)
+      if (!node || pane.current.width === 0) return
+      const zoom = Math.max(flow.getViewport().zoom, 0.8)
+      const x = node.position.x + (node.measured?.width ?? 0) / 2
+      const y = node.position.y + (node.measured?.height ?? 0) / 2
+      show(transformFor({ x, y, zoom }, pane.current))
+    },
+    [flow, show],
+  )
+
   // Requests from others: a summon makes one follow its sender; a spotlight brings its node into view.
   useEffect(() => {
     const fresh = freshRequests(peers, seen.current)
@@ -89,16 +101,7 @@ export function useFollowing(awareness: Awareness | null, peers: Peer[]) {
       setSpotlightId(id)
       centreOn(id)
     }
-  }, [peers])
-
-  const centreOn = (id: string) => {
-    const node = flow.getNode(id)
-    if (!node || pane.current.width === 0) return
-    const zoom = Math.max(flow.getViewport().zoom, 0.8)
-    const x = node.position.x + (node.measured?.width ?? 0) / 2
-    const y = node.position.y + (node.measured?.height ?? 0) / 2
-    show(transformFor({ x, y, zoom }, pane.current))
-  }
+  }, [peers, centreOn])
 
   useEffect(() => {
     if (!spotlightId) return

@@ -61,8 +61,8 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
   latest.current = deps
   const flow = useReactFlow()
 
+  const { doc, origin, readOnly } = deps
   const actions = useMemo<MapActions>(() => {
-    const { doc, origin, readOnly } = latest.current
     if (!doc || readOnly) return READ_ONLY_ACTIONS
     const step = () => latest.current.cut()
     /** True when this person may change `id`; otherwise says why, and nothing is written. */
@@ -194,7 +194,7 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
       stopEditing: () => setEditingId(null),
     }
     // Rebuilt only when the doc, origin or mode change; the rest is read live.
-  }, [deps.doc, deps.origin, deps.readOnly, flow])
+  }, [doc, origin, readOnly, flow])
 
   return { actions, editingId: actions.readOnly ? null : editingId }
 }

@@ -18,6 +18,7 @@ export function useFlowState(graph: ArgumentMap) {
   // the overlay every frame) does not hand React Flow 1,000 new edge objects per pointer move.
   const selectedEdges = graph.relations.filter((r) => overlay.get(r.id)?.selected).map((r) => r.id).join(' ')
   const edgeCache = useRef({ byId: new Map<string, FlowEdge>(), list: [] as FlowEdge[] })
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the selected ids, not the whole overlay (above)
   const edges = useMemo(() => reuseEdges(toFlowEdges(graph, overlay), edgeCache.current), [graph, selectedEdges])
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setOverlay((o) => applyLocalChanges(o, changes)), [])

@@ -85,6 +85,7 @@ export function usePresence(provider: WebsocketProvider | null, me: Identity | n
     const m = new Map<string, string[]>()
     for (const p of others) for (const id of p.selection) m.set(id, [...(m.get(id) ?? []), p.user.color])
     return m
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content (above), not by the peers array
   }, [selectionsKey])
 
   return { peers, others, remoteSelections, setCursor }

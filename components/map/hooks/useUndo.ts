@@ -1,23 +1,16 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
-import * as Y from 'yjs'
-import { metaOf, nodesOf, relationsOf, votesOf, type Origin } from '@/core/ydoc'
+import type * as Y from 'yjs'
+import { createUndoManager, type Origin } from '@/core/ydoc'
 
-/**
- * Undo that only ever reverts this editor's own transactions: the manager
- * tracks exactly one origin object, the one this editor passes to every op.
- * Remote changes arrive with the provider as origin and are left alone.
- */
+/** This editor's undo and redo, over createUndoManager (own transactions only), with its stack depths for the UI. */
 export function useUndo(doc: Y.Doc | null, origin: Origin) {
   const [manager, setManager] = useState<Y.UndoManager | null>(null)
   const [depth, setDepth] = useState({ undo: 0, redo: 0 })
 
   useEffect(() => {
     if (!doc) return
-    // Votes too: a vote cast on the wrong node is a mistake like any other.
-    const um = new Y.UndoManager([nodesOf(doc), relationsOf(doc), metaOf(doc), votesOf(doc)], {
-      trackedOrigins: new Set([origin]),
-    })
+    const um = createUndoManager(doc, origin)
     const sync = () => setDepth({ undo: um.undoStack.length, redo: um.redoStack.length })
     um.on('stack-item-added', sync)
     um.on('stack-item-popped', sync)

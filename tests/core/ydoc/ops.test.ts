@@ -6,6 +6,9 @@ import {
   SYSTEM_ORIGIN,
   addNode,
   addRelation,
+  createUndoManager,
+  setTitle,
+  setVote,
   docVersion,
   localOrigin,
   metaOf,
@@ -83,18 +86,50 @@ describe('the single write path', () => {
     expect(g.relations.map((r) => r.id)).toEqual(['s1', 'u1'])
   })
 
-  test('[DOC4] undo reverts only the local origin, never a remote change', () => {
+  test('[DOC4] undo reverts only the local origin, never a remote change, on every root a person writes', () => {
     const doc = sample()
     const mine = localOrigin('mine')
     const theirs = localOrigin('theirs')
-    const undo = new Y.UndoManager([nodesOf(doc), relationsOf(doc)], { trackedOrigins: new Set([mine]) })
+    const undo = createUndoManager(doc, mine)
     updateNode(doc, 'thesis', { text: 'my edit' }, mine)
     undo.stopCapturing()
     addNode(doc, node('remote'), theirs)
+    setTitle(doc, 'Their title', theirs)
+    setVote(doc, { nodeId: 'remote', userId: 'them', value: 3 }, theirs)
     undo.undo()
     const g = readGraph(doc)
     expect(g.nodes.find((n) => n.id === 'thesis')?.text).toBe('thesis')
     expect(g.nodes.some((n) => n.id === 'remote')).toBe(true)
+    expect(g.title).toBe('Their title')
+    expect(g.votes).toEqual([{ nodeId: 'remote', userId: 'them', value: 3 }])
+
+    // The same manager undoes one's own title and vote, one step each.
+    setTitle(doc, 'My title', mine)
+    undo.stopCapturing()
+    setVote(doc, { nodeId: 'thesis', userId: 'me', value: 4 }, mine)
+    undo.undo()
+    expect(readGraph(doc).votes.some((v) => v.userId === 'me')).toBe(false)
+    undo.undo()
+    expect(readGraph(doc).title).toBe('Their title')
+  })
+
+  test('[DOC7] a vote is validated when it is written: out of range, on a bad id or by nobody is refused, and the doc is unchanged', () => {
+    const doc = sample()
+    const me = localOrigin('me')
+    const before = Y.encodeStateVector(doc)
+    for (const vote of [
+      { nodeId: 'thesis', userId: 'me', value: 5 },
+      { nodeId: 'thesis', userId: 'me', value: -1 },
+      { nodeId: 'thesis', userId: 'me', value: 2.5 },
+      { nodeId: 'not an id!', userId: 'me', value: 2 },
+      { nodeId: 'thesis', userId: '', value: 2 },
+    ]) {
+      expect(() => setVote(doc, vote, me), JSON.stringify(vote)).toThrow()
+    }
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+    // The control: a valid vote is written and read back.
+    setVote(doc, { nodeId: 'thesis', userId: 'me', value: 4 }, me)
+    expect(readGraph(doc).votes).toContainEqual({ nodeId: 'thesis', userId: 'me', value: 4 })
   })
 
   test('[DOC5] migration stamps the current schemaVersion and refuses newer docs', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import type { ArgNode } from '@/core/graph'
-import { addNode, beginTextEdit, localOrigin, nodesOf, readGraph, splice, updateNode } from '@/core/ydoc'
+import { addNode, beginTextEdit, createUndoManager, localOrigin, nodesOf, readGraph, splice, updateNode } from '@/core/ydoc'
 
 const me = localOrigin()
 const node = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
@@ -129,7 +129,7 @@ describe('node text merges character by character', () => {
   test('[TX4] undo puts back exactly the wording before the edit', () => {
     const doc = new Y.Doc()
     addNode(doc, node('n', 'Fares pay for a third'), me)
-    const undo = new Y.UndoManager(nodesOf(doc), { trackedOrigins: new Set([me]) })
+    const undo = createUndoManager(doc, me)
     updateNode(doc, 'n', { text: 'Fares pay for a third of the service' }, me)
     undo.undo()
     expect(textOf(doc, 'n')).toBe('Fares pay for a third')

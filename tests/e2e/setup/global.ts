@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { buildApp, startApp } from '../../support/app'
+import { buildApp, startApp } from '../../../harness/app'
 import { CHROMIUM_PATH } from '../support/browser'
 
 declare module 'vitest' {

@@ -18,8 +18,13 @@ export interface Account {
 let counter = 0
 const unique = () => `${Date.now().toString(36)}${(++counter).toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-export async function signUp(browser: Browser, baseURL: string, name = `Tester ${unique()}`): Promise<Account> {
-  const context = await browser.newContext({ baseURL })
+export async function signUp(
+  browser: Browser,
+  baseURL: string,
+  name = `Tester ${unique()}`,
+  extraHTTPHeaders?: Record<string, string>,
+): Promise<Account> {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders })
   const page = await context.newPage()
   const email = `sec-${unique()}@example.test`
   await page.goto('/signup')

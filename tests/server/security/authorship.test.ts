@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import {
   addNode,
   addRelation,
@@ -15,7 +14,7 @@ import {
 import { CLOSE_EDIT_REFUSED } from '@/server/sync/Room'
 import { disguises } from '../../support/disguises'
 import { connectRaw, handshake, syncStep2Frame, updateFrame, type RawClient } from '../../support/rawClient'
-import { eventually, type Client } from '../../support/syncHarness'
+import { eventually, type Client } from '../../../harness/syncHarness'
 import {
   converged,
   honestClient,
@@ -28,6 +27,7 @@ import {
   type Person,
   type RealServer,
 } from './realServer'
+import { claim } from '../../support/graph'
 
 /**
  * [PA1]–[PA8] against the real server, with hand-built frames: a student who
@@ -37,7 +37,6 @@ import {
  * a separate honest client, not after a restart.
  */
 const me = localOrigin()
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 let srv: RealServer
 let teacher: Person

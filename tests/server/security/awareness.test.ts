@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { colorFor } from '@/core/presence/colors'
 import { awarenessFrame, connectRaw, handshake, type RawClient } from '../../support/rawClient'
-import { eventually, type Client } from '../../support/syncHarness'
+import { eventually, type Client } from '../../../harness/syncHarness'
 import { honestClient, person, privateMap, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
 
 /**

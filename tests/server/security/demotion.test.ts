@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
 import { connectRaw, handshake, tryConnect, updateFrame, updateOf } from '../../support/rawClient'
-import { eventually } from '../../support/syncHarness'
+import { eventually } from '../../../harness/syncHarness'
 import { converged, honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import { claim } from '../../support/graph'
 
 /**
  * [PS9] Role changes reach live sockets at once: a demoted editor's writes
@@ -11,7 +11,6 @@ import { converged, honestClient, person, privateMap, serverDoc, startRealServer
  * role, and a removed member is shut out for good.
  */
 const me = localOrigin()
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 let srv: RealServer
 let owner: Person

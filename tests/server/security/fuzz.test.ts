@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { ArgNode } from '@/core/graph'
 import type { Role } from '@/core/permissions'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
 import { connectRaw, syncStep1Frame, type RawClient } from '../../support/rawClient'
-import type { Client } from '../../support/syncHarness'
+import type { Client } from '../../../harness/syncHarness'
 import { hostileFrame, type FrameRecipe } from './frameArbitraries'
 import { converged, honestClient, person, privateMap, sameState, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import { claim } from '../../support/graph'
 
 /**
  * [PS4] [PS6]–[PS8] 10,000 hostile frames over several sockets while two
@@ -30,7 +30,6 @@ const FAMILIES = [
   'awareness abuse',
 ]
 const total = (counts: Map<string, number>) => [...counts.values()].reduce((x, y) => x + y, 0)
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 let srv: RealServer
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { PUBLIC_ROLES, ROLES, can, effectiveRole, rank, type Action, type Role } from '@/core/permissions'
+import { checkMapRole } from '@/server/auth/mapRole'
 import { person, privateMap, startRealServer, type RealServer } from './realServer'
 
 /** [PR2]–[PR8] on the real access service (SQLite): the rules the socket and HTTP checks build on. */
@@ -14,6 +15,16 @@ const ACTIONS: Action[] = ['view', 'comment', 'edit', 'manage']
 const NEEDS: Record<Action, Role> = { view: 'viewer', comment: 'commenter', edit: 'editor', manage: 'owner' }
 
 describe('roles (pure)', () => {
+  test('[PR1] roles are totally ordered viewer < commenter < editor < owner, and each allows all the weaker one does', () => {
+    expect(ROLES).toEqual(['viewer', 'commenter', 'editor', 'owner'])
+    fc.assert(
+      fc.property(fc.constantFrom(...ROLES), fc.constantFrom(...ROLES), fc.constantFrom(...ACTIONS), (a, b, action) => {
+        expect(rank(a) < rank(b) || rank(a) > rank(b) || a === b).toBe(true)
+        if (rank(a) <= rank(b) && can(a, action)) expect(can(b, action)).toBe(true)
+      }),
+    )
+  })
+
   test('[PR2] a role allows exactly the actions whose needed role it reaches; no role allows nothing', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ROLES), fc.constantFrom(...ACTIONS), (role, action) => {
@@ -95,5 +106,25 @@ describe('grants in the database', () => {
     expect(ids).not.toContain(mine)
     expect((await maps.listFor(owner.id)).map((m) => m.id)).toEqual(expect.arrayContaining([mine, open.id]))
     expect((await maps.listFor(null)).map((m) => m.id)).not.toContain(mine)
+  })
+
+  test('[PH2] checkMapRole, the one permission path: no role is 401 signed out and 404 signed in; a weak role is refused in words', async () => {
+    const { access } = srv.services
+    const owner = await person(srv.services)
+    const member = await person(srv.services)
+    const stranger = await person(srv.services)
+    const mapId = await privateMap(srv.services, owner, [[member, 'commenter']])
+
+    expect(await checkMapRole(access, mapId, null, 'view')).toMatchObject({ ok: false, refusal: 'unauthenticated' })
+    expect(await checkMapRole(access, mapId, stranger.id, 'view')).toEqual({ ok: false, refusal: 'not_found', message: 'No such map' })
+    expect(await checkMapRole(access, 'mNoSuchMap', owner.id, 'view')).toEqual({ ok: false, refusal: 'not_found', message: 'No such map' })
+    expect(await checkMapRole(access, mapId, member.id, 'edit')).toEqual({
+      ok: false,
+      refusal: 'forbidden',
+      message: 'Your role (commenter) cannot edit this map',
+    })
+    // The control: the same path says yes to the right person, with the grant it read.
+    expect(await checkMapRole(access, mapId, member.id, 'comment')).toMatchObject({ ok: true, role: 'commenter' })
+    expect(await checkMapRole(access, mapId, owner.id, 'manage')).toMatchObject({ ok: true, role: 'owner' })
   })
 })

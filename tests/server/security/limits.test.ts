@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, nodesOf, readGraph, toYRecord } from '@/core/ydoc'
 import { connectRaw, handshake, queryAwarenessFrame, updateFrame, updateOf, type RawClient } from '../../support/rawClient'
-import { eventually, type Client } from '../../support/syncHarness'
+import { eventually, type Client } from '../../../harness/syncHarness'
 import { converged, honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import { claim } from '../../support/graph'
 
 /**
  * [PS6] [PS7] [PS8]: abusive traffic closes the abuser's own socket and
@@ -12,7 +12,6 @@ import { converged, honestClient, person, privateMap, serverDoc, startRealServer
  */
 const MAX_MESSAGE_BYTES = 4096
 const me = localOrigin()
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 let srv: RealServer
 let owner: Person

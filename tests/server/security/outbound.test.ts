@@ -3,7 +3,7 @@ import { addNode, localOrigin } from '@/core/ydoc'
 import { DEFAULT_RATE_LIMIT } from '@/server/sync/budget'
 import { DEFAULT_MAX_SOCKETS_PER_PERSON } from '@/server/sync/SyncServer'
 import { connectRaw, handshake, queryAwarenessFrame, syncStep1Frame, tryConnect, type RawClient } from '../../support/rawClient'
-import { eventually } from '../../support/syncHarness'
+import { eventually } from '../../../harness/syncHarness'
 import { converged, honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
 
 /**

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, readGraph, updateNode } from '@/core/ydoc'
 import { CLOSE_EDIT_REFUSED } from '@/server/sync/Room'
 import { connectRaw, handshake, updateFrame } from '../../support/rawClient'
-import { eventually } from '../../support/syncHarness'
+import { eventually } from '../../../harness/syncHarness'
 import { honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import { claim } from '../../support/graph'
 
 /**
  * [PA10] The own-work policy is a map setting: by default it binds editors
@@ -14,7 +14,6 @@ import { honestClient, person, privateMap, serverDoc, startRealServer, tokenFor,
  * live connections at once.
  */
 const me = localOrigin()
-const claim = (id: string): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false })
 
 let srv: RealServer
 let owner: Person

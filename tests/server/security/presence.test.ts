@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { PRESENCE_TICK_MS } from '@/server/sync/presenceRelay'
 import { awarenessFrame, connectRaw, handshake } from '../../support/rawClient'
-import { eventually, type Client } from '../../support/syncHarness'
+import { eventually, type Client } from '../../../harness/syncHarness'
 import { honestClient, person, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { connectRaw, handshake, syncStep1Frame, syncStep2Frame } from '../../support/rawClient'
-import { connectClient, eventually } from '../../support/syncHarness'
+import { connectClient, eventually } from '../../../harness/syncHarness'
 import { person, privateMap, startRealServer, tokenFor, type RealServer } from './realServer'
 
 /** Stock-client behaviours the server must not punish: they are not attacks. */

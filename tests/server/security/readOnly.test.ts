@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import type { Role } from '@/core/permissions'
 import { addNode, localOrigin, readGraph, setTitle } from '@/core/ydoc'
 import { connectRaw, handshake, syncStep2Frame, updateFrame, updateOf, type RawClient } from '../../support/rawClient'
-import { eventually, type Client } from '../../support/syncHarness'
+import { eventually, type Client } from '../../../harness/syncHarness'
 import { converged, honestClient, sameState, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import { claim } from '../../support/graph'
 
 /**
  * [PS4] Viewers and commenters receive the map, but nothing they send
@@ -14,7 +14,6 @@ import { converged, honestClient, sameState, person, privateMap, serverDoc, star
  * message, and every other client keeps exactly what it had.
  */
 const me = localOrigin()
-const claim = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })
 
 let srv: RealServer
 let owner: Person

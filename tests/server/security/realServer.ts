@@ -6,7 +6,7 @@ import { colorFor } from '@/core/presence/colors'
 import type { ServiceOptions, Services } from '@/server/app/services'
 import { signMapToken } from '@/server/auth/mapTokens'
 import { testServices } from '../../support/services'
-import { connectClient, eventually, type Client } from '../../support/syncHarness'
+import { connectClient, eventually, type Client } from '../../../harness/syncHarness'
 
 /**
  * The app's real services (SQLite, accounts, access, token checks, sync

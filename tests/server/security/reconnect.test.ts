@@ -4,7 +4,7 @@ import { addNode, localOrigin, readGraph } from '@/core/ydoc'
 import { MAP_TOKEN_TTL_SECONDS } from '@/server/auth/mapTokens'
 import { SESSION_COOKIE } from '@/server/auth/sessions'
 import { tryConnect } from '../../support/rawClient'
-import { connectClient, eventually, type Client } from '../../support/syncHarness'
+import { connectClient, eventually, type Client } from '../../../harness/syncHarness'
 import { person, privateMap, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
 
 /**

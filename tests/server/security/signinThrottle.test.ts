@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createAccounts } from '@/server/auth/accounts'
 import { createThrottle } from '@/server/auth/throttle'
-import { freshSqliteDb } from '../../support/db'
+import { freshSqliteDb } from '../../../harness/db'
 
 /**
  * Password guessing against one account is capped: five failures in fifteen

@@ -1,6 +1,7 @@
 import { headers } from 'next/headers'
 import Link from 'next/link'
 import { publishAction, unpublishAction } from './actions'
+import { MapActionForm } from '@/components/forms/MapActionForm'
 import styles from './publish.module.css'
 import { EmbedCodeBuilder } from '@/components/published/EmbedCodeBuilder'
 import { mapToManage } from '@/server/app/viewer'
@@ -42,12 +43,12 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
           </p>
         ) : null}
         <div className={styles.inline}>
-          <form action={publishAction}>
+          <MapActionForm action={publishAction}>
             <input type="hidden" name="mapId" value={id} />
             <button type="submit" className="primary" data-testid="publish">
               {status.versions.length === 0 ? 'Publish' : 'Publish a new version'}
             </button>
-          </form>
+          </MapActionForm>
         </div>
         {status.published && base ? (
           // A confirmation that works without scripts: nothing is hidden until the second, explicit button.
@@ -59,12 +60,12 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
               sites stops showing it: articles that link to it or embed it will show “not found”. Nothing is deleted, and
               publishing again brings back the same addresses.
             </p>
-            <form action={unpublishAction}>
+            <MapActionForm action={unpublishAction}>
               <input type="hidden" name="mapId" value={id} />
               <button type="submit" className="danger" data-testid="confirm-unpublish">
                 Unpublish every version
               </button>
-            </form>
+            </MapActionForm>
           </details>
         ) : null}
       </section>

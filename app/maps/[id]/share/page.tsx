@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { createLinkAction, inviteAction, removeMemberAction, revokeLinkAction, setContributionSettingsAction, setPublicRoleAction, setRoleAction } from './actions'
 import styles from './share.module.css'
+import { MapActionForm } from '@/components/forms/MapActionForm'
 import { InviteForm } from '@/components/share/InviteForm'
 import { PUBLIC_ROLES, ROLES, SHAREABLE_ROLES } from '@/core/permissions'
 import { services } from '@/server/app/registry'
@@ -24,7 +25,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="public-h">
         <h2 id="public-h">Anyone with the address</h2>
-        <form action={setPublicRoleAction} className={styles.inline}>
+        <MapActionForm action={setPublicRoleAction} className={styles.inline}>
           <input type="hidden" name="mapId" value={id} />
           <select name="publicRole" defaultValue={map.publicRole} aria-label="Role for anyone with the address">
             {PUBLIC_ROLES.map((r) => (
@@ -32,12 +33,12 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
             ))}
           </select>
           <button type="submit">Save</button>
-        </form>
+        </MapActionForm>
       </section>
 
       <section aria-labelledby="contrib-h">
         <h2 id="contrib-h">Own work</h2>
-        <form action={setContributionSettingsAction} className={styles.inline} aria-label="Own-work settings">
+        <MapActionForm action={setContributionSettingsAction} className={styles.inline} label="Own-work settings">
           <input type="hidden" name="mapId" value={id} />
           <select name="ownWork" defaultValue={settings?.ownWork ?? 'code'} aria-label="Who changes and deletes only their own work" data-testid="own-work-setting">
             <option value="code">people who joined by a code change and delete only their own nodes and relations</option>
@@ -48,7 +49,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
             <input type="checkbox" name="publishAuthors" value="on" defaultChecked={settings?.publishAuthors ?? false} /> name authors on published versions
           </label>
           <button type="submit">Save</button>
-        </form>
+        </MapActionForm>
       </section>
 
       <section aria-labelledby="members-h">
@@ -64,23 +65,23 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                   {m.userId === lastOwner ? (
                     <span data-testid="last-owner">owner (the only one: add another owner to change this)</span>
                   ) : (
-                    <form action={setRoleAction} className={styles.inline}>
+                    <MapActionForm action={setRoleAction} className={styles.inline}>
                       <input type="hidden" name="mapId" value={id} />
                       <input type="hidden" name="userId" value={m.userId} />
                       <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
                         {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
                       </select>
                       <button type="submit">Change</button>
-                    </form>
+                    </MapActionForm>
                   )}
                 </td>
                 <td>
                   {m.userId === lastOwner ? null : (
-                    <form action={removeMemberAction}>
+                    <MapActionForm action={removeMemberAction}>
                       <input type="hidden" name="mapId" value={id} />
                       <input type="hidden" name="userId" value={m.userId} />
                       <button type="submit" className="danger" aria-label={`Remove ${m.name}`}>Remove</button>
-                    </form>
+                    </MapActionForm>
                   )}
                 </td>
               </tr>
@@ -98,15 +99,15 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
               <code data-testid="join-code">{l.code}</code> grants <strong>{l.role}</strong>
               {l.group ? <> in team <strong>{l.group}</strong></> : null}
               {l.expiresAt ? <> until {l.expiresAt.toLocaleString()}</> : null} · <Link href={`/join?code=${l.code}`}>link</Link>
-              <form action={revokeLinkAction} className={styles.inline}>
+              <MapActionForm action={revokeLinkAction} className={styles.inline}>
                 <input type="hidden" name="mapId" value={id} />
                 <input type="hidden" name="linkId" value={l.id} />
                 <button type="submit" className="danger">Revoke</button>
-              </form>
+              </MapActionForm>
             </li>
           ))}
         </ul>
-        <form action={createLinkAction} className={styles.inline} aria-label="Create a join code">
+        <MapActionForm action={createLinkAction} className={styles.inline} label="Create a join code">
           <input type="hidden" name="mapId" value={id} />
           <select name="role" defaultValue="editor" aria-label="Role granted">
             {SHAREABLE_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
@@ -119,7 +120,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
             <option value="168">expires in a week</option>
           </select>
           <button type="submit" className="primary" data-testid="create-link">Create code</button>
-        </form>
+        </MapActionForm>
       </section>
     </main>
   )

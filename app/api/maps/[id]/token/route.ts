@@ -8,13 +8,12 @@ import { HttpError, route } from '@/server/http/route'
 export const dynamic = 'force-dynamic'
 
 /** A short-lived token for this map's websocket, carrying the caller's role and presence identity. */
-export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, async ({ params, user }) => {
-  if (!user) throw new HttpError(401, 'unauthenticated', 'Join the map with a name first')
-  const grant = await services().access.grant(params.id, user.id)
+export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, async ({ params, user, grant }) => {
+  if (!user || !grant) throw new HttpError(401, 'unauthenticated', 'Join the map with a name first')
   const token = await signMapToken(services().secret, {
     sub: user.id,
     map: params.id,
-    role: grant.role!,
+    role: grant.role,
     name: user.name,
     color: colorFor(user.id),
     ...(grant.group ? { group: grant.group } : {}),

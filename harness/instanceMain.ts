@@ -2,9 +2,9 @@
 // test or the fault harness can kill -9 it. Prints `ready on <ws base>` once listening.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { handleHealth } from '../../server/app/health'
-import { createServices } from '../../server/app/services'
-import { parseEnv } from '../../server/env'
+import { handleHealth } from '../server/app/health'
+import { createServices } from '../server/app/services'
+import { parseEnv } from '../server/env'
 
 const services = await createServices(parseEnv(process.env))
 const server = http.createServer((req, res) => void (handleHealth(req, res, services) || res.writeHead(404).end()))

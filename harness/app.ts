@@ -9,7 +9,7 @@ import { spawnUntilReady } from './spawnReady'
  * benchmarks: built once into NEXT_DIST_DIR, then started on a free port
  * against a database of the caller's choosing.
  */
-const root = path.resolve(import.meta.dirname, '../..')
+const root = path.resolve(import.meta.dirname, '..')
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name)
 
 export function distDir(): string {

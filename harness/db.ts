@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createDb, type Db } from '@/server/db/client'
 
-const root = path.resolve(import.meta.dirname, '../..')
+const root = path.resolve(import.meta.dirname, '..')
 
 /** A migrated template database, built once per migration set with the real Prisma CLI. */
 function templateDb(): string {
