@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ArgNode } from '@/core/graph'
 import { addNode, localOrigin, readAuthorship } from '@/core/ydoc'
 import type { Services } from '@/server/app/services'
 import { RosterSchema, normalizePersonalCode } from '@/server/teaching/classes'
 import { copyToTeams } from '@/server/teaching/groupMaps'
 import { graphOf } from '../support/services'
 import { honestClient, person, startRealServer, serverDoc, type RealServer } from './security/realServer'
-import { eventually } from '../support/syncHarness'
+import { claim } from '../support/graph'
+import { eventually } from '../../harness/syncHarness'
 
 /**
  * [PK1]–[PK5] Classes on the real services and a real SQLite database: one
@@ -21,7 +21,6 @@ beforeAll(async () => {
 })
 afterAll(() => srv.stop())
 
-const claim = (id: string): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false })
 
 describe('classes', () => {
   test('[PK1] a class has one join code, its creator teaches it, nobody else does', async () => {

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import type { ArgNode } from '@/core/graph'
 import { pseudonyms } from '@/core/presence/pseudonyms'
 import { addNode, contributors, localOrigin } from '@/core/ydoc'
 import { CLOSE_ROLE_CHANGED } from '@/server/sync/SyncServer'
 import { awarenessFrame, connectRaw, handshake, updateFrame, type RawClient } from '../../support/rawClient'
-import { eventually } from '../../support/syncHarness'
+import { claim } from '../../support/graph'
+import { eventually } from '../../../harness/syncHarness'
 import { person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
 
 /**
  * [PN1]–[PN4] Anonymity applied by the server: pseudonyms in the awareness
  * it relays and in the names the doc holds, whatever the client sends.
  */
-const claim = (id: string): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false })
 
 describe('pseudonyms', () => {
   test('[PN2] stable for a map, distinct among its people (numbered past 512), different on another map', () => {

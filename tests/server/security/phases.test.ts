@@ -6,7 +6,7 @@ import { addNode, localOrigin, readGraph, setVote } from '@/core/ydoc'
 import { CLOSE_ROLE_CHANGED } from '@/server/sync/SyncServer'
 import { CLOSE_EDIT_REFUSED } from '@/server/sync/Room'
 import { connectRaw, handshake, updateFrame, type RawClient } from '../../support/rawClient'
-import { eventually } from '../../support/syncHarness'
+import { eventually } from '../../../harness/syncHarness'
 import { honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
 
 /**
