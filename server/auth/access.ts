@@ -22,6 +22,8 @@ export interface Grant {
   pseudonym: string | null
   /** [PM1] Review mode binds this person: their new nodes arrive pending. */
   review: boolean
+  /** The map-wide classroom switches, 'a' anonymous and 'r' review mode ([PN4], [PM1]). */
+  classroom: string
 }
 
 export const OWN_WORK_SETTINGS = ['off', 'code', 'editors'] as const
@@ -63,7 +65,7 @@ export function createAccess(db: Db, onChange: AccessChanged) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
       const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true, review: true } })
-      if (!map) return { role: null, group: null, ownWork: false, phase: null, pseudonym: null, review: false }
+      if (!map) return { role: null, group: null, ownWork: false, phase: null, pseudonym: null, review: false, classroom: '' }
       const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
       const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
@@ -74,6 +76,7 @@ export function createAccess(db: Db, onChange: AccessChanged) {
         phase: storedPhases(map).current,
         pseudonym: userId && role ? await pseudonymOn(db, mapId, map, userId, role) : null,
         review: map.review && role !== 'owner',
+        classroom: `${map.anonymous ? 'a' : ''}${map.review ? 'r' : ''}`,
       }
     },
 

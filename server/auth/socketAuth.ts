@@ -59,12 +59,13 @@ export async function peerAccessNow(access: Access, mapId: string, userId: strin
     phase: grant.phase,
     pseudonym: grant.pseudonym,
     review: grant.review,
+    classroom: grant.classroom,
     ...(grant.group ? { group: grant.group } : {}),
   }
 }
 
 /** [PA10] The own-work policy and the team travel with the connection: the update guard reads them. */
-function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group' | 'phase' | 'pseudonym' | 'review'>): PeerAccess {
+function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group' | 'phase' | 'pseudonym' | 'review' | 'classroom'>): PeerAccess {
   return {
     userId,
     role,
@@ -74,6 +75,7 @@ function peerAccess(userId: string, role: Role, shown: { name: string; color: st
     phase: grant.phase,
     pseudonym: grant.pseudonym,
     review: grant.review,
+    classroom: grant.classroom,
     ...(grant.group ? { group: grant.group } : {}),
   }
 }

@@ -51,6 +51,8 @@ export interface PeerAccess {
   pseudonym?: string | null
   /** [PM1] Review mode: this person's new nodes must arrive pending. */
   review?: boolean
+  /** The map-wide classroom switches ('a' anonymous, 'r' review mode): a change reloads every screen. */
+  classroom?: string
 }
 
 /** Close codes sent to a peer that broke the protocol. */

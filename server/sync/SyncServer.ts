@@ -209,10 +209,11 @@ export function createSyncServer(options: SyncServerOptions) {
         // [PP5] The new phase judges the very next frame; the reconnect brings it to the person's screen.
         room.setAccess(peer, { ...before, ownWork: after.ownWork, phase: after.phase ?? null })
         peer.close(CLOSE_ROLE_CHANGED, 'phase changed')
-      } else if ((after.review === true) !== (before.review === true)) {
+      } else if ((after.review === true) !== (before.review === true) || (after.classroom ?? '') !== (before.classroom ?? '')) {
         // [PM1] Judged from the next frame on; the reconnect tells the editor to send new nodes pending.
-        room.setAccess(peer, { ...before, review: after.review === true })
-        peer.close(CLOSE_ROLE_CHANGED, 'review mode changed')
+        // [PN4] [PM2] A map-wide switch (anonymity, review mode) changes what every screen shows, teachers' included.
+        room.setAccess(peer, { ...before, review: after.review === true, classroom: after.classroom ?? '' })
+        peer.close(CLOSE_ROLE_CHANGED, 'classroom settings changed')
       } else if ((after.group ?? null) !== (before.group ?? null)) {
         // [PK5] A student moved to another team: new work is theirs under the new team; the reconnect shows it.
         room.setAccess(peer, { ...before, ownWork: after.ownWork, ...(after.group ? { group: after.group } : { group: undefined }) })

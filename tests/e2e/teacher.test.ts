@@ -202,7 +202,7 @@ describe('a teacher and three students in a class', () => {
     const annNode = await addNode(ann.page, 'claim', 'Ann: neutrality costs more than membership')
     const authorAt = (p: Person) => node(p.page, annNode).getByTestId('node-author').innerText()
     await expect.poll(() => authorAt(bob)).toBe(ann.name)
-    await teacher.page.getByTestId('anonymity-toggle').check()
+    await teacher.page.getByTestId('anonymity-toggle').click()
     for (const s of [ann, bob]) await s.page.getByTestId('anonymous-notice').waitFor()
     await expect.poll(() => authorAt(bob)).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/)
     const alias = await authorAt(bob)
@@ -218,7 +218,7 @@ describe('a teacher and three students in a class', () => {
     await handshake(raw)
     expect(JSON.stringify(raw.doc.toJSON())).not.toContain(ann.name)
     raw.close()
-    await teacher.page.getByTestId('anonymity-toggle').uncheck()
+    await teacher.page.getByTestId('anonymity-toggle').click()
     await bob.page.getByTestId('anonymous-notice').waitFor({ state: 'detached' })
     await expect.poll(() => authorAt(bob)).toBe(ann.name)
   }, 90_000)
@@ -227,7 +227,7 @@ describe('a teacher and three students in a class', () => {
     const mapId = mapIds[1]!
     const [ann, bob, cid] = students as [Person, Person, Person]
     for (const p of [teacher, ...students]) await openMap(p.page, mapId)
-    await teacher.page.getByTestId('review-toggle').check()
+    await teacher.page.getByTestId('review-toggle').click()
     for (const s of students) await s.page.getByTestId('review-notice').waitFor()
     const waiting = await addNode(ann.page, 'claim', 'Ann: membership deters an attack')
     await node(bob.page, waiting).getByTestId('node-pending').waitFor()
@@ -245,7 +245,8 @@ describe('a teacher and three students in a class', () => {
     await expect.poll(() => node(bob.page, doomed).getByTestId('node-rejected').innerText()).toBe('Rejected: Not about the question')
     await expect.poll(() => queue.count()).toBe(0)
     expect(await nodeIds(cid.page)).not.toContain('raw-unreviewed')
-    await teacher.page.getByTestId('review-toggle').uncheck()
+    await teacher.page.getByTestId('review-toggle').click()
+    await expect.poll(() => teacher.page.getByTestId('review-queue').count()).toBe(0)
   }, 90_000)
 
   test('[PG1] [PG2] a template copied to each team in one step; each team sees only its own copy; the teacher sees them side by side', async () => {
