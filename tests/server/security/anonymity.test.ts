@@ -6,7 +6,7 @@ import { CLOSE_ROLE_CHANGED } from '@/server/sync/SyncServer'
 import { awarenessFrame, connectRaw, handshake, updateFrame, type RawClient } from '../../support/rawClient'
 import { claim } from '../../support/graph'
 import { eventually } from '../../../harness/syncHarness'
-import { person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import { person, privateMap, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
 
 /**
  * [PN1]–[PN4] Anonymity applied by the server: pseudonyms in the awareness
@@ -49,12 +49,14 @@ async function socket(who: Person, role: 'owner' | 'editor' = 'editor'): Promise
 }
 
 test('[PN1] [PN3] [PN4] turned on, the doc and the relayed presence name students by pseudonym only; turned off, by name again', async () => {
-  const teacherSocket = await socket(teacher, 'owner') // keeps the room live
+  // Held for the whole test: every socket is closed when the setting changes, the room must stay the same.
+  const room = await srv.services.sync.rooms.acquire(mapId)
+  const teacherSocket = await socket(teacher, 'owner')
   const annSocket = await socket(ann)
   const before = Y.encodeStateVector(annSocket.doc)
   addNode(annSocket.doc, claim('ann-1'), localOrigin())
   annSocket.send(updateFrame(Y.encodeStateAsUpdate(annSocket.doc, before)))
-  const server = await serverDoc(srv, mapId)
+  const server = room.doc
   await eventually(() => contributors(server).get(ann.id)?.name === 'Ann Real', 'Ann bound under her name')
 
   await srv.services.anonymity.set(mapId, true)
@@ -88,4 +90,5 @@ test('[PN1] [PN3] [PN4] turned on, the doc and the relayed presence name student
   expect(contributors(server).get(ann.id)?.name).toBe('Ann Real')
   expect((await srv.services.access.grant(mapId, ann.id)).pseudonym).toBeNull()
   teacherSocket.close()
+  srv.services.sync.rooms.release(mapId)
 })
