@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-const BENCHES = ['sync-latency', 'presence', 'update-guard', 'evaluate', 'export', 'published', 'editor-fps'] as const
+const BENCHES = ['sync-latency', 'presence', 'update-guard', 'evaluate', 'export', 'published', 'editor-fps', 'history-size'] as const
 
 async function runAll(): Promise<void> {
   const failed: string[] = []

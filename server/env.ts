@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   STOP_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
   /** Fold the update log into a snapshot once it holds this many rows. */
   COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
+  /** [HI1] An open map with activity gets an automatic checkpoint this long after its first unsaved change. */
+  CHECKPOINT_EVERY_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
   /** Largest websocket frame accepted; larger ones close that socket only. */
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** Signs websocket tokens; generated and kept in the database when unset. Set it when instances do not share a database. */

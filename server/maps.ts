@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { emptyMap, newId, type ArgumentMap, type MapCredits } from '../core/graph'
-import { SYSTEM_ORIGIN, readCredits, readGraph, replaceGraph, setTitle } from '../core/ydoc'
+import { SYSTEM_ORIGIN, contributors, readCredits, readGraph, replaceGraph, setTitle } from '../core/ydoc'
 import type { PublicRole } from '../core/permissions'
 import type { Access } from './auth/access'
 import type { Db } from './db/client'
@@ -104,6 +104,11 @@ export function createMapService(db: Db, store: MapStore, rooms: RoomRegistry, a
     /** The map's live content as a graph, from the open room or the store. */
     async graph(id: string): Promise<ArgumentMap> {
       return rooms.withRoom(id, (room) => readGraph(room.doc))
+    },
+
+    /** Everyone who wrote in the map, as the server bound them ([PA1]): names only, no graph read. */
+    async contributors(id: string): Promise<Array<{ userId: string; name: string }>> {
+      return rooms.withRoom(id, (room) => [...contributors(room.doc).values()].map((c) => ({ userId: c.userId, name: c.name })))
     },
 
     /** The map and who wrote what in it ([PA1]), for exports and publishing. */

@@ -56,6 +56,11 @@ export function ExportMenu({ title, mapId }: Props) {
             {busy === format ? 'Drawing…' : `${format.toUpperCase()} image`}
           </button>
         ))}
+        {mapId && (
+          <p className="crux-hint" data-testid="export-comments-note">
+            Comments are in the Argdown, Crux JSON and Markdown files; AIF and images have no place for them and leave them out.
+          </p>
+        )}
         {error && <p role="alert">{error}</p>}
       </div>
     </details>

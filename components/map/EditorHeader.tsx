@@ -6,6 +6,7 @@ import { CopyMapButton } from './CopyMapButton'
 import { PresenceBar } from './PresenceBar'
 import { ContributionFilterSelect } from './authorship/ContributionFilterSelect'
 import type { ConnectionState } from './hooks/useMapDoc'
+import type { PanelState } from './hooks/usePanel'
 import type { Peer } from './hooks/usePresence'
 
 type Props = {
@@ -18,13 +19,11 @@ type Props = {
   isOwner: boolean
   outline: { open: boolean; toggle: () => void }
   filter: Parameters<typeof ContributionFilterSelect>[0]
-  trash: { open: boolean; count: number; toggle: () => void }
-  /** [DB1] Owners' dashboard. */
-  dashboard: { open: boolean; toggle: () => void }
+  panels: PanelState & { trashCount: number; commentCount: number }
 }
 
 /** The editor's title bar: connection, people, panels, export and the owner's settings. */
-export function EditorHeader({ mapId, title, status, unsavedSince, peers, awareness, isOwner, outline, filter, trash, dashboard }: Props) {
+export function EditorHeader({ mapId, title, status, unsavedSince, peers, awareness, isOwner, outline, filter, panels }: Props) {
   return (
     <header className="crux-header">
       <a href="/" className="crux-home" aria-label="All maps">
@@ -44,13 +43,19 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
         Outline
       </button>
       <ContributionFilterSelect {...filter} />
-      <button type="button" aria-expanded={trash.open} data-testid="trash-toggle" onClick={trash.toggle}>
-        Recently deleted ({trash.count})
+      <button type="button" aria-expanded={panels.open === 'comments'} data-testid="comments-toggle" onClick={() => panels.toggle('comments')}>
+        Comments ({panels.commentCount})
+      </button>
+      <button type="button" aria-expanded={panels.open === 'history'} data-testid="history-toggle" onClick={() => panels.toggle('history')}>
+        History
+      </button>
+      <button type="button" aria-expanded={panels.open === 'trash'} data-testid="trash-toggle" onClick={() => panels.toggle('trash')}>
+        Recently deleted ({panels.trashCount})
       </button>
       <ExportMenu title={title} mapId={mapId} />
       <CopyMapButton mapId={mapId} />
       {isOwner && (
-        <button type="button" aria-expanded={dashboard.open} data-testid="dashboard-toggle" onClick={dashboard.toggle}>
+        <button type="button" aria-expanded={panels.open === 'dashboard'} data-testid="dashboard-toggle" onClick={() => panels.toggle('dashboard')}>
           Dashboard
         </button>
       )}

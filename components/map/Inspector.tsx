@@ -1,5 +1,5 @@
 'use client'
-import { memo, useState } from 'react'
+import { memo, useState, type ReactNode } from 'react'
 import { OpenSourceButton } from '@/components/source/OpenSourceButton'
 import type { ArgumentMap } from '@/core/graph'
 import type { Authorship } from '@/core/ydoc'
@@ -19,11 +19,13 @@ type Props = {
   refusal?: string | null
   /** Owners lock and unlock nodes ([PA5]). */
   canLock?: boolean
+  /** More for owners below the fields (votes by person). */
+  extra?: ReactNode
 }
 
 /** Side panels for the selection: its source article, then one node's fields or one relation's kind. */
 /** Memoised: while a node is dragged its props stay the same, and its form need not re-render per frame. */
-export const Inspector = memo(function Inspector({ graph, selection, who, refusal = null, canLock = false }: Props) {
+export const Inspector = memo(function Inspector({ graph, selection, who, refusal = null, canLock = false, extra }: Props) {
   const actions = useMapActions()
   const [browsing, setBrowsing] = useState<string | null>(null)
   const node = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined
@@ -91,6 +93,7 @@ export const Inspector = memo(function Inspector({ graph, selection, who, refusa
           </p>
         )}
         {explain}
+        {extra}
         {canOpenSource && <OpenSourceButton cited={cited} onOpen={setBrowsing} />}
       </aside>
     </>

@@ -15,6 +15,9 @@ import { ReviewQueue } from './ReviewQueue'
 import { MapActionsContext } from './MapActionsContext'
 import { Toolbar } from './Toolbar'
 import { TrashPanel } from './authorship/TrashPanel'
+import { SidePanels } from './SidePanels'
+import { useComments } from './comments/useComments'
+import { useHistoryView } from './history/useHistoryView'
 import { explainRefusal } from './authorship/editPolicy'
 import { useAuthorshipView } from './authorship/useAuthorshipView'
 import { EvaluationContext } from './evaluation/EvaluationContext'
@@ -24,6 +27,7 @@ import { useEditorKeys } from './hooks/useEditorKeys'
 import { useFlowNodes, useFlowState } from './hooks/useFlowState'
 import { useGraph } from './hooks/useGraph'
 import { useMapDoc } from './hooks/useMapDoc'
+import { usePanel } from './hooks/usePanel'
 import { usePresence } from './hooks/usePresence'
 import { useUnsavedSince } from './hooks/useUnsavedSince'
 import { useUndo } from './hooks/useUndo'
@@ -66,8 +70,9 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const wrapper = useRef<HTMLDivElement>(null)
   const view = useAuthorshipView(doc, graph, session)
   const [notice, setNotice] = useState<string | null>(null)
-  const [trashOpen, setTrashOpen] = useState(false)
-  const [dashboardOpen, setDashboardOpen] = useState(false)
+  const panels = usePanel()
+  const comments = useComments(mapId, provider)
+  const timeline = useHistoryView(mapId, panels.open === 'history')
   const markFresh = useUnstack(readOnly ? null : doc, graph, origin)
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
@@ -77,6 +82,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
   const nodes = useFlowNodes(graph, flow.overlay, {
     badges: evaluation.badges, editingId, remoteSelections: presence.remoteSelections, authors: view.authors, fixed: view.fixed, faded: view.faded,
+    comments: comments.counts, diff: timeline.marks,
   })
   const selectedId = flow.selection.length === 1 ? flow.selection[0]! : undefined
   const isOwner = session !== null && can(session.role, 'manage')
@@ -111,8 +117,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           isOwner={isOwner}
           outline={{ open: outlineOpen, toggle: () => setOutlineOpen((o) => !o) }}
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
-          trash={{ open: trashOpen, count: view.contributions.trash.length, toggle: () => setTrashOpen((o) => !o) }}
-          dashboard={{ open: dashboardOpen, toggle: () => setDashboardOpen((o) => !o) }}
+          panels={{ ...panels, trashCount: view.contributions.trash.length, commentCount: comments.openCount }}
         />
         {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} review={session.reviewMode === true} />}
         {error && (
@@ -165,39 +170,55 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
               select={(id) => flow.select([id])}
             />
           )}
-          {isOwner && dashboardOpen ? (
-            <DashboardPanel
-              title={graph.title || title}
-              graph={graph}
-              byRecord={view.contributions.byRecord}
-              people={view.contributions.people}
-              realNames={session?.realNames}
-              teams={session?.memberTeams}
-              evaluation={evaluation.state.evaluation}
-              select={flow.select}
-              close={() => setDashboardOpen(false)}
-            />
-          ) : trashOpen ? (
-            <TrashPanel
-              trash={view.contributions.trash}
-              canRestore={isOwner && !readOnly}
-              restore={(id) => {
-                history.cut()
-                if (doc) restoreFromTrash(doc, id, origin)
-              }}
-              close={() => setTrashOpen(false)}
-            />
-          ) : (
-            <EvaluationContext.Provider value={explain}>
-              <Inspector
+          <SidePanels
+            mapId={mapId}
+            panels={panels}
+            graph={graph}
+            selection={flow.selection}
+            select={flow.select}
+            me={identity?.id ?? null}
+            canComment={session !== null && can(session.role, 'comment')}
+            isOwner={isOwner}
+            comments={comments}
+            history={timeline}
+            names={{ people: view.contributions.people }}
+            dashboard={
+              <DashboardPanel
+                title={graph.title || title}
                 graph={graph}
-                selection={flow.selection}
-                who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
-                refusal={selectedId ? view.policy.refusal(selectedId) : null}
-                canLock={isOwner}
+                byRecord={view.contributions.byRecord}
+                people={view.contributions.people}
+                realNames={session?.realNames}
+                teams={session?.memberTeams}
+                evaluation={evaluation.state.evaluation}
+                select={flow.select}
+                close={panels.close}
               />
-            </EvaluationContext.Provider>
-          )}
+            }
+            trash={
+              <TrashPanel
+                trash={view.contributions.trash}
+                canRestore={isOwner && !readOnly}
+                restore={(id) => {
+                  history.cut()
+                  if (doc) restoreFromTrash(doc, id, origin)
+                }}
+                close={panels.close}
+              />
+            }
+            inspector={(extra) => (
+              <EvaluationContext.Provider value={explain}>
+                <Inspector
+                  graph={graph}
+                  selection={flow.selection}
+                  who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
+                  refusal={selectedId ? view.policy.refusal(selectedId) : null}
+                  canLock={isOwner}
+                  extra={extra}
+                />
+              </EvaluationContext.Provider>
+            )}
+          />
         </div>
       </div>
     </MapActionsContext.Provider>

@@ -18,3 +18,4 @@ export { buildOutline, isRef, type OutlineItem, type OutlineNode, type OutlineRe
 export { serializeMarkdownOutline, escapeMarkdown, anchor, KIND_LABELS, RELATION_LABELS } from './markdown'
 export * from './argdown'
 export { drawMapSvg, drawingOfMap, wrapText, type Drawing, type DrawingNode, type DrawingRelation } from './svg'
+export { COMMENTS_PLACE, commentsArgdown, commentsMarkdown, exportedThreads, type CommentFormat, type ExportedThread } from './comments'

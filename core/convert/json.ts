@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { ExportedThread } from './comments'
 import { ArgumentMapSchema, problems, repair, type ArgumentMap, type MapCredits, type Relation } from '../graph'
 
 /**
@@ -30,6 +31,8 @@ export interface CruxJsonFile {
   map: ArgumentMap
   /** Who wrote what ([PA1]); informative, not read back on import (authorship is the server's to bind). */
   credits?: MapCredits
+  /** Comment threads ([CM]); informative, not read back on import. */
+  comments?: ExportedThread[]
 }
 
 /**
@@ -40,8 +43,14 @@ const MIGRATIONS: ReadonlyArray<(file: Record<string, unknown>) => Record<string
   (bare) => ({ format: CRUX_FORMAT, schemaVersion: 1, map: bare }),
 ]
 
-export function serializeCruxJson(map: ArgumentMap, credits?: MapCredits): string {
-  const file: CruxJsonFile = { format: CRUX_FORMAT, schemaVersion: CRUX_JSON_VERSION, map, ...(credits ? { credits } : {}) }
+export function serializeCruxJson(map: ArgumentMap, credits?: MapCredits, comments?: ExportedThread[]): string {
+  const file: CruxJsonFile = {
+    format: CRUX_FORMAT,
+    schemaVersion: CRUX_JSON_VERSION,
+    map,
+    ...(credits ? { credits } : {}),
+    ...(comments ? { comments } : {}),
+  }
   return JSON.stringify(file, null, 2) + '\n'
 }
 

@@ -8,6 +8,9 @@ import { tokenSecret } from '../auth/secret'
 import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
 import { sharedDb, tuneDb } from '../db/client'
+import { createComments } from '../comments/service'
+import { createCheckpointStore } from '../history/checkpointStore'
+import { createHistory } from '../history/service'
 import { createMapService } from '../maps'
 import { createPublishing } from '../publishing/service'
 import { createPrismaStore } from '../store/prismaStore'
@@ -40,7 +43,9 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   const access = createAccess(db, accessChanged)
   await bus?.onAccessChange(refreshLive)
   const sessions = createSessions(db)
+  const checkpoints = createCheckpointStore(db)
   sync = createSyncServer({
+    history: { hasAny: checkpoints.hasAny, save: checkpoints.save, everyMs: env.CHECKPOINT_EVERY_MS },
     bus,
     log,
     store,
@@ -57,6 +62,10 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
       authorizeSocket(req, mapId, { secret, access, sessions, allowedOrigins: env.ALLOWED_ORIGINS, now: options.now }),
   })
   const maps = createMapService(db, store, sync.rooms, access)
+  const liveSync = sync
+  const comments = createComments(db, access, maps, (mapId) => {
+    liveSync.commentsChanged(mapId).catch((err) => console.error('[comments] could not signal the room', err))
+  })
   return {
     env,
     db,
@@ -71,6 +80,10 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     anonymity: createAnonymity(db, sync.rooms, accessChanged),
     /** [PK] Classes: one join code, teams, students without email; assigning a map grants roles. */
     classes: createClasses(db, accessChanged),
+    comments,
+    /** [HI] Checkpoints, diffs and restores. */
+    history: createHistory(checkpoints, sync.rooms),
+    checkpoints,
     /** One publishing service (and so one version cache) for every page and route. */
     publishing: createPublishing(db, maps, access),
     secret,

@@ -8,6 +8,10 @@ import {
   serializeCruxJson,
   serializeMarkdownOutline,
   slugify,
+  COMMENTS_PLACE,
+  commentsArgdown,
+  commentsMarkdown,
+  type ExportedThread,
   type Issue,
 } from '../../core/convert'
 import { MAX_NAME, type ArgumentMap, type MapCredits } from '../../core/graph'
@@ -36,25 +40,44 @@ export interface ExportFile {
   body: string
   contentType: string
   filename: string
+  /** [CM] Whether the map's comments are in the file, and where; or why not. */
+  comments: string
 }
 
-type Write = (map: ArgumentMap, now: Date, credits?: MapCredits) => string
+type Write = (map: ArgumentMap, now: Date, credits?: MapCredits, comments?: ExportedThread[]) => string
 const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }> = {
-  argdown: { ext: 'argdown', type: 'text/plain; charset=utf-8', write: (m, _now, credits) => serializeArgdown(m, credits) },
+  argdown: {
+    ext: 'argdown',
+    type: 'text/plain; charset=utf-8',
+    write: (m, _now, credits, comments) => serializeArgdown(m, credits) + commentsArgdown(m, comments ?? []),
+  },
   aif: {
     ext: 'aif.json',
     type: 'application/json; charset=utf-8',
     write: (m, now, credits) => JSON.stringify(serializeAif(m, { timestamp: now, credits }), null, 2) + '\n',
   },
-  json: { ext: 'crux.json', type: 'application/json; charset=utf-8', write: (m, _now, credits) => serializeCruxJson(m, credits) },
-  markdown: { ext: 'md', type: 'text/markdown; charset=utf-8', write: (m) => serializeMarkdownOutline(m) },
+  json: {
+    ext: 'crux.json',
+    type: 'application/json; charset=utf-8',
+    write: (m, _now, credits, comments) => serializeCruxJson(m, credits, comments),
+  },
+  markdown: {
+    ext: 'md',
+    type: 'text/markdown; charset=utf-8',
+    write: (m, _now, _credits, comments) => serializeMarkdownOutline(m) + commentsMarkdown(m, comments ?? []),
+  },
 }
 
-/** One map as a downloadable file; the name comes from the title, safe for any file system. */
-export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits): ExportFile {
+/**
+ * One map as a downloadable file; the name comes from the title, safe for any file system.
+ * With `comments`, formats that have a place for them carry them ([CM]); the others say not.
+ */
+export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits, comments?: ExportedThread[]): ExportFile {
   const spec = EXPORTS[format]
   const base = slugify(map.title).slice(0, 60).replace(/-+$/, '') || 'map'
-  return { body: spec.write(map, now, credits), contentType: spec.type, filename: `${base}.${spec.ext}` }
+  const place = COMMENTS_PLACE[format]
+  const note = !comments ? 'not included' : place ? `${comments.length} thread(s) in ${place}` : `not included: ${format.toUpperCase()} has no place for comments`
+  return { body: spec.write(map, now, credits, place ? comments : undefined), contentType: spec.type, filename: `${base}.${spec.ext}`, comments: note }
 }
 
 /** `attachment` with both an ASCII name and the RFC 5987 form, so every browser saves it under its name. */

@@ -9,7 +9,8 @@ import { ClientOwners } from './clientOwners'
 import type { BusKind, RoomBus } from './bus'
 import { PersistQueue, type PersistOptions } from './persistQueue'
 import { PresenceRelay } from './presenceRelay'
-import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishSaveState } from './saveSignal'
+import { RoomCheckpoints, type RoomHistory } from './roomHistory'
+import { SERVER_AWARENESS_OWNER, isServerAwarenessOrigin, publishCommentsChanged, publishSaveState } from './saveSignal'
 import { applyGuarded, type Writer } from './updateGuard'
 import {
   readClientMessage,
@@ -95,6 +96,8 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  */
 export const BUS_ORIGIN: RemoteOrigin = Object.freeze({ remote: 'bus' as const })
 
+const COMMENTS_SIGNAL = new TextEncoder().encode('comments')
+
 /** With a bus, a room re-reads the store this often to heal any message the bus dropped. */
 const BUS_RESYNC_MS = 30_000
 
@@ -117,6 +120,8 @@ export class Room {
   private readonly presence: PresenceRelay
   private persist!: PersistQueue
   private leaveBus: (() => Promise<void>) | undefined
+  /** [HI1] Automatic checkpoints; absent without a history store. */
+  checkpoints: RoomCheckpoints | undefined
   private resyncTimer: ReturnType<typeof setTimeout> | undefined
 
   private constructor(
@@ -134,7 +139,7 @@ export class Room {
     )
   }
 
-  static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus): Promise<Room> {
+  static async load(mapId: string, store: MapStore, options: PersistOptions, bus?: RoomBus, history?: RoomHistory): Promise<Room> {
     const room = new Room(mapId, store, bus)
     room.doc.on('update', room.relayAndPersist)
     room.awareness.on('update', room.relayAwareness)
@@ -148,6 +153,10 @@ export class Room {
     room.persist.loaded(stored.updates.length)
     room.applyStored(stored.updates)
     migrateDoc(room.doc, SYSTEM_ORIGIN)
+    if (history) {
+      room.checkpoints = new RoomCheckpoints(mapId, room.doc, history, (msg, err) => console.error(`[history] ${msg}`, err ?? ''))
+      await room.checkpoints.loaded()
+    }
     if (bus) room.scheduleResync(BUS_RESYNC_MS)
     return room
   }
@@ -244,6 +253,15 @@ export class Room {
     return { lagMs: this.persist.lagMs(), unsavedSince: this.persist.unsavedSince, pendingBytes: this.persist.pendingBytes }
   }
 
+  /**
+   * [CM7] The map's comments changed: every client here hears it (and fetches them
+   * again); other instances hear it over the bus unless it came from there.
+   */
+  commentsChanged(fromBus = false): void {
+    publishCommentsChanged(this.awareness)
+    if (!fromBus) this.bus?.publish(this.mapId, 'signal', COMMENTS_SIGNAL)
+  }
+
   /** Everything received so far is in the store once this resolves. */
   flush(): Promise<void> {
     return this.persist.flush()
@@ -271,6 +289,7 @@ export class Room {
     clearTimeout(this.resyncTimer)
     await this.leaveBus?.()
     await this.persist.flush()
+    await this.checkpoints?.close()
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -279,6 +298,10 @@ export class Room {
     try {
       if (kind === 'awareness') {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, data, BUS_ORIGIN)
+        return
+      }
+      if (kind === 'signal') {
+        if (new TextDecoder().decode(data) === 'comments') this.commentsChanged(true)
         return
       }
       Y.applyUpdate(this.doc, data, BUS_ORIGIN)
@@ -331,6 +354,7 @@ export class Room {
     // What came from the store is there already.
     if (origin === STORAGE_ORIGIN) return
     if (origin === BUS_ORIGIN) return this.persist.push(update, 'bus')
+    this.checkpoints?.changed()
     this.persist.push(update)
     this.bus?.publish(this.mapId, 'update', update)
   }

@@ -2,6 +2,7 @@ import type { MapStore } from '../store/MapStore'
 import type { RoomBus } from './bus'
 import type { PersistOptions } from './persistQueue'
 import { Room } from './Room'
+import type { RoomHistory } from './roomHistory'
 
 interface Slot {
   room: Promise<Room>
@@ -21,13 +22,14 @@ export class RoomRegistry {
     private readonly store: MapStore,
     private readonly options: PersistOptions,
     private readonly bus?: RoomBus,
+    private readonly history?: RoomHistory,
   ) {}
 
   acquire(mapId: string): Promise<Room> {
     let slot = this.slots.get(mapId)
     if (!slot) {
       const previous = this.closing.get(mapId) ?? Promise.resolve()
-      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus)), holders: 0 }
+      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus, this.history)), holders: 0 }
       this.slots.set(mapId, slot)
       // A failed load must not poison later attempts.
       slot.room.catch(() => this.slots.get(mapId) === slot && this.slots.delete(mapId))

@@ -5,6 +5,7 @@ import { IdSchema } from '../../core/graph'
 import type { MapStore } from '../store/MapStore'
 import { createBudget, DEFAULT_RATE_LIMIT, type RateLimit } from './budget'
 import type { RoomBus } from './bus'
+import type { RoomHistory } from './roomHistory'
 import type { PersistOptions } from './persistQueue'
 import { awarenessPayload } from './protocol'
 import type { Peer, PeerAccess, Room } from './Room'
@@ -24,6 +25,8 @@ export interface SyncServerOptions {
   maxSocketsPerPerson?: number
   /** Shares live traffic with other instances (Redis); absent on a single machine. */
   bus?: RoomBus
+  /** [HI] Where rooms keep their checkpoints; absent: no history. */
+  history?: RoomHistory
   log?: (msg: string, err?: unknown) => void
 }
 
@@ -49,7 +52,7 @@ const MAX_BACKLOG_BYTES = 32 * 1024 * 1024
 export function createSyncServer(options: SyncServerOptions) {
   const path = options.path ?? '/ws'
   const log = options.log ?? ((msg, err) => console.error(`[sync] ${msg}`, err ?? ''))
-  const rooms = new RoomRegistry(options.store, options.persist, options.bus)
+  const rooms = new RoomRegistry(options.store, options.persist, options.bus, options.history)
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
   const rateLimit: RateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit }
   const sockets = socketCounter(options.maxSocketsPerPerson ?? DEFAULT_MAX_SOCKETS_PER_PERSON)
@@ -225,9 +228,17 @@ export function createSyncServer(options: SyncServerOptions) {
     }
   }
 
+  /** [CM7] Tells everyone on the map, on any instance, that its comments changed. */
+  async function commentsChanged(mapId: string): Promise<void> {
+    const live = rooms.live(mapId)
+    if (live) return (await live).commentsChanged()
+    options.bus?.publish(mapId, 'signal', new TextEncoder().encode('comments'))
+  }
+
   return {
     handleUpgrade,
     refreshAccess,
+    commentsChanged,
     rooms,
     /** For tests and live role changes: the access of connected peers can be changed in place. */
     async close(): Promise<void> {

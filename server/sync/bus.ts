@@ -4,7 +4,7 @@
  * published; the other instances with that room open apply it. The database
  * stays the source of truth; the bus only makes edits visible sooner.
  */
-export type BusKind = 'update' | 'awareness'
+export type BusKind = 'update' | 'awareness' | 'signal'
 
 export interface RoomBus {
   readonly instanceId: string
@@ -19,8 +19,9 @@ export interface RoomBus {
   close(): Promise<void>
 }
 
-const KIND_CODES: Record<BusKind, number> = { update: 0, awareness: 1 }
-const KINDS: BusKind[] = ['update', 'awareness']
+/** `signal`: something outside the doc changed, e.g. the map's comments ([CM7]); the payload names it. */
+const KIND_CODES: Record<BusKind, number> = { update: 0, awareness: 1, signal: 2 }
+const KINDS: BusKind[] = ['update', 'awareness', 'signal']
 
 /** Frame: [kind][instance id length][instance id][payload], so binary updates travel as they are. */
 export function encodeBusFrame(instanceId: string, kind: BusKind, data: Uint8Array): Buffer {

@@ -19,7 +19,13 @@ export type NodeDecor = {
   fixed?: ReadonlySet<string>
   /** Nodes outside the contributions filter: shown faded. */
   faded?: ReadonlySet<string>
+  /** nodeId -> comments in its open threads ([CM]). */
+  comments?: ReadonlyMap<string, number>
+  /** nodeId -> how it differs in the history diff being shown. */
+  diff?: ReadonlyMap<string, DiffMark>
 }
+
+export type DiffMark = 'added' | 'changed'
 
 export type NodeAuthor = { name: string; color: string; team?: string }
 
@@ -44,7 +50,9 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
     const author = decor.authors?.get(n.id)
     const fixed = decor.fixed?.has(n.id) ?? false
     const faded = decor.faded?.has(n.id) ?? false
-    const extra = `${author?.name ?? ''}\u0000${author?.color ?? ''}\u0000${author?.team ?? ''}\u0000${fixed}\u0000${faded}`
+    const comments = decor.comments?.get(n.id) ?? 0
+    const diff = decor.diff?.get(n.id)
+    const extra = `${author?.name ?? ''}\u0000${author?.color ?? ''}\u0000${author?.team ?? ''}\u0000${fixed}\u0000${faded}\u0000${comments}\u0000${diff ?? ''}`
     const hit = cache.get(n.id)
     // Same object first: a drag frame leaves the graph alone, so this skips the key walk for
     // all but the dragged node (less garbage per pointer move on a 1,000-node map).
@@ -61,6 +69,8 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
       ...(n.locked ? { locked: true } : {}),
       ...(n.review ? { review: n.review, ...(n.reviewReason ? { reviewReason: n.reviewReason } : {}) } : {}),
       ...(faded ? { faded } : {}),
+      ...(comments ? { comments } : {}),
+      ...(diff ? { diff } : {}),
     }
     const node: FlowNode = {
       id: n.id,

@@ -28,6 +28,10 @@ export type ArgNodeData = {
   /** [PM1] Waiting for a teacher, or rejected with a reason ([PM3]). */
   review?: 'pending' | 'rejected'
   reviewReason?: string
+  /** Comments in the node's open threads. */
+  comments?: number
+  /** Added or changed in the history diff being shown. */
+  diff?: 'added' | 'changed'
 }
 export type FlowNode = Node<ArgNodeData, 'arg'>
 

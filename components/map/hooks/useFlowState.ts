@@ -43,9 +43,9 @@ export function useFlowState(graph: ArgumentMap) {
 /** React Flow's nodes: the map, the local overlay and the decorations, unchanged nodes kept as they were. */
 export function useFlowNodes(graph: ArgumentMap, overlay: Overlay, decor: NodeDecor) {
   const cache = useRef(new Map() as Parameters<typeof toFlowNodes>[3])
-  const { badges, editingId, remoteSelections, authors, fixed, faded } = decor
+  const { badges, editingId, remoteSelections, authors, fixed, faded, comments, diff } = decor
   return useMemo(
-    () => toFlowNodes(graph, overlay, { badges, editingId, remoteSelections, authors, fixed, faded }, cache.current),
-    [graph, overlay, badges, editingId, remoteSelections, authors, fixed, faded],
+    () => toFlowNodes(graph, overlay, { badges, editingId, remoteSelections, authors, fixed, faded, comments, diff }, cache.current),
+    [graph, overlay, badges, editingId, remoteSelections, authors, fixed, faded, comments, diff],
   )
 }

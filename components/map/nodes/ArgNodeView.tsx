@@ -20,10 +20,11 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
 
   return (
     <div
-      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}${data.faded ? ' is-faded' : ''}${data.review ? ` is-${data.review}` : ''}`}
+      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}${data.faded ? ' is-faded' : ''}${data.diff ? ` is-diff-${data.diff}` : ''}${data.review ? ` is-${data.review}` : ''}`}
       data-review={data.review}
       style={rings ? { boxShadow: rings } : undefined}
       data-kind={data.kind}
+      data-diff={data.diff}
       data-remote-selected={remote ? remote.join(' ') : undefined}
       onDoubleClick={() => actions.startEditing(id)}
     >
@@ -32,6 +33,11 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         <span className="crux-node-kind">{KIND_LABEL[data.kind]}</span>
         {data.pinned && <span className="crux-node-pin" title="Pinned: auto-arrange leaves it here" aria-label="pinned">📌</span>}
         {data.locked && <span className="crux-node-lock" title="Locked: only owners change it" aria-label="locked" data-testid="node-locked">🔒</span>}
+        {data.comments ? (
+          <span className="crux-node-comments" title={`${data.comments} comment(s) in open threads`} data-testid="node-comment-count">
+            💬 {data.comments}
+          </span>
+        ) : null}
         <NodeBadge badge={data.badge} />
       </div>
       {data.review === 'pending' && (
