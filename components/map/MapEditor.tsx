@@ -10,6 +10,7 @@ import { EditorHeader } from './EditorHeader'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
 import { DashboardPanel } from './DashboardPanel'
+import { FeedbackForm } from './FeedbackForm'
 import { PhaseBar } from './PhaseBar'
 import { ReviewQueue } from './ReviewQueue'
 import { MapActionsContext } from './MapActionsContext'
@@ -214,7 +215,12 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
                   who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
                   refusal={selectedId ? view.policy.refusal(selectedId) : null}
                   canLock={isOwner}
-                  extra={extra}
+                  extra={
+                    <>
+                      {extra}
+                      {isOwner && selectedId && graph.nodes.some((n) => n.id === selectedId) && <FeedbackForm mapId={mapId} nodeId={selectedId} />}
+                    </>
+                  }
                 />
               </EvaluationContext.Provider>
             )}

@@ -290,6 +290,27 @@ describe('a teacher and three students in a class', () => {
     expect(csv).toContain(`"unsourced-evidence","${evidence}"`)
   }, 90_000)
 
+  test('[PF1] [PF2] teacher feedback on a node: private reaches its author only, public everyone', async () => {
+    const [ann, , cid] = students as [Person, Person, Person]
+    for (const p of [teacher, ann, cid]) await openMap(p.page, redCopy)
+    const annNode = await addNode(ann.page, 'claim', 'Ann: a claim that needs feedback')
+    await node(teacher.page, annNode).click()
+    const send = async (text: string, visibility: 'private' | 'public') => {
+      await teacher.page.getByTestId('feedback-body').fill(text)
+      await teacher.page.getByTestId('feedback-visibility').selectOption(visibility)
+      await teacher.page.getByTestId('feedback-send').click()
+      await teacher.page.getByTestId('feedback-status').waitFor()
+    }
+    await send('Private: cite the article for this.', 'private')
+    await send('Public: a good example for everyone.', 'public')
+    for (const s of [ann, cid]) await s.page.getByTestId('comments-toggle').click()
+    const bodies = (p: Person) => p.page.getByTestId('comment-body').allInnerTexts()
+    await expect.poll(() => bodies(ann)).toEqual(expect.arrayContaining(['Private: cite the article for this.', 'Public: a good example for everyone.']))
+    // Cid gets the public one; waiting for it first means the private one had every chance to arrive.
+    await expect.poll(() => bodies(cid)).toContain('Public: a good example for everyone.')
+    expect(await bodies(cid)).not.toContain('Private: cite the article for this.')
+  }, 60_000)
+
   test('setting up a class of 30 with 2 maps, clicking as a teacher would (timing reported, not asserted)', async () => {
     const t = await newPerson(people.browser, baseURL, unique('Timed teacher'))
     people.keep(t)
