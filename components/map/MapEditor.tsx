@@ -11,7 +11,7 @@ import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
 import { DashboardPanel } from './DashboardPanel'
 import { FeedbackForm } from './FeedbackForm'
-import { PhaseBar } from './PhaseBar'
+import { ClassroomBar } from './ClassroomBar'
 import { ReviewQueue } from './ReviewQueue'
 import { MapActionsContext } from './MapActionsContext'
 import { Toolbar } from './Toolbar'
@@ -120,7 +120,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
           panels={{ ...panels, trashCount: view.contributions.trash.length, commentCount: comments.openCount }}
         />
-        {session && <PhaseBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} review={session.reviewMode === true} />}
+        {session && <ClassroomBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} review={session.reviewMode === true} />}
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
             {error}

@@ -15,11 +15,13 @@ type Props = {
 }
 
 /**
- * [PP5] Everyone sees the map's current phase and what it allows. The
+ * The classroom switches above the canvas. [PP5] Everyone sees the map's
+ * current phase and what it allows, and whether names are hidden ([PN1]) or
+ * new nodes wait for review ([PM1]); owners switch all three here. The
  * server closes every socket on a change, so each screen reloads its
  * session and this bar follows without anything more.
  */
-export function PhaseBar({ mapId, phase, set, canSwitch, anonymous, review }: Props) {
+export function ClassroomBar({ mapId, phase, set, canSwitch, anonymous, review }: Props) {
   const [error, setError] = useState<string | null>(null)
   if (!phase && !canSwitch && !anonymous && !review) return null
 
