@@ -1,6 +1,6 @@
-import { addStudentsAction, moveStudentAction, reissueCodesAction } from '@/app/classes/actions'
+import { addStudentsAction, moveStudentAction, reissueCodesAction } from '../actions'
 import type { ClassView } from '@/server/teaching/classes'
-import { SignInList } from './SignInList'
+import { SignInList } from '../SignInList'
 
 /** [PK2], [PK5] The teacher's half of the class page: the roster, teams, and sign-in lists. */
 export function TeacherPanel({ view }: { view: ClassView }) {

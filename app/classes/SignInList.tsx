@@ -1,6 +1,6 @@
 'use client'
 import { useActionState } from 'react'
-import type { SignInListState } from '@/app/classes/actions'
+import type { SignInListState } from './actions'
 
 type Props = {
   action: (prev: SignInListState, form: FormData) => Promise<SignInListState>
