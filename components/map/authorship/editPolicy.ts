@@ -17,12 +17,19 @@ export type EditPolicy = {
 
 export const OPEN_POLICY: EditPolicy = { refusal: () => null, othersWork: () => ({ count: 0, names: [] }), phase: () => null }
 
-export function editPolicy(session: MapSession | null, graph: ArgumentMap, byRecord: ReadonlyMap<string, Authorship>, people: ReadonlyMap<string, Contributor>): EditPolicy {
+export function editPolicy(
+  session: MapSession | null,
+  graph: ArgumentMap,
+  byRecord: ReadonlyMap<string, Authorship>,
+  people: ReadonlyMap<string, Contributor>,
+  writtenHere: ReadonlySet<string> = new Set(),
+): EditPolicy {
   if (!session) return OPEN_POLICY
   const actor: Actor = { userId: session.user.id, owner: session.role === 'owner', ownWork: session.ownWork === true }
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]))
   const relations = new Map(graph.relations.map((r) => [r.id, r]))
-  const authorOf = (id: string) => byRecord.get(id)?.createdBy?.userId
+  // A record this replica wrote is this person's even before the server's binding comes back.
+  const authorOf = (id: string) => byRecord.get(id)?.createdBy?.userId ?? (writtenHere.has(id) ? actor.userId : undefined)
   const phase = (subject: PhaseSubject) => phaseRefusal(session.phase, subject, actor.owner)
   return {
     phase,

@@ -18,7 +18,8 @@ export function useAuthorshipView(doc: Y.Doc | null, graph: ArgumentMap, session
   const contributions = useContributions(doc)
   const { byRecord, people } = contributions
   const [filter, setFilter] = useState<ContributionFilter>('')
-  const policy = useMemo(() => editPolicy(session, graph, byRecord, people), [session, graph, byRecord, people])
+  const mine = contributions.writtenHere
+  const policy = useMemo(() => editPolicy(session, graph, byRecord, people, mine), [session, graph, byRecord, people, mine])
   // [PN1] Owners of an anonymous map get every member's real name from the server; students see the doc's pseudonyms.
   const realNames = session?.realNames
   const authors = useMemo(() => {
