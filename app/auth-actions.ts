@@ -45,6 +45,16 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   redirect(safeNext(form.get('next')))
 }
 
+/** [PK2] Students without an email sign in with the personal code on their class's sign-in list. */
+export async function signInWithCodeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const code = z.string().trim().min(12, 'Enter your personal code').max(20).safeParse(form.get('personalCode'))
+  if (!code.success) return refused(form, firstIssue(code.error))
+  const user = await services().classes.userForPersonalCode(code.data)
+  if (!user) return refused(form, 'That personal code is not valid (your teacher can print a new one)')
+  await startSession(user.id)
+  redirect(safeNext(form.get('next')))
+}
+
 export async function signOutAction(): Promise<void> {
   await endSession()
   redirect('/')
@@ -56,6 +66,14 @@ export async function joinWithCodeAction(_prev: FormState, form: FormData): Prom
     .object({ code: z.string().trim().min(4, 'Enter the join code').max(20), name: DisplayNameSchema })
     .safeParse({ code: form.get('code'), name: form.get('name') })
   if (!input.success) return refused(form, firstIssue(input.error))
+  // [PK2] A class code makes the person a student of the class: one account for all its maps.
+  if (await services().classes.isClassCode(input.data.code)) {
+    const signedIn = await currentUser()
+    const joined = await services().classes.joinByCode(input.data.code, signedIn ? { userId: signedIn.id } : { name: input.data.name })
+    if (!joined.ok) return refused(form, joined.error)
+    if (!signedIn) await startSession(joined.userId)
+    redirect(`/classes/${joined.classId}`)
+  }
   const user = (await currentUser()) ?? (await newGuest(input.data.name))
   const result = await services().access.redeem(input.data.code, user.id)
   if (!result.ok) return refused(form, result.error)

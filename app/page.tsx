@@ -22,7 +22,8 @@ export default async function HomePage() {
         <nav className={styles.account} aria-label="Account">
           {user ? (
             <form action={signOutAction}>
-              <span data-testid="signed-in-as">{user.name}</span> <button type="submit">Sign out</button>
+              <span data-testid="signed-in-as">{user.name}</span> <Link href="/classes" data-testid="classes-link">Classes</Link>{' '}
+              <button type="submit">Sign out</button>
             </form>
           ) : (
             <>

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { signInAction } from '../auth-actions'
+import { signInAction, signInWithCodeAction } from '../auth-actions'
 import styles from '../auth.module.css'
 import ActionForm from '@/components/auth/ActionForm'
 
@@ -19,6 +19,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
           { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
         ]}
+      />
+      <h2>Student with a personal code</h2>
+      <ActionForm
+        action={signInWithCodeAction}
+        testId="code-signin-form"
+        hidden={{ next }}
+        submitLabel="Sign in with my code"
+        fields={[{ name: 'personalCode', label: 'Personal code', autoComplete: 'off', maxLength: 20 }]}
       />
       <p className={styles.alt}>
         New here? <Link href={`/signup?next=${encodeURIComponent(next)}`}>Create an account</Link> · Have a code?{' '}

@@ -57,6 +57,11 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
       <ExportMenu title={title} mapId={mapId} />
       <CopyMapButton mapId={mapId} />
       {isOwner && (
+        <button type="button" aria-expanded={panels.open === 'dashboard'} data-testid="dashboard-toggle" onClick={() => panels.toggle('dashboard')}>
+          Dashboard
+        </button>
+      )}
+      {isOwner && (
         <nav className="crux-owner-links" aria-label="Map settings">
           <a href={`/maps/${mapId}/share`} data-testid="share-link">
             Share

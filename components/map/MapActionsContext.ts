@@ -1,5 +1,6 @@
 'use client'
 import { createContext, useContext } from 'react'
+import type { DuplicateMatch } from '@/core/duplicates'
 import type { NodeKind } from '@/core/graph'
 import type { NodePatch } from '@/core/ydoc'
 
@@ -31,6 +32,10 @@ export type MapActions = {
   setRelationKind(id: string, kind: 'supports' | 'attacks'): void
   /** `sourceId` (or else the one selected node) undercuts this support; false if there is no such node. */
   undercut(supportId: string, sourceId?: string): boolean
+  /** [DD3] Existing nodes this draft closely matches, best first (never the node itself). */
+  similarTo(draft: string, nodeId: string): DuplicateMatch[]
+  /** [DD3] Drops the draft node for an existing one: its relations move over, the existing one is selected. */
+  useExisting(draftId: string, existingId: string): void
   select(ids: string[]): void
   startEditing(id: string): void
   stopEditing(): void
@@ -48,6 +53,8 @@ export const READ_ONLY_ACTIONS: MapActions = {
   remove: noop,
   setRelationKind: noop,
   undercut: () => false,
+  similarTo: () => [],
+  useExisting: noop,
   select: noop,
   startEditing: noop,
   stopEditing: noop,

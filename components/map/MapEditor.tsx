@@ -4,11 +4,15 @@ import './map.css'
 import { useMemo, useRef, useState } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
 import { can } from '@/core/permissions'
-import { localOrigin, restoreFromTrash } from '@/core/ydoc'
+import { localOrigin, restoreFromTrash, updateNode } from '@/core/ydoc'
 import { Canvas } from './Canvas'
 import { EditorHeader } from './EditorHeader'
 import { Inspector } from './Inspector'
 import { OutlinePanel } from './OutlinePanel'
+import { DashboardPanel } from './DashboardPanel'
+import { FeedbackForm } from './FeedbackForm'
+import { ClassroomBar } from './ClassroomBar'
+import { ReviewQueue } from './ReviewQueue'
 import { MapActionsContext } from './MapActionsContext'
 import { Toolbar } from './Toolbar'
 import { TrashPanel } from './authorship/TrashPanel'
@@ -74,7 +78,7 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const { actions, editingId } = useEditorActions({
     doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
     policy: view.policy, notify: setNotice, confirm: (m) => window.confirm(m), userId: identity?.id ?? null,
-    ownWork: session?.ownWork === true, markFresh,
+    ownWork: session?.ownWork === true, review: session?.review === true, markFresh,
   })
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
   const nodes = useFlowNodes(graph, flow.overlay, {
@@ -108,13 +112,15 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           title={synced ? graph.title || title : title}
           status={status}
           unsavedSince={unsavedSince}
-          peers={presence.peers}
+          // [PN1] Owners see through the pseudonyms the server put in everyone's presence.
+          peers={session?.realNames ? presence.peers.map((p) => ({ ...p, user: { ...p.user, name: session.realNames![p.user.id] ?? p.user.name } })) : presence.peers}
           awareness={provider?.awareness ?? null}
           isOwner={isOwner}
           outline={{ open: outlineOpen, toggle: () => setOutlineOpen((o) => !o) }}
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
           panels={{ ...panels, trashCount: view.contributions.trash.length, commentCount: comments.openCount }}
         />
+        {session && <ClassroomBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} review={session.reviewMode === true} />}
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
             {error}
@@ -156,6 +162,15 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             wrapper={wrapper}
             dimDefeated={dimDefeated && evaluation.badges !== undefined}
           />
+          {isOwner && session?.reviewMode && doc && (
+            <ReviewQueue
+              nodes={graph.nodes}
+              authorOf={(id) => view.authors.get(id)?.name}
+              approve={(id) => updateNode(doc, id, { review: undefined, reviewReason: undefined }, origin)}
+              reject={(id, reason) => updateNode(doc, id, { review: 'rejected', reviewReason: reason }, origin)}
+              select={(id) => flow.select([id])}
+            />
+          )}
           <SidePanels
             mapId={mapId}
             panels={panels}
@@ -168,6 +183,19 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
             comments={comments}
             history={timeline}
             names={{ people: view.contributions.people }}
+            dashboard={
+              <DashboardPanel
+                title={graph.title || title}
+                graph={graph}
+                byRecord={view.contributions.byRecord}
+                people={view.contributions.people}
+                realNames={session?.realNames}
+                teams={session?.memberTeams}
+                evaluation={evaluation.state.evaluation}
+                select={flow.select}
+                close={panels.close}
+              />
+            }
             trash={
               <TrashPanel
                 trash={view.contributions.trash}
@@ -187,7 +215,12 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
                   who={selectedId ? view.contributions.byRecord.get(selectedId) : undefined}
                   refusal={selectedId ? view.policy.refusal(selectedId) : null}
                   canLock={isOwner}
-                  extra={extra}
+                  extra={
+                    <>
+                      {extra}
+                      {isOwner && selectedId && graph.nodes.some((n) => n.id === selectedId) && <FeedbackForm mapId={mapId} nodeId={selectedId} />}
+                    </>
+                  }
                 />
               </EvaluationContext.Provider>
             )}

@@ -1,3 +1,4 @@
+import { admittedOnly } from './reviewed'
 import type { ArgumentMap } from '@/core/graph'
 import { buildFramework } from './framework'
 import { groundedLabelling } from './grounded'
@@ -36,7 +37,9 @@ export interface EvaluateOptions extends DfQuadOptions {
 }
 
 /** Grounded labels, DF-QuAD strengths and explanations for every node of a map. */
-export function evaluate(map: ArgumentMap, opts: EvaluateOptions = {}): Evaluation {
+export function evaluate(input: ArgumentMap, opts: EvaluateOptions = {}): Evaluation {
+  // [FW3] Nodes waiting for a teacher's review (or rejected) are not part of the debate yet.
+  const map = admittedOnly(input)
   const fw = buildFramework(map, { repaired: opts.repaired })
   const base = baseScores(fw.indexOf, fw.nodeCount, map.votes ?? [], opts.perspective ?? EVERYONE)
   const g = groundedLabelling(fw)

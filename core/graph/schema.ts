@@ -64,6 +64,10 @@ export const NodeSchema = z.object({
   pcs: z.array(PcsStepSchema).max(MAX_PCS_STEPS).optional(),
   /** The illocutionary force with which the node's words were said (AIF YA node), e.g. "Pure Questioning". */
   force: z.string().max(MAX_NAME).optional(),
+  /** [PM1] Review mode: a student's new node waits for a teacher ('pending') or was turned down ('rejected'). */
+  review: z.enum(['pending', 'rejected']).optional(),
+  /** [PM3] Why a teacher rejected it, for its author. */
+  reviewReason: z.string().max(500).optional(),
 })
 export type ArgNode = z.infer<typeof NodeSchema>
 

@@ -1,4 +1,5 @@
 import type { EntryRef, Touch } from '../ydoc/touches'
+import { phaseRefusalOf, type Phase } from './phases'
 
 /**
  * [PA1]–[PA8] Whether one person's update may change a map, judged record by
@@ -12,6 +13,10 @@ export interface Actor {
   owner: boolean
   /** [PA7] Under the own-work policy: changes and deletes only their own records. */
   ownWork: boolean
+  /** [PP2] The map's current phase, when it has one: what may be written in it. */
+  phase?: Phase | null
+  /** [PM1] Review mode: this person's new nodes must arrive pending. */
+  review?: boolean
 }
 
 export interface DocFacts {
@@ -28,7 +33,7 @@ export interface DocFacts {
 export type Verdict = { ok: true; bind: number[] } | { ok: false; reason: string }
 
 /** Fields only owners write: the lock itself, and the original author a restore writes back. */
-const OWNER_FIELDS = new Set(['locked', 'author'])
+const OWNER_FIELDS = new Set(['locked', 'author', 'review', 'reviewReason'])
 
 export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[] }, actor: Actor, facts: DocFacts): Verdict {
   // [PA1] A clientID speaks for the person who first wrote with it, and for nobody else.
@@ -40,6 +45,11 @@ export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[]
       bind.push(client)
     } else if (bound !== actor.userId) return deny("writes under another person's clientID")
   }
+  // [PP2] The phase is judged first: in it, some kinds of record are not for anyone but the teacher.
+  const phaseReason = phaseRefusalOf(scan.touches, actor.phase, actor.owner)
+  if (phaseReason) return deny(phaseReason)
+  const reviewReason = reviewRefusal(scan.touches, actor)
+  if (reviewReason) return deny(reviewReason)
   // What this update deletes, so that removing a node may take the votes on it ([PA8]).
   const deleted = { nodes: new Set<string>(), relations: new Set<string>() }
   for (const t of scan.touches) {
@@ -94,6 +104,8 @@ function judgeVote(t: Touch, key: string, actor: Actor, gone: (root: 'nodes', id
 }
 
 function judgeRecord(t: Touch, root: 'nodes' | 'relations', actor: Actor, facts: DocFacts): string | null {
+  // [PM1] A new node may arrive pending (review mode asks for it): the one owner field anyone writes.
+  if (t.field === 'review' && !t.entry && t.op === 'insert' && t.written === 'pending') return null
   if (t.field !== null && OWNER_FIELDS.has(t.field) && !actor.owner) return `only owners set "${t.field}"` // [PA5], [PA6]
   // A new record (a relation to anyone's node, evidence for it) is always the writer's own.
   if (!t.entry || !t.entry.live || actor.owner) return null
@@ -118,6 +130,20 @@ export function changeRefusal(
   if (actor.ownWork && record.author !== actor.userId) {
     return record.kind === 'node' ? "changes someone else's node" : "changes someone else's relation"
   }
+  return null
+}
+
+/** [PM1] In review mode every node a non-owner creates must carry `review: 'pending'`. */
+function reviewRefusal(touches: readonly Touch[], actor: Actor): string | null {
+  if (!actor.review || actor.owner) return null
+  const created = new Set<string>()
+  const pending = new Set<string>()
+  for (const t of touches) {
+    if (t.root !== 'nodes' || t.key === null || t.op !== 'insert' || t.entry) continue
+    if (t.field === null) created.add(t.key)
+    else if (t.field === 'review' && t.written === 'pending') pending.add(t.key)
+  }
+  for (const key of created) if (!pending.has(key)) return 'new nodes wait for a teacher’s review on this map'
   return null
 }
 

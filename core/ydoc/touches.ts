@@ -30,6 +30,8 @@ export interface Touch {
   readonly field: string | null
   /** The entry as it stands before the update; absent when the update creates it. */
   readonly entry?: EntryRef
+  /** For an insert into a record's field: the plain value written (a node's `kind`, say); absent for types. */
+  readonly written?: unknown
 }
 
 export type UpdateScan =
@@ -156,7 +158,10 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
     for (const item of fresh) {
       const place = updatePlace(item)
       if (!place) continue
-      touches.push(touchAt('insert', place))
+      const insert = touchAt('insert', place)
+      // [PP4] A phase judges a record by its kind, which a new record carries as a plain field value.
+      const plain = place.depth === 1 && !(item.content instanceof Y.ContentType) && !(item.content instanceof Y.ContentDeleted)
+      touches.push(plain ? { ...insert, written: item.content.getContent()[0] } : insert)
       if (place.depth === 0 && place.key !== null) {
         // Setting a key replaces what it holds: a deletion of that entry, judged as one.
         const live = (doc.share.get(place.root) as Y.AbstractType<unknown> | undefined)?._map.get(place.key)

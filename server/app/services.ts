@@ -1,6 +1,9 @@
 import type { Env } from '../env'
 import { createAccess } from '../auth/access'
 import { createAccounts } from '../auth/accounts'
+import { createAnonymity } from '../teaching/anonymity'
+import { createClasses } from '../teaching/classes'
+import { createPhases } from '../teaching/phases'
 import { tokenSecret } from '../auth/secret'
 import { createSessions } from '../auth/sessions'
 import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
@@ -42,9 +45,9 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
       console.error('[access] could not refresh live connections', err)
     })
   }
-  const access = createAccess(db, (mapId, userIds) =>
-    bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds),
-  )
+  const accessChanged = (mapId: string, userIds: string[] | 'all') =>
+    bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds)
+  const access = createAccess(db, accessChanged)
   await bus?.onAccessChange(refreshLive)
   const sessions = createSessions(db)
   const commits = createCommitLatency()
@@ -82,6 +85,12 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     commits,
     maps,
     access,
+    /** [PP1] Map phases; a change reaches live connections as role changes do ([PP5]). */
+    phases: createPhases(db, accessChanged),
+    /** [PN] Per-map pseudonyms for students, applied by the server. */
+    anonymity: createAnonymity(db, sync.rooms, accessChanged),
+    /** [PK] Classes: one join code, teams, students without email; assigning a map grants roles. */
+    classes: createClasses(db, accessChanged),
     comments,
     /** [HI] Checkpoints, diffs and restores. */
     history: createHistory(checkpoints, sync.rooms),

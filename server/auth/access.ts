@@ -3,16 +3,27 @@ import { newId } from '../../core/graph'
 import {
   effectiveRole,
   rank,
+  type Phase,
   type PublicRole,
   type Role,
 } from '../../core/permissions'
 import type { Db } from '../db/client'
+import { pseudonymOn } from '../teaching/anonymity'
+import { storedPhases } from '../teaching/phases'
 
 export interface Grant {
   role: Role | null
   group: string | null
   /** [PA10] Under the own-work policy: an editor who changes and deletes only their own records. */
   ownWork: boolean
+  /** [PP2] The map's current phase, if it is in one. */
+  phase: Phase | null
+  /** [PN1] The name this person is shown under on this map, when the map is anonymous and they are not an owner. */
+  pseudonym: string | null
+  /** [PM1] Review mode binds this person: their new nodes arrive pending. */
+  review: boolean
+  /** The map-wide classroom switches, 'a' anonymous and 'r' review mode ([PN4], [PM1]). */
+  classroom: string
 }
 
 export const OWN_WORK_SETTINGS = ['off', 'code', 'editors'] as const
@@ -53,26 +64,31 @@ export function normalizeJoinCode(input: string): string {
 export function createAccess(db: Db, onChange: AccessChanged) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true } })
-      if (!map) return { role: null, group: null, ownWork: false }
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true, review: true } })
+      if (!map) return { role: null, group: null, ownWork: false, phase: null, pseudonym: null, review: false, classroom: '' }
       const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
       const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
         role,
         group: member?.group ?? null,
-        ownWork: ownWorkApplies(map.ownWork, role, !!member?.viaLink && member.role === role),
+        // Students a class made members are bound as code-joined ones are ([PK4]).
+        ownWork: ownWorkApplies(map.ownWork, role, !!(member?.viaLink || member?.viaClass) && member.role === role),
+        phase: storedPhases(map).current,
+        pseudonym: userId && role ? await pseudonymOn(db, mapId, map, userId, role) : null,
+        review: map.review && role !== 'owner',
+        classroom: `${map.anonymous ? 'a' : ''}${map.review ? 'r' : ''}`,
       }
     },
 
-    async settings(mapId: string): Promise<{ ownWork: OwnWorkSetting; publishAuthors: boolean } | null> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { ownWork: true, publishAuthors: true } })
+    async settings(mapId: string): Promise<{ ownWork: OwnWorkSetting; publishAuthors: boolean; review: boolean } | null> {
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { ownWork: true, publishAuthors: true, review: true } })
       if (!map) return null
       const ownWork = (OWN_WORK_SETTINGS as readonly string[]).includes(map.ownWork) ? (map.ownWork as OwnWorkSetting) : 'code'
-      return { ownWork, publishAuthors: map.publishAuthors }
+      return { ownWork, publishAuthors: map.publishAuthors, review: map.review }
     },
 
-    /** [PR9] Owner-only (the caller checks); live sockets pick the policy up at once. */
-    async setSettings(mapId: string, input: { ownWork?: OwnWorkSetting; publishAuthors?: boolean }): Promise<void> {
+    /** [PR9] Owner-only (the caller checks); live sockets pick the policy (and review mode, [PM1]) up at once. */
+    async setSettings(mapId: string, input: { ownWork?: OwnWorkSetting; publishAuthors?: boolean; review?: boolean }): Promise<void> {
       await db.map.update({ where: { id: mapId }, data: input })
       onChange(mapId, 'all')
     },

@@ -36,30 +36,46 @@ export async function authorizeSocket(req: IncomingMessage, mapId: string, deps:
     const { claims } = check
     const grant = await deps.access.grant(mapId, claims.sub)
     if (!grant.role) return { reject: 403, reason: 'no access to this map' }
-    return peerAccess(claims.sub, weaker(grant.role, claims.role), { name: claims.name, color: claims.color }, grant)
+    // [PN1] The server's pseudonym, never the name a token or client carries, while the map is anonymous.
+    return peerAccess(claims.sub, weaker(grant.role, claims.role), { name: grant.pseudonym ?? claims.name, color: claims.color }, grant)
   }
   const user = await deps.sessions?.user(sessionCookie(req), new Date(now))
   if (!user) return { reject: 401, reason: check.reason }
   // [PS3] With the cookie, the role is exactly the one in the database now.
   const grant = await deps.access.grant(mapId, user.id)
   if (!grant.role) return { reject: 403, reason: 'no access to this map' }
-  return peerAccess(user.id, grant.role, { name: user.name, color: colorFor(user.id) }, grant)
+  return peerAccess(user.id, grant.role, { name: grant.pseudonym ?? user.name, color: colorFor(user.id) }, grant)
 }
 
 /** What a live peer may do after a role change; null when nothing is left. */
 export async function peerAccessNow(access: Access, mapId: string, userId: string): Promise<PeerAccess | null> {
   const grant = await access.grant(mapId, userId)
-  return grant.role ? { userId, role: grant.role, canWrite: can(grant.role, 'edit'), ownWork: grant.ownWork } : null
+  if (!grant.role) return null
+  return {
+    userId,
+    role: grant.role,
+    canWrite: can(grant.role, 'edit'),
+    ownWork: grant.ownWork,
+    phase: grant.phase,
+    pseudonym: grant.pseudonym,
+    review: grant.review,
+    classroom: grant.classroom,
+    ...(grant.group ? { group: grant.group } : {}),
+  }
 }
 
 /** [PA10] The own-work policy and the team travel with the connection: the update guard reads them. */
-function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group'>): PeerAccess {
+function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group' | 'phase' | 'pseudonym' | 'review' | 'classroom'>): PeerAccess {
   return {
     userId,
     role,
     canWrite: can(role, 'edit'),
     identity: { id: userId, ...shown },
     ownWork: grant.ownWork,
+    phase: grant.phase,
+    pseudonym: grant.pseudonym,
+    review: grant.review,
+    classroom: grant.classroom,
     ...(grant.group ? { group: grant.group } : {}),
   }
 }

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { RoleSchema, can } from '../../core/permissions'
+import { RoleSchema, can, type Phase } from '../../core/permissions'
 import { LEAD_FIELDS } from '../../core/presence/follow'
 import { STORAGE_ORIGIN, SYSTEM_ORIGIN, migrateDoc, type RemoteOrigin, type TransactionOrigin } from '../../core/ydoc'
 import type { MapStore } from '../store/MapStore'
@@ -48,6 +48,14 @@ export interface PeerAccess {
   group?: string
   /** [PA7] Under the own-work policy: changes and deletes only their own records. */
   ownWork?: boolean
+  /** [PP2] The map's current phase: what may be written in it. */
+  phase?: Phase | null
+  /** [PN1] The pseudonym this person is shown under while the map is anonymous. */
+  pseudonym?: string | null
+  /** [PM1] Review mode: this person's new nodes must arrive pending. */
+  review?: boolean
+  /** The map-wide classroom switches ('a' anonymous, 'r' review mode): a change reloads every screen. */
+  classroom?: string
 }
 
 /** Close codes sent to a peer that broke the protocol. */
@@ -71,6 +79,8 @@ function writerOf(access: PeerAccess): Writer | null {
     userId: access.userId,
     owner: access.role === 'owner',
     ownWork: access.ownWork === true,
+    phase: access.phase ?? null,
+    review: access.review === true,
     contributor: { ...access.identity, userId: access.userId, ...(access.group ? { group: access.group } : {}) },
   }
 }

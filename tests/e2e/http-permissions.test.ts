@@ -154,6 +154,36 @@ describe('POST /api/maps/import', () => {
   })
 })
 
+describe('PUT /api/maps/<id>/phase, /anonymity, /review and POST /feedback (teachers only)', () => {
+  const calls: Array<[string, 'put' | 'post', unknown]> = [
+    ['phase', 'put', { phase: 'Open' }],
+    ['anonymity', 'put', { anonymous: true }],
+    ['review', 'put', { review: true }],
+    ['feedback', 'post', { nodeId: 'no-such-node', body: 'hello', private: true }],
+  ]
+  test('[PP1] [PN4] [PM1] [PF1] [PR9] a viewer gets 403 and a stranger 404, in the one error shape; the settings are unchanged', async () => {
+    for (const [what, method, data] of calls) {
+      const v = await viewer.request[method](`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })
+      expect(v.status(), what).toBe(403)
+      expect(((await v.json()) as { error: { code: string } }).error.code).toBe('forbidden')
+      expect((await stranger.request[method](`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })).status(), what).toBe(404)
+    }
+    const session = (await (await owner.request.get(`/api/maps/${mapId}/token`)).json()) as { phase: unknown; anonymous: boolean; reviewMode: boolean }
+    expect(session).toMatchObject({ phase: null, anonymous: false, reviewMode: false })
+  })
+
+  test('[PH3] [PH1] a foreign Origin is refused with 403 and a malformed body with 400; the control: the owner switches them and back', async () => {
+    expect((await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: 'Open' }, headers: { origin: EVIL } })).status()).toBe(403)
+    expect((await owner.request.put(`/api/maps/${mapId}/anonymity`, { data: { anonymous: 'yes' }, headers: { origin: baseURL } })).status()).toBe(400)
+    expect((await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: 'Nope' }, headers: { origin: baseURL } })).status()).toBe(400)
+    for (const [what, , data] of calls.slice(0, 3)) expect((await owner.request.put(`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })).status(), what).toBe(200)
+    expect((await (await owner.request.get(`/api/maps/${mapId}/token`)).json())).toMatchObject({ phase: { name: 'Open' }, anonymous: true, reviewMode: true })
+    await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: null }, headers: { origin: baseURL } })
+    await owner.request.put(`/api/maps/${mapId}/anonymity`, { data: { anonymous: false }, headers: { origin: baseURL } })
+    await owner.request.put(`/api/maps/${mapId}/review`, { data: { review: false }, headers: { origin: baseURL } })
+  })
+})
+
 describe('GET /api/sources and /api/sources/<id> (public by design)', () => {
   test('[PH2] the article list and an article are readable without signing in', async () => {
     const { context, request } = await anonymous()

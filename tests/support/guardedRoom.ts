@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { Contributor } from '@/core/graph'
+import type { Phase } from '@/core/permissions'
 import { applyGuarded, type GuardOutcome, type Writer } from '@/server/sync/updateGuard'
 
 /**
@@ -13,9 +14,9 @@ export interface GuardedPerson {
   doc: Y.Doc
 }
 
-export function writer(userId: string, opts: { owner?: boolean; ownWork?: boolean; group?: string } = {}): Writer {
+export function writer(userId: string, opts: { owner?: boolean; ownWork?: boolean; group?: string; phase?: Phase | null; review?: boolean } = {}): Writer {
   const contributor: Contributor = { userId, name: userId.toUpperCase(), color: '#336699', ...(opts.group ? { group: opts.group } : {}) }
-  return { userId, owner: opts.owner ?? false, ownWork: opts.ownWork ?? false, contributor }
+  return { userId, owner: opts.owner ?? false, ownWork: opts.ownWork ?? false, contributor, phase: opts.phase ?? null, review: opts.review ?? false }
 }
 
 export function guardedRoom() {

@@ -18,8 +18,19 @@ export function useAuthorshipView(doc: Y.Doc | null, graph: ArgumentMap, session
   const contributions = useContributions(doc)
   const { byRecord, people } = contributions
   const [filter, setFilter] = useState<ContributionFilter>('')
-  const policy = useMemo(() => editPolicy(session, graph, byRecord, people), [session, graph, byRecord, people])
-  const authors = useMemo(() => nodeAuthors(graph, byRecord), [graph, byRecord])
+  const mine = contributions.writtenHere
+  const policy = useMemo(() => editPolicy(session, graph, byRecord, people, mine), [session, graph, byRecord, people, mine])
+  // [PN1] Owners of an anonymous map get every member's real name from the server; students see the doc's pseudonyms.
+  const realNames = session?.realNames
+  const authors = useMemo(() => {
+    const shown = nodeAuthors(graph, byRecord)
+    if (!realNames) return shown
+    for (const [id, a] of shown) {
+      const real = realNames[byRecord.get(id)?.createdBy?.userId ?? '']
+      if (real) shown.set(id, { ...a, name: real })
+    }
+    return shown
+  }, [graph, byRecord, realNames])
   const fixed = useMemo(() => new Set(graph.nodes.filter((n) => policy.refusal(n.id)).map((n) => n.id)), [graph, policy])
   const faded = useMemo(() => {
     if (!filter) return undefined

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import { choosePerspective, perspectiveOptions } from '@/core/evaluate/perspectives'
 import type { ArgumentMap } from '@/core/graph'
+import { phaseRefusal } from '@/core/permissions'
 import { setVote, type Origin } from '@/core/ydoc'
 import type { MapSession } from '../hooks/mapSession'
 import { useEvaluation } from '../hooks/useEvaluation'
@@ -33,7 +34,9 @@ export function useEditorEvaluation({ graph, doc, origin, session, readOnly, cut
   const chosen = choosePerspective(options, key)
   const result = useEvaluation(graph, chosen.perspective)
 
-  const canVote = doc !== null && !readOnly && userId !== null
+  // [PP2] A phase without votes hides the vote control, as the server would refuse the vote.
+  const phaseAllowsVotes = phaseRefusal(session?.phase, { what: 'vote' }, session?.role === 'owner') === null
+  const canVote = doc !== null && !readOnly && userId !== null && phaseAllowsVotes
   const vote = useCallback(
     (nodeId: string, value: number | null) => {
       if (!doc || !userId) return

@@ -68,6 +68,7 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
       ...(colours ? { remoteSelectedBy: [...colours] } : {}),
       ...(author ? { author } : {}),
       ...(n.locked ? { locked: true } : {}),
+      ...(n.review ? { review: n.review, ...(n.reviewReason ? { reviewReason: n.reviewReason } : {}) } : {}),
       ...(faded ? { faded } : {}),
       ...(comments ? { comments } : {}),
       ...(diff ? { diff } : {}),

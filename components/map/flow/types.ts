@@ -25,6 +25,9 @@ export type ArgNodeData = {
   locked?: boolean
   /** Outside the contributions filter. */
   faded?: boolean
+  /** [PM1] Waiting for a teacher, or rejected with a reason ([PM3]). */
+  review?: 'pending' | 'rejected'
+  reviewReason?: string
   /** Comments in the node's open threads. */
   comments?: number
   /** Added or changed in the history diff being shown. */

@@ -1,4 +1,4 @@
-import type { Role } from '@/core/permissions'
+import type { Phase, PhaseSet, Role } from '@/core/permissions'
 
 /** Who the server says this person is on this map, and the token for its socket. */
 export type MapSession = {
@@ -9,6 +9,17 @@ export type MapSession = {
   group: string | null
   /** [PA10] This person changes and deletes only their own nodes and relations. */
   ownWork?: boolean
+  /** [PP5] The map's current phase (null: none) and its phase set, for the banner and the teacher's switch. */
+  phase?: Phase | null
+  phaseSet?: PhaseSet
+  /** [PN1] The map shows students as pseudonyms; owners get `realNames` (userId -> name) to see through them. */
+  anonymous?: boolean
+  realNames?: Record<string, string>
+  /** [PM1] The map is in review mode; `review`: this person's new nodes arrive pending. */
+  reviewMode?: boolean
+  /** [DB1] Owners: each member's team now, for the dashboard's team rows. */
+  memberTeams?: Record<string, string | null>
+  review?: boolean
   expiresIn: number
 }
 

@@ -2,6 +2,7 @@
 import { useMemo, useRef, useState, type RefObject } from 'react'
 import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
+import { likelyDuplicates } from '@/core/duplicates'
 import { newId, type ArgumentMap } from '@/core/graph'
 import { addNode, addRelation, beginTextEdit, moveNodes, removeElements, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
 import { placeNewNode } from '@/core/layout'
@@ -30,6 +31,8 @@ type Deps = {
   userId: string | null
   /** Under the own-work policy ([PA7]). */
   ownWork: boolean
+  /** [PM1] New nodes arrive pending a teacher's review. */
+  review: boolean
   /** Registers a node added here, so a crossing add that lands on it moves one of the two ([PA11]). */
   markFresh: (id: string) => void
 }
@@ -71,6 +74,9 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
     return {
       readOnly: false,
       addNode(kind, fields) {
+        // [PP2] Refused here first, as the server would refuse it.
+        const inPhase = latest.current.policy.phase({ what: 'node', kind })
+        if (inPhase) return latest.current.notify(explainRefusal(inPhase))
         const rect = latest.current.canvas.current?.getBoundingClientRect()
         const centre = rect
           ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
@@ -85,7 +91,9 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         const at = placeNewNode(centre, boxes, DEFAULT_NODE_SIZE, latest.current.userId ?? undefined)
         const id = newId('n')
         step()
-        addNode(doc, { text: '', pinned: false, ...fields, id, kind, x: at.x, y: at.y }, origin)
+        // [PM1] In review mode the server takes a student's new node only as pending.
+        const review = latest.current.review ? { review: 'pending' as const } : {}
+        addNode(doc, { text: '', pinned: false, ...fields, ...review, id, kind, x: at.x, y: at.y }, origin)
         latest.current.markFresh(id)
         latest.current.select([id])
         focusNodeSoon(latest.current.canvas.current, id)
@@ -123,6 +131,8 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
       },
       connect(source, target, kind) {
         if (source === target) return
+        const inPhase = latest.current.policy.phase({ what: 'relation', kind })
+        if (inPhase) return latest.current.notify(explainRefusal(inPhase))
         step()
         addRelation(doc, { id: newId('r'), kind, source, target }, origin)
       },
@@ -153,9 +163,29 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         const picked = sourceId ? [sourceId] : latest.current.selection.filter((id) => nodeIds.has(id))
         const support = latest.current.graph.relations.find((r) => r.id === supportId && r.kind === 'supports')
         if (picked.length !== 1 || !nodeIds.has(picked[0]!) || !support || picked[0] === support.source) return false
+        const inPhase = latest.current.policy.phase({ what: 'relation', kind: 'undercuts' })
+        if (inPhase) {
+          latest.current.notify(explainRefusal(inPhase))
+          return false
+        }
         step()
         addRelation(doc, { id: newId('r'), kind: 'undercuts', source: picked[0]!, target: supportId }, origin)
         return true
+      },
+      similarTo: (draft, nodeId) => likelyDuplicates(draft, latest.current.graph.nodes, { exclude: nodeId }),
+      useExisting(draftId, existingId) {
+        const { graph, policy, notify } = latest.current
+        const refused = policy.refusal(draftId)
+        if (refused) return notify(explainRefusal(refused))
+        const moved = graph.relations
+          .filter((r) => r.source === draftId || r.target === draftId)
+          .map((r) => ({ ...r, id: newId('r'), source: r.source === draftId ? existingId : r.source, target: r.target === draftId ? existingId : r.target }))
+          .filter((r) => r.source !== r.target)
+        step()
+        for (const r of moved) addRelation(doc, r, origin)
+        removeElements(doc, { nodes: [draftId], relations: [] }, origin)
+        setEditingId(null)
+        latest.current.select([existingId])
       },
       select: (ids) => latest.current.select(ids),
       startEditing: (id) => {

@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react'
 
 /** The side panels that take the inspector's place, one at a time. */
-export type PanelName = 'trash' | 'comments' | 'history'
+export type PanelName = 'trash' | 'comments' | 'history' | 'dashboard'
 
 export function usePanel() {
   const [open, setOpen] = useState<PanelName | null>(null)

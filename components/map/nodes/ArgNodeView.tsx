@@ -20,7 +20,8 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
 
   return (
     <div
-      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}${data.faded ? ' is-faded' : ''}${data.diff ? ` is-diff-${data.diff}` : ''}`}
+      className={`crux-node crux-node-${data.kind}${selected ? ' is-selected' : ''}${data.faded ? ' is-faded' : ''}${data.diff ? ` is-diff-${data.diff}` : ''}${data.review ? ` is-${data.review}` : ''}`}
+      data-review={data.review}
       style={rings ? { boxShadow: rings } : undefined}
       data-kind={data.kind}
       data-diff={data.diff}
@@ -39,6 +40,16 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         ) : null}
         <NodeBadge badge={data.badge} />
       </div>
+      {data.review === 'pending' && (
+        <div className="crux-node-review" data-testid="node-pending">
+          Waiting for the teacher’s review
+        </div>
+      )}
+      {data.review === 'rejected' && (
+        <div className="crux-node-review" data-testid="node-rejected">
+          Rejected{data.reviewReason ? `: ${data.reviewReason}` : ''}
+        </div>
+      )}
       {editing ? (
         <NodeTextEditor nodeId={id} />
       ) : (

@@ -1,5 +1,5 @@
 'use client'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { MAX_TEXT } from '@/core/graph'
 import { useMapActions } from '../MapActionsContext'
 
@@ -27,6 +27,8 @@ export function NodeTextEditor({ nodeId }: { nodeId: string }) {
   const [text, setText] = useState(edit.base)
   const ref = useRef<HTMLTextAreaElement>(null)
   const done = useRef(false)
+  // [DD3] Checked as the person types: pure and local, a few hundred comparisons at most.
+  const matches = useMemo(() => actions.similarTo(text, nodeId), [actions, text, nodeId])
 
   useEffect(() => {
     ref.current?.focus()
@@ -54,6 +56,7 @@ export function NodeTextEditor({ nodeId }: { nodeId: string }) {
   }
 
   return (
+    <>
     <textarea
       ref={ref}
       className="crux-node-input nodrag nopan nowheel"
@@ -66,5 +69,27 @@ export function NodeTextEditor({ nodeId }: { nodeId: string }) {
       onKeyDown={onKeyDown}
       onBlur={() => finish(true)}
     />
+    {matches.length > 0 && (
+      <ul className="crux-duplicates nodrag nopan" data-testid="duplicate-matches" aria-label="Nodes that say much the same">
+        {matches.map((m) => (
+          <li key={m.id} data-testid="duplicate-match" data-node-id={m.id}>
+            <span>Already on the map: “{m.text.length > 90 ? `${m.text.slice(0, 90)}…` : m.text}”</span>{' '}
+            <button
+              type="button"
+              data-testid="use-duplicate"
+              // Keeps the focus in the textarea: a blur would commit and close the editor first.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => {
+                done.current = true
+                actions.useExisting(nodeId, m.id)
+              }}
+            >
+              Use that one
+            </button>
+          </li>
+        ))}
+      </ul>
+    )}
+    </>
   )
 }

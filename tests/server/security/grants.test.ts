@@ -57,7 +57,7 @@ describe('grants in the database', () => {
 
     const b = await person(srv.services)
     expect(await access.redeem(viewerCode.code.toLowerCase().replace('-', ' '), b.id)).toEqual({ ok: true, mapId })
-    expect(await access.grant(mapId, b.id)).toEqual({ role: 'viewer', group: 'Team A', ownWork: false })
+    expect(await access.grant(mapId, b.id)).toEqual({ role: 'viewer', group: 'Team A', ownWork: false, phase: null, pseudonym: null, review: false, classroom: '' })
 
     const expired = await access.createShareLink(mapId, owner.id, { role: 'editor', expiresAt: new Date(Date.now() - 1000), group: null })
     const c = await person(srv.services)

@@ -26,6 +26,17 @@ export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, 
     group: grant.group,
     /** [PA10] Under the own-work policy: the editor shows others' nodes as not theirs to change. */
     ownWork: grant.ownWork,
+    /** [PP5] Everyone's screen shows the current phase; the teacher picks among the set. */
+    phase: grant.phase,
+    phaseSet: (await services().phases.of(params.id))?.set ?? [],
+    anonymous: await services().anonymity.isOn(params.id),
+    /** [PM1] Review mode: on for everyone's screen; `review` on the grant says whether it binds this person. */
+    reviewMode: (await services().access.settings(params.id))?.review === true,
+    review: grant.review,
+    /** [PN1] Only owners see through the pseudonyms. */
+    ...(grant.role === 'owner' && (await services().anonymity.isOn(params.id)) ? { realNames: await services().anonymity.realNames(params.id) } : {}),
+    /** [DB1] Owners: each member's team now (a moved student's work counts for their new team). */
+    ...(grant.role === 'owner' ? { memberTeams: Object.fromEntries((await services().access.members(params.id)).map((m) => [m.userId, m.group])) } : {}),
     expiresIn: MAP_TOKEN_TTL_SECONDS,
   }
 })

@@ -1,0 +1,2 @@
+export * from './similarity'
+export * from './likelyDuplicates'

@@ -1,0 +1,55 @@
+import { DEFAULT_PHASES, PhaseSetSchema, findPhase, type Phase, type PhaseSet } from '../../core/permissions'
+import type { Db } from '../db/client'
+
+/**
+ * [PP1] A map's phases as stored: the current phase's name and the
+ * teacher's own set (JSON), both on the Map row. What is stored is parsed
+ * again on every read: a row edited by hand falls back to the default set,
+ * and an unknown phase name to no phase (roles alone).
+ */
+export function storedPhases(row: { phase: string | null; phaseSet: string | null }): { set: PhaseSet; current: Phase | null } {
+  const set = parseSet(row.phaseSet) ?? DEFAULT_PHASES
+  return { set, current: findPhase(set, row.phase) }
+}
+
+function parseSet(json: string | null): PhaseSet | null {
+  if (!json) return null
+  try {
+    const parsed = PhaseSetSchema.safeParse(JSON.parse(json))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+/** [PP1], [PP5] Owner-only (callers check [PR9]): every change reaches live connections at once. */
+export function createPhases(db: Db, onChange: (mapId: string, userIds: 'all') => void) {
+  return {
+    async of(mapId: string): Promise<{ set: PhaseSet; current: Phase | null } | null> {
+      const map = await db.map.findUnique({ where: { id: mapId }, select: { phase: true, phaseSet: true } })
+      return map && storedPhases(map)
+    },
+
+    /** Moves the map to a phase of its set, or out of phases (null). */
+    async set(mapId: string, name: string | null): Promise<{ ok: true; phase: Phase | null } | { ok: false; error: string }> {
+      const now = await this.of(mapId)
+      if (!now) return { ok: false, error: 'No such map' }
+      const phase = name === null ? null : findPhase(now.set, name)
+      if (name !== null && !phase) return { ok: false, error: `This map has no phase called “${name}”` }
+      await db.map.update({ where: { id: mapId }, data: { phase: phase?.name ?? null } })
+      onChange(mapId, 'all')
+      return { ok: true, phase }
+    },
+
+    /** Replaces the set; a current phase the new set lacks ends (no phase). */
+    async define(mapId: string, set: PhaseSet): Promise<void> {
+      const valid = PhaseSetSchema.parse(set)
+      const now = await this.of(mapId)
+      const keep = now?.current ? findPhase(valid, now.current.name)?.name ?? null : null
+      await db.map.update({ where: { id: mapId }, data: { phaseSet: JSON.stringify(valid), phase: keep } })
+      onChange(mapId, 'all')
+    },
+  }
+}
+
+export type Phases = ReturnType<typeof createPhases>
