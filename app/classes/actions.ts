@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { IdSchema, MAP_TITLE_MAX } from '@/core/graph'
-import { can } from '@/core/permissions'
 import { services } from '@/server/app/registry'
+import { checkMapRole } from '@/server/auth/mapRole'
 import { currentUser } from '@/server/app/viewer'
 import { ClassNameSchema, RosterSchema, TeamSchema, type SignInLine } from '@/server/teaching/classes'
 import { copyToTeams } from '@/server/teaching/groupMaps'
@@ -67,7 +67,7 @@ export async function assignMapAction(form: FormData): Promise<void> {
   if (typeof picked === 'string' && picked !== '') {
     mapId = IdSchema.parse(picked)
     // Only a map the teacher manages can be given away to a class.
-    if (!can((await services().access.grant(mapId, userId)).role, 'manage')) throw new Error('You can only assign maps you own')
+    if (!(await checkMapRole(services().access, mapId, userId, 'manage')).ok) throw new Error('You can only assign maps you own')
   } else {
     const title = z.string().trim().min(1, 'Name the map').max(MAP_TITLE_MAX).parse(form.get('title'))
     mapId = (await services().maps.create({ title, ownerId: userId })).id
@@ -80,7 +80,7 @@ export async function assignMapAction(form: FormData): Promise<void> {
 export async function copyToTeamsAction(form: FormData): Promise<void> {
   const { classId, userId } = await asTeacher(form.get('classId'))
   const templateId = IdSchema.parse(form.get('mapId'))
-  if (!can((await services().access.grant(templateId, userId)).role, 'manage')) throw new Error('You can only copy maps you own')
+  if (!(await checkMapRole(services().access, templateId, userId, 'manage')).ok) throw new Error('You can only copy maps you own')
   const result = await copyToTeams(services(), classId, templateId, userId)
   if (!result.ok) throw new Error(result.error)
   redirect(`/classes/${classId}/teams/${templateId}`)

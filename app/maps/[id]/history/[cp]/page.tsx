@@ -6,6 +6,7 @@ import styles from '@/components/published/published.module.css'
 import { IdSchema } from '@/core/graph'
 import { checkpointLabel } from '@/core/history'
 import { services } from '@/server/app/registry'
+import { checkMapRole } from '@/server/auth/mapRole'
 import { currentUser } from '@/server/app/viewer'
 
 export const dynamic = 'force-dynamic'
@@ -19,8 +20,8 @@ export default async function CheckpointPage({ params }: Props) {
   const { id, cp } = await params
   if (!IdSchema.safeParse(id).success || !IdSchema.safeParse(cp).success) notFound()
   const user = await currentUser()
-  const grant = await services().access.grant(id, user?.id ?? null)
-  if (!grant.role) {
+  const check = await checkMapRole(services().access, id, user?.id ?? null, 'view')
+  if (!check.ok) {
     if (!user) redirect(`/signin?next=/maps/${id}/history/${cp}`)
     notFound()
   }
