@@ -117,7 +117,13 @@ describe('readers', () => {
     // The first view settles (fit, then the zoom to the thesis) before the picture is taken.
     const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
     let last = ''
-    await expect.poll(async () => [last, (last = await transform())][0] === last).toBe(true)
+    await expect
+      .poll(async () => {
+        const before = last
+        last = await transform()
+        return before === last
+      })
+      .toBe(true)
 
     // Written to docs/ only on request, so an ordinary run leaves the checkout clean.
     const out = process.env.CRUX_UPDATE_SCREENSHOT === '1'
