@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const { meta, text } = await sourceOr404((await params).id)
   return (
-    <main className="crux-source-page" data-testid="source-page">
+    <main className="page" data-testid="source-page">
       <h1>{meta.title}</h1>
       <p>Published by {meta.publisher}. The text as the maps quote it:</p>
       <article>
