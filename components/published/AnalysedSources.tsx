@@ -15,7 +15,7 @@ async function describeSource(id: string): Promise<Source> {
 }
 
 /** Every source the map's evidence quotes, once each, in the order the map first cites them. */
-export function citedSourceIds(map: ArgumentMap): string[] {
+function citedSourceIds(map: ArgumentMap): string[] {
   return [...new Set(map.nodes.flatMap((n) => (n.source ? [n.source] : [])))]
 }
 
