@@ -84,6 +84,8 @@ describe('readers', () => {
     await reader.getByTestId('source-page').waitFor()
     expect(await reader.locator('h1').textContent()).toBe('Belarus - NATO')
     expect(await reader.getByTestId('source-page').textContent()).toContain('Lukashenk')
+    // Only shipped articles have a page: anything else, odd ids included, is a plain 404.
+    for (const id of ['no-such-article', '..%2Fmaps%2Findex', 'UPPER']) expect((await reader.request.get(`/sources/${id}`)).status()).toBe(404)
 
     // The owner turns the byline on: the same version now names them; off again, it does not.
     const setByline = async (on: boolean) => {
