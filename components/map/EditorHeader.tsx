@@ -1,6 +1,7 @@
 'use client'
 import type { Awareness } from 'y-protocols/awareness'
 import { ExportMenu } from '@/components/interchange/ExportMenu'
+import { EvaluationLegend } from '@/components/published/EvaluationLegend'
 import { ConnectionBadge } from './ConnectionBadge'
 import { CopyMapButton } from './CopyMapButton'
 import { PhoneMenu } from './PhoneMenu'
@@ -33,6 +34,7 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
       <h1 className="crux-title">{title}</h1>
       <ConnectionBadge status={status} unsavedSince={unsavedSince} />
       <PresenceBar peers={peers} awareness={awareness} canLead={isOwner} />
+      <EvaluationLegend compact />
       <PhoneMenu label="⋯ Map" testId="header-menu" className="crux-header-more">
       <button
         type="button"

@@ -16,10 +16,15 @@ export function PhoneMenu({ label, testId, className, children }: { label: strin
       <div
         id={id}
         className={`${className} crux-phone-folded${open ? ' is-open' : ''}`}
-        // A click on a plain button or a link inside is a choice made: fold the menu. Buttons that open
-        // something of their own (aria-expanded, aria-haspopup) keep it open. Wide screens never fold.
+        // A click on a button or a link inside is a choice made: fold the menu, so what it opened (the
+        // outline, a side panel) is not covered by it. Buttons that open something inside the menu itself
+        // (aria-haspopup, or aria-controls naming an element in it) keep it open. Wide screens never fold.
         onClick={(e) => {
-          if ((e.target as HTMLElement).closest('button:not([aria-expanded]):not([aria-haspopup]), a')) setOpen(false)
+          const menu = e.currentTarget
+          const choice = (e.target as HTMLElement).closest<HTMLElement>('button:not([aria-haspopup]), a')
+          const controls = choice?.getAttribute('aria-controls')
+          const opensInside = !!controls && !!menu.querySelector(`#${CSS.escape(controls)}`)
+          if (choice && !opensInside) setOpen(false)
         }}
       >
         {children}

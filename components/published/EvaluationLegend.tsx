@@ -1,13 +1,25 @@
+'use client'
+import type { KeyboardEvent } from 'react'
 import styles from './EvaluationLegend.module.css'
+
+/** Escape folds an open legend and gives focus back to its "?" (a disclosure, so no focus trap). */
+function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>) {
+  const details = e.currentTarget
+  if (e.key !== 'Escape' || !details.open) return
+  e.stopPropagation() // the editor's own Escape (clear the selection) is not meant
+  details.open = false
+  details.querySelector('summary')?.focus()
+}
 
 /**
  * What the badges mean, in plain words, for readers who have never heard of grounded semantics or DF-QuAD.
- * A <details> so it costs no space until asked for, and works without scripts.
+ * A <details> so it costs no space until asked for, and works without scripts (published pages, embeds);
+ * the compact "?" is the same legend in the editor's header and the embed's.
  */
 export function EvaluationLegend({ compact = false }: { compact?: boolean }) {
   return (
-    <details className={compact ? `${styles.legend} ${styles.compact}` : styles.legend} data-testid="evaluation-legend">
-      <summary>
+    <details className={compact ? `${styles.legend} ${styles.compact}` : styles.legend} data-testid="evaluation-legend" onKeyDown={closeOnEscape}>
+      <summary data-testid="evaluation-legend-toggle">
         {compact ? '?' : 'What do IN, OUT and UNDEC mean?'}
         {compact ? <span className="visually-hidden"> What do IN, OUT and UNDEC mean?</span> : null}
       </summary>

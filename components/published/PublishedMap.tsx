@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { PublishedView } from '@/core/publishing/view'
+import { AnalysedSources } from './AnalysedSources'
 import { EmbedFrame } from './EmbedFrame'
 import { EvaluationLegend } from './EvaluationLegend'
 import { ExportImages } from './ExportImages'
@@ -22,15 +23,22 @@ export function PublishedMap({ view, pinned }: { view: PublishedView; pinned: bo
     <div className={styles.page} data-testid="published-page" data-version={view.number}>
       <header className={styles.header}>
         <h1>{view.title}</h1>
-        <span className={styles.meta}>
+        {view.byline ? (
+          <p className={styles.meta} data-testid="published-byline">
+            by {view.byline}
+          </p>
+        ) : null}
+        <span className={styles.meta} data-testid="published-updated">
           Version {view.number}
-          {view.latest > 1 ? ` of ${view.latest}` : ''} · published <time dateTime={view.publishedAt.toISOString()}>{view.publishedAt.toISOString().slice(0, 10)}</time>
+          {view.latest > 1 ? ` of ${view.latest}` : ''} · last updated{' '}
+          <time dateTime={view.publishedAt.toISOString()}>{view.publishedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
           {pinned ? (
             <> · <Link href={`${base}/v/${view.number}`}>permanent link to this version</Link></>
           ) : view.number < view.latest ? (
             <> · <Link href={base}>see the newest version</Link></>
           ) : null}
         </span>
+        <AnalysedSources map={view.map} />
         <EvaluationLegend />
       </header>
       <section className={styles.outlinePane} aria-labelledby="outline-h">

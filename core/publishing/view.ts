@@ -22,6 +22,8 @@ export interface PublishedView {
   badges: Record<string, PublishedBadge>
   /** Node id -> author name, when the owner published with authors named ([PA1]). */
   authorOf?: Record<string, string>
+  /** The owner's display name, only while the owner allows a byline ([PR12]). */
+  byline?: string
   /** The main thesis, for OpenGraph and link previews. */
   description: string
 }

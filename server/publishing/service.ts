@@ -23,6 +23,8 @@ interface Pointer {
   mapId: string
   published: boolean
   latest: number
+  /** The owner's name while the byline is on ([PR12]), read with the pointer, never frozen into a version. */
+  byline: string | null
   readAt: number
 }
 
@@ -57,13 +59,21 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
     if (hit && now() - hit.readAt < ttl) return hit
     const row = await db.map.findUnique({
       where: { publishSlug: slug },
-      select: { id: true, published: true, versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } },
+      select: {
+        id: true,
+        published: true,
+        publishByline: true,
+        versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 },
+        // [PR12] The first owner is the one named; a map always keeps one ([PR7]).
+        memberships: { where: { role: 'owner' }, orderBy: { createdAt: 'asc' }, take: 1, select: { user: { select: { name: true } } } },
+      },
     })
     if (!row) {
       pointers.delete(slug)
       return null
     }
-    const p = { mapId: row.id, published: row.published, latest: row.versions[0]?.number ?? 0, readAt: now() }
+    const byline = row.publishByline ? (row.memberships[0]?.user.name ?? null) : null
+    const p = { mapId: row.id, published: row.published, latest: row.versions[0]?.number ?? 0, byline, readAt: now() }
     pointers.set(slug, p)
     return p
   }
@@ -77,7 +87,7 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
       v = prepare(row)
       versions.set(key, v)
     }
-    return { ...v, slug, latest: p.latest }
+    return { ...v, slug, latest: p.latest, ...(p.byline ? { byline: p.byline } : {}) }
   }
 
   return {
@@ -104,17 +114,26 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
       return { ok: true, slug: meta.publishSlug ?? '', number: 0 }
     },
 
-    /** For the owner's page: the address and every version, newest first. */
-    async status(mapId: string): Promise<{ slug: string | null; published: boolean; versions: VersionSummary[] } | null> {
+    /** [PR12] Owner-only: whether published pages name the owner; every version follows at once. */
+    async setByline(mapId: string, userId: string, on: boolean): Promise<PublishResult> {
+      if (!(await isOwner(mapId, userId))) return { ok: false, error: 'Only owners can change the byline' }
+      const meta = await db.map.update({ where: { id: mapId }, data: { publishByline: on }, select: { publishSlug: true } })
+      if (meta.publishSlug) pointers.delete(meta.publishSlug)
+      return { ok: true, slug: meta.publishSlug ?? '', number: 0 }
+    },
+
+    /** For the owner's page: the address, the byline setting and every version, newest first. */
+    async status(mapId: string): Promise<{ slug: string | null; published: boolean; byline: boolean; versions: VersionSummary[] } | null> {
       const row = await db.map.findUnique({
         where: { id: mapId },
         select: {
           publishSlug: true,
           published: true,
+          publishByline: true,
           versions: { select: { number: true, title: true, createdAt: true }, orderBy: { number: 'desc' } },
         },
       })
-      return row ? { slug: row.publishSlug, published: row.published, versions: row.versions } : null
+      return row ? { slug: row.publishSlug, published: row.published, byline: row.publishByline, versions: row.versions } : null
     },
 
     /** The newest version at /p/<slug>; null when unknown or unpublished. */

@@ -87,6 +87,26 @@ describe('publishing service', () => {
     expect((await env.pub.latest(named.slug))?.authorOf).toEqual({ ann1: 'Ann' })
   })
 
+  test("[PR12] the byline names the first owner only while it is on (off by default), on every version, and only owners set it", async () => {
+    const m = await ownedMap()
+    const r = await env.pub.publish(m.id, owner)
+    if (!r.ok) throw new Error(r.error)
+    await env.pub.publish(m.id, owner)
+    expect((await env.pub.latest(r.slug))?.byline).toBeUndefined()
+    expect((await env.pub.status(m.id))?.byline).toBe(false)
+
+    expect(await env.pub.setByline(m.id, stranger, true)).toMatchObject({ ok: false })
+    expect((await env.pub.status(m.id))?.byline).toBe(false)
+
+    expect(await env.pub.setByline(m.id, owner, true)).toMatchObject({ ok: true })
+    expect((await env.pub.latest(r.slug))?.byline).toBe('Owner')
+    expect((await env.pub.version(r.slug, 1))?.byline).toBe('Owner') // read when served, not frozen
+
+    await env.pub.setByline(m.id, owner, false)
+    expect((await env.pub.latest(r.slug))?.byline).toBeUndefined()
+    expect((await env.pub.version(r.slug, 1))?.byline).toBeUndefined()
+  })
+
   test('first publish creates version 1 and a slug made from the title', async () => {
     const m = await ownedMap()
     const r = await env.pub.publish(m.id, owner)

@@ -20,6 +20,16 @@ export const publishAction = mapAction(asOwner, async ({ mapId }, { user }) => {
   revalidatePublished(mapId)
 })
 
+// [PR12] The byline is the owner's to give; a checkbox sends "on" or nothing.
+export const bylineAction = mapAction(
+  { input: z.object({ ...MapIdField, byline: z.enum(['on']).optional() }), needs: 'manage' as const },
+  async ({ mapId, byline }, { user }) => {
+    const result = await services().publishing.setByline(mapId, user.id, byline === 'on')
+    if (!result.ok) return result
+    revalidatePublished(mapId)
+  },
+)
+
 export const unpublishAction = mapAction(asOwner, async ({ mapId }, { user }) => {
   const result = await services().publishing.unpublish(mapId, user.id)
   if (!result.ok) return result

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers'
 import Link from 'next/link'
-import { publishAction, unpublishAction } from './actions'
+import { bylineAction, publishAction, unpublishAction } from './actions'
 import { MapActionForm } from '@/components/forms/MapActionForm'
 import styles from './publish.module.css'
 import { EmbedCodeBuilder } from '@/components/published/EmbedCodeBuilder'
@@ -68,6 +68,19 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
             </MapActionForm>
           </details>
         ) : null}
+      </section>
+
+      <section aria-labelledby="byline-h">
+        <h2 id="byline-h">Byline</h2>
+        {/* [PR12] Off until the owner says so; it applies to every version as soon as it is saved. */}
+        <MapActionForm action={bylineAction} label="Byline" testId="byline-form">
+          <input type="hidden" name="mapId" value={id} />
+          <label>
+            <input type="checkbox" name="byline" value="on" defaultChecked={status.byline} data-testid="byline-setting" /> name the map’s owner as its author on the
+            published pages (their display name, under the title)
+          </label>{' '}
+          <button type="submit">Save</button>
+        </MapActionForm>
       </section>
 
       {status.versions.length > 0 ? (
