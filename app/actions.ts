@@ -23,10 +23,13 @@ export async function createMapAction(formData: FormData): Promise<void> {
 }
 
 /** [PR9] Owners rename; mapAction re-checks the role on the server ([PH2]). */
-export const renameMapAction = mapAction({ input: z.object({ ...MapIdField, title: TitleSchema }), needs: 'manage' }, async (input) => {
-  await services().maps.rename(input.mapId, input.title)
-  revalidatePath('/')
-})
+export const renameMapAction = mapAction(
+  { input: z.object({ ...MapIdField, title: TitleSchema }), needs: 'manage' },
+  async (input) => {
+    await services().maps.rename(input.mapId, input.title)
+    revalidatePath('/')
+  },
+)
 
 /** [PR11] Anyone who may view the map (a guest too) gets their own editable copy; copyMap re-checks the right to view. */
 export async function copyMapAction(id: string): Promise<CopyActionResult> {

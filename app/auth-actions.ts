@@ -69,7 +69,10 @@ export async function joinWithCodeAction(_prev: FormState, form: FormData): Prom
   // [PK2] A class code makes the person a student of the class: one account for all its maps.
   if (await services().classes.isClassCode(input.data.code)) {
     const signedIn = await currentUser()
-    const joined = await services().classes.joinByCode(input.data.code, signedIn ? { userId: signedIn.id } : { name: input.data.name })
+    const joined = await services().classes.joinByCode(
+      input.data.code,
+      signedIn ? { userId: signedIn.id } : { name: input.data.name },
+    )
     if (!joined.ok) return refused(form, joined.error)
     if (!signedIn) await startSession(joined.userId)
     redirect(`/classes/${joined.classId}`)
@@ -82,7 +85,9 @@ export async function joinWithCodeAction(_prev: FormState, form: FormData): Prom
 
 /** A map open to anyone with its address still needs a name for presence. */
 export async function joinOpenMapAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const input = z.object({ mapId: IdSchema, name: DisplayNameSchema }).safeParse({ mapId: form.get('mapId'), name: form.get('name') })
+  const input = z
+    .object({ mapId: IdSchema, name: DisplayNameSchema })
+    .safeParse({ mapId: form.get('mapId'), name: form.get('name') })
   if (!input.success) return refused(form, firstIssue(input.error))
   if (!(await currentUser())) await newGuest(input.data.name)
   redirect(`/maps/${input.data.mapId}`)

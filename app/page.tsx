@@ -22,12 +22,16 @@ export default async function HomePage() {
         <nav className={styles.account} aria-label="Account">
           {user ? (
             <form action={signOutAction}>
-              <span data-testid="signed-in-as">{user.name}</span> <Link href="/classes" data-testid="classes-link">Classes</Link>{' '}
+              <span data-testid="signed-in-as">{user.name}</span>{' '}
+              <Link href="/classes" data-testid="classes-link">
+                Classes
+              </Link>{' '}
               <button type="submit">Sign out</button>
             </form>
           ) : (
             <>
-              <Link href="/signin">Sign in</Link> · <Link href="/signup">Create account</Link> · <Link href="/join">Join with a code</Link>
+              <Link href="/signin">Sign in</Link> · <Link href="/signup">Create account</Link> ·{' '}
+              <Link href="/join">Join with a code</Link>
             </>
           )}
         </nav>
@@ -57,7 +61,13 @@ export default async function HomePage() {
         ) : (
           <ul className={styles.list} data-testid="map-list">
             {maps.map((m) => (
-              <MapRow key={m.id} id={m.id} title={m.title} updatedAt={m.updatedAt.toISOString()} canManage={m.role === 'owner'} />
+              <MapRow
+                key={m.id}
+                id={m.id}
+                title={m.title}
+                updatedAt={m.updatedAt.toISOString()}
+                canManage={m.role === 'owner'}
+              />
             ))}
           </ul>
         )}

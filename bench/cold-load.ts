@@ -58,8 +58,17 @@ export async function main() {
     const [holder, joiner] = await app.people(2)
     const firstSync = async () => {
       const outcome = await runCrowd({
-        wsUrl: app.wsUrl, appUrl: app.url, serverPid: app.pid, mapId, people: [joiner!], perProcess: 1,
-        cursorIntervalMs: null, edits: null, drainMs: 0, warmMs: 0, measureMs: 0,
+        wsUrl: app.wsUrl,
+        appUrl: app.url,
+        serverPid: app.pid,
+        mapId,
+        people: [joiner!],
+        perProcess: 1,
+        cursorIntervalMs: null,
+        edits: null,
+        drainMs: 0,
+        warmMs: 0,
+        measureMs: 0,
       })
       return outcome.connectMs
     }
@@ -85,7 +94,10 @@ export async function main() {
           }
         }
       }
-      if (round >= 0) console.log(`  round ${round + 1}/${ROUNDS}: cold ${times.cold.at(-1)!.toFixed(0)} ms, open ${times.open.at(-1)!.toFixed(0)} ms`)
+      if (round >= 0)
+        console.log(
+          `  round ${round + 1}/${ROUNDS}: cold ${times.cold.at(-1)!.toFixed(0)} ms, open ${times.open.at(-1)!.toFixed(0)} ms`,
+        )
     }
     const cold = median(times.cold)
     const open = median(times.open)

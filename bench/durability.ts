@@ -43,7 +43,9 @@ async function commitHistogram(appUrl: string): Promise<CommitHistogram> {
 /** Polls the file for new rows of one map; resolves each probe's first commit time. */
 function watchCommits(file: string, mapId: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true })
-  const rows = db.prepare<[string, number]>('SELECT "id", "data" FROM "DocUpdate" WHERE "mapId" = ? AND "id" > ? ORDER BY "id"')
+  const rows = db.prepare<[string, number]>(
+    'SELECT "id", "data" FROM "DocUpdate" WHERE "mapId" = ? AND "id" > ? ORDER BY "id"',
+  )
   const snapshot = db.prepare<[string]>('SELECT "data", "upToId" FROM "DocSnapshot" WHERE "mapId" = ?')
   const doc = new Y.Doc()
   const committed: number[] = []
@@ -97,13 +99,23 @@ export async function main() {
       const watcher = watchCommits(file, mapId)
       loads.push(os.loadavg()[0]!)
       const outcome = await runCrowd({
-        wsUrl: app.wsUrl, appUrl: app.url, serverPid: app.pid, mapId, people, perProcess: K / 2,
+        wsUrl: app.wsUrl,
+        appUrl: app.url,
+        serverPid: app.pid,
+        mapId,
+        people,
+        perProcess: K / 2,
         cursorIntervalMs: null,
         edits: { editors: people.map((p) => p.index), count: EDITS_PER_CLIENT, gapMs: GAP_MS },
-        drainMs: 30_000, warmMs: 300, measureMs: 0,
+        drainMs: 30_000,
+        warmMs: 300,
+        measureMs: 0,
         // Every edit reaches the database before the clients leave (the room's close would flush the rest).
         whileConnected: async () => {
-          for (const until = Date.now() + 10_000; watcher.committed.length < K * EDITS_PER_CLIENT && Date.now() < until; ) {
+          for (
+            const until = Date.now() + 10_000;
+            watcher.committed.length < K * EDITS_PER_CLIENT && Date.now() < until;
+          ) {
             await new Promise((r) => setTimeout(r, 20))
           }
         },
@@ -121,18 +133,44 @@ export async function main() {
     }
     const after = await commitHistogram(app.url)
     const appends = after.total - before!.total
-    const within100 = after.counts.slice(0, COMMIT_BUCKETS_MS.indexOf(100) + 1).reduce((a, b) => a + b, 0) -
+    const within100 =
+      after.counts.slice(0, COMMIT_BUCKETS_MS.indexOf(100) + 1).reduce((a, b) => a + b, 0) -
       before!.counts.slice(0, COMMIT_BUCKETS_MS.indexOf(100) + 1).reduce((a, b) => a + b, 0)
-    const fromReceipt = { p50: quantileBound(before!, after, 0.5), p99: quantileBound(before!, after, 0.99), within100: within100 / appends }
+    const fromReceipt = {
+      p50: quantileBound(before!, after, 0.5),
+      p99: quantileBound(before!, after, 0.99),
+      within100: within100 / appends,
+    }
     const c = Float64Array.from(commits).sort()
     const r = Float64Array.from(relays).sort()
     const f = (x: number) => x.toFixed(1)
     const table = markdownTable(
       ['K = 20, one map', 'edits', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
       [
-        ['sent → committed in SQLite', `${commits.length}/${expected}`, f(percentile(c, 0.5)), f(percentile(c, 0.9)), f(percentile(c, 0.99)), f(c[c.length - 1] ?? NaN)],
-        ['server: receipt → committed (oldest edit of each append, [DU9])', `${appends} appends`, `≤ ${fromReceipt.p50}`, '', `≤ ${fromReceipt.p99}`, ''],
-        ['baseline: sent → received by a peer', `${r.length} receipts`, f(percentile(r, 0.5)), f(percentile(r, 0.9)), f(percentile(r, 0.99)), f(r[r.length - 1] ?? NaN)],
+        [
+          'sent → committed in SQLite',
+          `${commits.length}/${expected}`,
+          f(percentile(c, 0.5)),
+          f(percentile(c, 0.9)),
+          f(percentile(c, 0.99)),
+          f(c[c.length - 1] ?? NaN),
+        ],
+        [
+          'server: receipt → committed (oldest edit of each append, [DU9])',
+          `${appends} appends`,
+          `≤ ${fromReceipt.p50}`,
+          '',
+          `≤ ${fromReceipt.p99}`,
+          '',
+        ],
+        [
+          'baseline: sent → received by a peer',
+          `${r.length} receipts`,
+          f(percentile(r, 0.5)),
+          f(percentile(r, 0.9)),
+          f(percentile(r, 0.99)),
+          f(r[r.length - 1] ?? NaN),
+        ],
       ],
     )
     const cpu = os.cpus()
@@ -157,7 +195,8 @@ ratio committed ÷ relayed p99 ${(percentile(c, 0.99) / percentile(r, 0.99)).toF
 wait for the same busy CPU).
 `
     console.log(`\n${section}`)
-    if (commits.length < expected) throw new Error(`durability: ${expected - commits.length} edit(s) never reached the database; docs not updated`)
+    if (commits.length < expected)
+      throw new Error(`durability: ${expected - commits.length} edit(s) never reached the database; docs not updated`)
     writeSection(DOC_FILE, HEADING, section)
     return { p99: percentile(c, 0.99) }
   } finally {

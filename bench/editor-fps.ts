@@ -30,7 +30,13 @@ const HEADING = '## Editor frame rate'
 const VIEWPORT = { width: 1400, height: 900 }
 
 type Window_ = 'drag, remote edits' | 'drag, quiet' | 'type, remote edits' | 'type, quiet' | 'drag' | 'type'
-type Result = { page: 'editor' | 'bare React Flow'; window: Window_; stats: FrameStats; evaluations: number[]; edits: number }
+type Result = {
+  page: 'editor' | 'bare React Flow'
+  window: Window_
+  stats: FrameStats
+  evaluations: number[]
+  edits: number
+}
 
 export async function main(): Promise<string> {
   const distDir = ensureBuild()
@@ -57,7 +63,13 @@ export async function main(): Promise<string> {
       await act()
       const rec = await stopFrames(page)
       streamer!.pause()
-      results.push({ page: who, window, stats: frameStats(rec.frames), evaluations: rec.evaluations, edits: streamer!.edits - before })
+      results.push({
+        page: who,
+        window,
+        stats: frameStats(rec.frames),
+        evaluations: rec.evaluations,
+        edits: streamer!.edits - before,
+      })
     }
     const ms = SECONDS * 1000
     // One node for every drag and every typing window, on both pages: the one nearest the
@@ -77,7 +89,8 @@ export async function main(): Promise<string> {
     }
     const body = report(results, distDir)
     console.log(body)
-    if (process.env.BENCH_WRITE !== '0') writeSection(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), HEADING, body)
+    if (process.env.BENCH_WRITE !== '0')
+      writeSection(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), HEADING, body)
     return body
   } finally {
     streamer?.stop()
@@ -87,7 +100,11 @@ export async function main(): Promise<string> {
   }
 }
 
-async function openEditor(browser: Browser, url: string, mapId: string): Promise<{ context: BrowserContext; page: Page }> {
+async function openEditor(
+  browser: Browser,
+  url: string,
+  mapId: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: url, viewport: VIEWPORT })
   // Opt in to the editor's evaluation timings (see components/map/hooks/useEvaluation.ts).
   await context.addInitScript(() => void ((window as { __cruxEvaluateMs?: number[] }).__cruxEvaluateMs = []))
@@ -97,7 +114,9 @@ async function openEditor(browser: Browser, url: string, mapId: string): Promise
   await form.getByLabel('Your name').fill('Bench')
   await form.getByRole('button', { name: 'Open the map' }).click()
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 })
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-badge"]').length === n, NODES, { timeout: 120_000 })
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-badge"]').length === n, NODES, {
+    timeout: 120_000,
+  })
   await settle(page)
   return { context, page }
 }
@@ -112,7 +131,9 @@ async function openBare(browser: Browser, url: string, mapId: string): Promise<P
   await form.getByRole('button', { name: 'Open the map' }).click()
   await page.getByTestId('map-editor').waitFor()
   await page.goto(`/bench-flow?map=${encodeURIComponent(mapId)}`)
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, NODES, { timeout: 120_000 })
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, NODES, {
+    timeout: 120_000,
+  })
   await settle(page)
   return page
 }
@@ -130,7 +151,11 @@ async function startTypingInNode(page: Page, id: string): Promise<void> {
 function report(results: Result[], distDir: string): string {
   const merged = (page: Result['page'], window: Window_) => {
     const rs = results.filter((r) => r.page === page && r.window === window)
-    return { stats: mergeRounds(rs.map((r) => r.stats)), evaluations: rs.flatMap((r) => r.evaluations), edits: rs.reduce((s, r) => s + r.edits, 0) }
+    return {
+      stats: mergeRounds(rs.map((r) => r.stats)),
+      evaluations: rs.flatMap((r) => r.evaluations),
+      edits: rs.reduce((s, r) => s + r.edits, 0),
+    }
   }
   const rows: [Result['page'], Window_][] = [
     ['bare React Flow', 'drag'],
@@ -142,7 +167,16 @@ function report(results: Result[], distDir: string): string {
   ]
   const f1 = (x: number) => x.toFixed(1)
   const table = markdownTable(
-    ['page', 'window', 'fps (mean)', 'p5 of instantaneous fps', 'frames > 20 ms', 'worst frame ms', 'remote edits', 'evaluations: count, median / max ms'],
+    [
+      'page',
+      'window',
+      'fps (mean)',
+      'p5 of instantaneous fps',
+      'frames > 20 ms',
+      'worst frame ms',
+      'remote edits',
+      'evaluations: count, median / max ms',
+    ],
     rows.map(([page, window]) => {
       const m = merged(page, window)
       const ev = m.evaluations

@@ -47,7 +47,12 @@ export function randomBipolar(n: number, seed = 1): ArgumentMap {
     const t = Math.floor(rnd() * n)
     const roll = rnd()
     if (roll < 0.1 && supportIds.length) {
-      relations.push({ id: `r${e}`, kind: 'undercuts', source: ids[s]!, target: supportIds[Math.floor(rnd() * supportIds.length)]! })
+      relations.push({
+        id: `r${e}`,
+        kind: 'undercuts',
+        source: ids[s]!,
+        target: supportIds[Math.floor(rnd() * supportIds.length)]!,
+      })
       continue
     }
     if (s === t) continue
@@ -75,7 +80,12 @@ export function kialoTree(n: number, seed = 2): ArgumentMap {
     relations.push({ id: `e${i}`, kind, source: ids[i]!, target: ids[Math.min(parent, i - 1)]! })
     if (kind === 'supports') pros.push(`e${i}`)
     if (rnd() < 0.02 && pros.length) {
-      relations.push({ id: `u${i}`, kind: 'undercuts', source: ids[i]!, target: pros[Math.floor(rnd() * pros.length)]! })
+      relations.push({
+        id: `u${i}`,
+        kind: 'undercuts',
+        source: ids[i]!,
+        target: pros[Math.floor(rnd() * pros.length)]!,
+      })
     }
   }
   return { title: `kialo ${n}`, nodes: ids.map(claim), relations, votes: votesFor(ids, rnd) }

@@ -54,7 +54,12 @@ export function exportMap(n = EXPORT_NODES, seed = 7): ArgumentMap {
   for (let e = 0; e < n / 10; e++) {
     const s = `n${5 + Math.floor(rnd() * (n - 5))}`
     if (rnd() < 0.5 && supports.length > 0) {
-      relations.push({ id: `u${e}`, kind: 'undercuts', source: s, target: supports[Math.floor(rnd() * supports.length)]! })
+      relations.push({
+        id: `u${e}`,
+        kind: 'undercuts',
+        source: s,
+        target: supports[Math.floor(rnd() * supports.length)]!,
+      })
     } else {
       const t = `n${Math.floor(rnd() * n)}`
       if (t !== s) relations.push({ id: `x${e}`, kind: 'attacks', source: s, target: t })
@@ -77,9 +82,17 @@ export async function main(): Promise<Row[]> {
   const cruxText = serializeCruxJson(map)
   const rows: Row[] = [
     { format: 'baseline: JSON.stringify(map)', ms: baseline, bytes: JSON.stringify(map).length },
-    { format: 'AIF JSON (serializeAif + stringify)', ms: timeMs(() => JSON.stringify(serializeAif(map)), opts), bytes: aifText.length },
+    {
+      format: 'AIF JSON (serializeAif + stringify)',
+      ms: timeMs(() => JSON.stringify(serializeAif(map)), opts),
+      bytes: aifText.length,
+    },
     { format: 'Crux JSON (serializeCruxJson)', ms: timeMs(() => serializeCruxJson(map), opts), bytes: cruxText.length },
-    { format: 'Markdown outline', ms: timeMs(() => serializeMarkdownOutline(map), opts), bytes: serializeMarkdownOutline(map).length },
+    {
+      format: 'Markdown outline',
+      ms: timeMs(() => serializeMarkdownOutline(map), opts),
+      bytes: serializeMarkdownOutline(map).length,
+    },
     { format: 'outline model (buildOutline)', ms: timeMs(() => buildOutline(map), opts) },
   ]
   const argdownDir = path.resolve(import.meta.dirname, '../core/convert/argdown')

@@ -44,5 +44,9 @@ else if (scenario === 'lock') summary = await lockWindow(count * 1000)
 else if (scenario === 'disk-full') summary = await diskFullWindow(count * 1000)
 else if (scenario === 'bus-cost') summary = await busCost()
 else throw new Error(`unknown scenario ${scenario}`)
-print({ summary: { scenario, count, ...(summary as object) }, seconds: Math.round((Date.now() - started) / 1000), loadavg: [...load, ...loadavg()].map((x) => x.toFixed(2)) })
+print({
+  summary: { scenario, count, ...(summary as object) },
+  seconds: Math.round((Date.now() - started) / 1000),
+  loadavg: [...load, ...loadavg()].map((x) => x.toFixed(2)),
+})
 process.exit(0)

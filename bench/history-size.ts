@@ -18,7 +18,16 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import * as Y from 'yjs'
-import { addNode, addRelation, beginTextEdit, localOrigin, moveNodes, readGraph, removeNodes, setVote } from '@/core/ydoc'
+import {
+  addNode,
+  addRelation,
+  beginTextEdit,
+  localOrigin,
+  moveNodes,
+  readGraph,
+  removeNodes,
+  setVote,
+} from '@/core/ydoc'
 import { freshSqliteDb } from '@/harness/db'
 import { createServices } from '@/server/app/services'
 import { parseEnv } from '@/server/env'
@@ -31,14 +40,17 @@ const CHECKPOINTS = 100
 const OPS_PER_INTERVAL = Number(process.env.HISTORY_OPS ?? 30)
 const BUDGET = 5
 
-const WORDS = 'school uniforms reduce bullying cost families money evidence shows mixed results students express identity through clothing'.split(' ')
+const WORDS =
+  'school uniforms reduce bullying cost families money evidence shows mixed results students express identity through clothing'.split(
+    ' ',
+  )
 
 const fileSize = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0)
 
 export async function main(): Promise<{ ratio: number }> {
   const load = os.loadavg()[0]!
   const random = seededRandom(13)
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ')
   const db = freshSqliteDb()
   // Automatic checkpoints are taken by the loop below, one per interval, not by the clock.
@@ -70,8 +82,29 @@ export async function main(): Promise<{ ratio: number }> {
       for (let i = 0; i < NODES; i++) {
         const doc = experts[i % EXPERTS]!
         const id = `n${i}`
-        addNode(doc, { id, kind: i < 5 ? 'claim' : pick(['argument', 'objection', 'evidence'] as const), text: sentence(8 + Math.floor(random() * 12)), x: (i % 25) * 260, y: Math.floor(i / 25) * 160, pinned: false }, o)
-        if (i >= 5) addRelation(doc, { id: `r${i}`, kind: random() < 0.7 ? 'supports' : 'attacks', source: id, target: ids[Math.floor(random() * ids.length)]! }, o)
+        addNode(
+          doc,
+          {
+            id,
+            kind: i < 5 ? 'claim' : pick(['argument', 'objection', 'evidence'] as const),
+            text: sentence(8 + Math.floor(random() * 12)),
+            x: (i % 25) * 260,
+            y: Math.floor(i / 25) * 160,
+            pinned: false,
+          },
+          o,
+        )
+        if (i >= 5)
+          addRelation(
+            doc,
+            {
+              id: `r${i}`,
+              kind: random() < 0.7 ? 'supports' : 'attacks',
+              source: id,
+              target: ids[Math.floor(random() * ids.length)]!,
+            },
+            o,
+          )
         ids.push(id)
       }
       const checkpoints = room.checkpoints
@@ -101,7 +134,11 @@ export async function main(): Promise<{ ratio: number }> {
             // As many deletions as additions, so the map stays about 500 nodes.
             if (live.length > NODES * 0.95) removeNodes(doc, [target], o)
           } else {
-            setVote(doc, { nodeId: target, userId: `expert${experts.indexOf(doc)}`, value: Math.floor(random() * 5) }, o)
+            setVote(
+              doc,
+              { nodeId: target, userId: `expert${experts.indexOf(doc)}`, value: Math.floor(random() * 5) },
+              o,
+            )
           }
         }
         await checkpoints.take({ kind: 'auto' })
@@ -123,19 +160,34 @@ export async function main(): Promise<{ ratio: number }> {
     // Every checkpoint still reads back: the oldest has the 500 nodes as written.
     const first = (await services.checkpoints.list(mapId))[0]!
     const oldest = await services.history.graphAt(mapId, first.id)
-    if (oldest.nodes.length !== NODES) throw new Error(`the first checkpoint reads ${oldest.nodes.length} nodes, not ${NODES}`)
+    if (oldest.nodes.length !== NODES)
+      throw new Error(`the first checkpoint reads ${oldest.nodes.length} nodes, not ${NODES}`)
     const dbFile = services.env.DATABASE_URL.replace(/^file:/, '')
     const ratio = historyBytes / mapBytes
     const kib = (b: number) => (b / 1024).toFixed(1)
-    console.log(`history-size: ${nodes} nodes at the end, ${count} checkpoints, ${OPS_PER_INTERVAL} operations between checkpoints, load ${load.toFixed(1)}`)
+    console.log(
+      `history-size: ${nodes} nodes at the end, ${count} checkpoints, ${OPS_PER_INTERVAL} operations between checkpoints, load ${load.toFixed(1)}`,
+    )
     console.log(
       markdownTable(
         ['what', 'KiB', '× the map'],
         [
           ['the map, compacted state (baseline)', kib(mapBytes), '1.00'],
-          ['the map, its DocUpdate + DocSnapshot rows after the run', kib(liveRowsBytes), (liveRowsBytes / mapBytes).toFixed(2)],
-          [`history: ${count} checkpoints as stored (update since the previous + state vector)`, kib(historyBytes), ratio.toFixed(2)],
-          ['(not stored) the whole delete set, had every checkpoint repeated it as a plain Yjs update does', kib(deleteSets), (deleteSets / mapBytes).toFixed(2)],
+          [
+            'the map, its DocUpdate + DocSnapshot rows after the run',
+            kib(liveRowsBytes),
+            (liveRowsBytes / mapBytes).toFixed(2),
+          ],
+          [
+            `history: ${count} checkpoints as stored (update since the previous + state vector)`,
+            kib(historyBytes),
+            ratio.toFixed(2),
+          ],
+          [
+            '(not stored) the whole delete set, had every checkpoint repeated it as a plain Yjs update does',
+            kib(deleteSets),
+            (deleteSets / mapBytes).toFixed(2),
+          ],
           [`naive: a full snapshot per checkpoint`, kib(fullSnapshots), (fullSnapshots / mapBytes).toFixed(2)],
           ['SQLite file and its WAL (everything, for scale)', kib(fileSize(dbFile) + fileSize(`${dbFile}-wal`)), '—'],
         ],

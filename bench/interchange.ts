@@ -31,17 +31,34 @@ export function measureParse(total: number): ParseRow {
   const json = measure(() => JSON.parse(text), { runs, warmup: 2 })
   const aif = measure(() => parseAif(text), { runs, warmup: 2 })
   const nodes = (JSON.parse(text) as { nodes: unknown[] }).nodes.length
-  return { nodes, megabytes: text.length / 1e6, jsonParseMs: json.cpuMs, parseAifMs: aif.cpuMs, ratio: aif.cpuMs / json.cpuMs }
+  return {
+    nodes,
+    megabytes: text.length / 1e6,
+    jsonParseMs: json.cpuMs,
+    parseAifMs: aif.cpuMs,
+    ratio: aif.cpuMs / json.cpuMs,
+  }
 }
 
 export async function main(): Promise<void> {
   const rows: ParseRow[] = []
   for (const n of AIF_SIZES) rows.push(measureParse(n))
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
   console.log(
     markdownTable(
       ['AIF nodes', 'MB', 'JSON.parse ms (CPU)', 'parseAif ms (CPU)', 'ratio (target ≤ 5)'],
-      rows.map((r) => [r.nodes, r.megabytes.toFixed(2), r.jsonParseMs.toFixed(1), r.parseAifMs.toFixed(1), r.ratio.toFixed(2)]),
+      rows.map((r) => [
+        r.nodes,
+        r.megabytes.toFixed(2),
+        r.jsonParseMs.toFixed(1),
+        r.parseAifMs.toFixed(1),
+        r.ratio.toFixed(2),
+      ]),
     ),
   )
   // Over HTTP the app must be built and started; `npm run bench` does that for every run, a lone run asks for it.

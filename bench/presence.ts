@@ -53,7 +53,10 @@ export async function main(): Promise<Row[]> {
     const rows: Row[] = []
     let room = 0
     for (const [i, size] of ROOMS.entries()) {
-      const byKind: Record<Kind, Row> = { ours: { people: size, kind: 'ours', rounds: [] }, reference: { people: size, kind: 'reference', rounds: [] } }
+      const byKind: Record<Kind, Row> = {
+        ours: { people: size, kind: 'ours', rounds: [] },
+        reference: { people: size, kind: 'reference', rounds: [] },
+      }
       for (let round = 0; round < ROUNDS; round++) {
         const order: Kind[] = (i + round) % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
         for (const kind of order) {
@@ -66,7 +69,11 @@ export async function main(): Promise<Row[]> {
             people: people[kind].slice(0, size),
             perProcess: PER_PROCESS,
             cursorIntervalMs: CURSOR_INTERVAL_MS,
-            edits: { editors: Array.from({ length: EDITORS }, (_, e) => e), count: Math.round(MEASURE_MS / 500), gapMs: EDIT_GAP_MS },
+            edits: {
+              editors: Array.from({ length: EDITORS }, (_, e) => e),
+              count: Math.round(MEASURE_MS / 500),
+              gapMs: EDIT_GAP_MS,
+            },
             drainMs: 10_000,
             warmMs: WARM_MS,
             measureMs: MEASURE_MS,
@@ -83,12 +90,16 @@ export async function main(): Promise<Row[]> {
     console.log(`\n${table}`)
     const cpu = os.cpus()
     const seconds = (performance.now() - started) / 1000
-    writeSection(DOC_FILE, HEADING, describeRun(table, {
-      machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
-      seconds,
-      loadBefore: loadBefore[0]!,
-      loads,
-    }))
+    writeSection(
+      DOC_FILE,
+      HEADING,
+      describeRun(table, {
+        machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
+        seconds,
+        loadBefore: loadBefore[0]!,
+        loads,
+      }),
+    )
     console.log(`wrote ${path.relative(root, DOC_FILE)} (${HEADING})`)
     return rows
   } finally {
@@ -135,7 +146,22 @@ const mib = (x: number) => (x / 2 ** 20).toFixed(2)
 
 function resultTable(rows: Row[]): string {
   return markdownTable(
-    ['people', 'server', 'closes (codes)', 'disconnects', 'presence p50 ms', 'presence p99 ms', 'moves seen', 'edits received', 'edit p50 / p99 ms', 'server frames/s out / in', 'server MiB/s out / in', 'server CPU', 'server RSS MiB', 'all connected in s'],
+    [
+      'people',
+      'server',
+      'closes (codes)',
+      'disconnects',
+      'presence p50 ms',
+      'presence p99 ms',
+      'moves seen',
+      'edits received',
+      'edit p50 / p99 ms',
+      'server frames/s out / in',
+      'server MiB/s out / in',
+      'server CPU',
+      'server RSS MiB',
+      'all connected in s',
+    ],
     rows.map((row) => {
       const s = stats(row.rounds, row.people)
       const codes = [...new Set(s.closes)].join(', ')
@@ -159,7 +185,10 @@ function resultTable(rows: Row[]): string {
   )
 }
 
-function describeRun(table: string, run: { machine: string; seconds: number; loadBefore: number; loads: number[] }): string {
+function describeRun(
+  table: string,
+  run: { machine: string; seconds: number; loadBefore: number; loads: number[] },
+): string {
   return `Measured ${new Date().toISOString().slice(0, 10)} on ${run.machine}, ${run.seconds.toFixed(0)} s in all.
 Load average ${run.loadBefore.toFixed(1)} before, ${Math.min(...run.loads).toFixed(1)}–${Math.max(...run.loads).toFixed(1)} after the rounds
 (the machine is shared with other jobs: absolute times are noisy). Regenerate

@@ -63,8 +63,12 @@ export async function main(): Promise<void> {
         ]
       }
       const ratio = median(runs.published.map((x) => x.rps)) / median(runs.static.map((x) => x.rps))
-      console.log(`\nwrk -t2 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} alternating rounds each, medians; ${os.cpus().length} cores shared by wrk and the server\n`)
-      console.log(markdownTable(['page', 'req/s', 'p50 ms', 'p99 ms', 'HTML KiB', 'errors'], [row('published'), row('static')]))
+      console.log(
+        `\nwrk -t2 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} alternating rounds each, medians; ${os.cpus().length} cores shared by wrk and the server\n`,
+      )
+      console.log(
+        markdownTable(['page', 'req/s', 'p50 ms', 'p99 ms', 'HTML KiB', 'errors'], [row('published'), row('static')]),
+      )
       console.log(`\nratio published / static: ${ratio.toFixed(2)}`)
     } finally {
       await app.stop()
@@ -76,7 +80,11 @@ export async function main(): Promise<void> {
 
 /** Migrates a fresh database and publishes the largest seed map in it, through the real services. */
 async function publishSeedMap(databaseUrl: string): Promise<string> {
-  execFileSync(bin('prisma'), ['migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' })
+  execFileSync(bin('prisma'), ['migrate', 'deploy'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'ignore',
+  })
   const { createDb } = await import('../server/db/client')
   const { createAccess } = await import('../server/auth/access')
   const { createMapService } = await import('../server/maps')
@@ -88,7 +96,12 @@ async function publishSeedMap(databaseUrl: string): Promise<string> {
   try {
     const store = createPrismaStore(db)
     const access = createAccess(db, () => {})
-    const maps = createMapService(db, store, new RoomRegistry(store, { delayMs: 0, compactAfter: 200, onError: console.error }), access)
+    const maps = createMapService(
+      db,
+      store,
+      new RoomRegistry(store, { delayMs: 0, compactAfter: 200, onError: console.error }),
+      access,
+    )
     const seed = (await loadSeedMaps()).sort((a, b) => b.map.nodes.length - a.map.nodes.length)[0]!
     const user = await db.user.create({ data: { id: 'u-bench', name: 'Bench', email: 'bench@example.org' } })
     const meta = await maps.create({ title: seed.title, content: { ...seed.map, title: seed.title }, ownerId: user.id })
@@ -103,7 +116,9 @@ async function publishSeedMap(databaseUrl: string): Promise<string> {
 
 function wrk(url: string, duration: string): Promise<WrkResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${duration}`, '--latency', url], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${duration}`, '--latency', url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
     child.once('exit', (code) => {
@@ -116,7 +131,8 @@ function wrk(url: string, duration: string): Promise<WrkResult> {
         rps: Number(rps[1]),
         p50ms: latencyMs(out, '50%'),
         p99ms: latencyMs(out, '99%'),
-        errors: Number(errors?.[1] ?? 0) + (socketErrors ? socketErrors.slice(1).reduce((n, x) => n + Number(x), 0) : 0),
+        errors:
+          Number(errors?.[1] ?? 0) + (socketErrors ? socketErrors.slice(1).reduce((n, x) => n + Number(x), 0) : 0),
       })
     })
   })

@@ -74,7 +74,14 @@ export async function main(): Promise<Round[]> {
       const groups = Array.from({ length: PROCESSES }, (_, p) => seats.filter((_, i) => i % PROCESSES === p))
       const { pid, wsUrl, appUrl } = servers[kind]
       const clients = groups.map((g) =>
-        startRoomsClient({ wsUrl, appUrl, seats: g, gapMs: [meanGap / 2, (meanGap * 3) / 2], quietMs: 2000, maxDrainMs: 30_000 }),
+        startRoomsClient({
+          wsUrl,
+          appUrl,
+          seats: g,
+          gapMs: [meanGap / 2, (meanGap * 3) / 2],
+          quietMs: 2000,
+          maxDrainMs: 30_000,
+        }),
       )
       try {
         await Promise.all(clients.map((c) => c.next('loaded')))
@@ -122,10 +129,15 @@ export async function main(): Promise<Round[]> {
       for (const kind of order) rounds.push(await run(kind, round))
     }
     const idle = { ours: processTreeUsage(ours.pid).rssBytes, reference: processTreeUsage(reference.pid).rssBytes }
-    const section = describe(rounds, idle, { loadBefore, loadAfter: os.loadavg(), seconds: (performance.now() - started) / 1000 })
+    const section = describe(rounds, idle, {
+      loadBefore,
+      loadAfter: os.loadavg(),
+      seconds: (performance.now() - started) / 1000,
+    })
     console.log(`\n${section}`)
     const problems = rounds.filter((r) => r.latencies.length < r.expected || r.duplicates > 0)
-    if (problems.length > 0) throw new Error(`rooms: ${problems.length} round(s) lost or doubled edits; docs not updated`)
+    if (problems.length > 0)
+      throw new Error(`rooms: ${problems.length} round(s) lost or doubled edits; docs not updated`)
     writeSection(DOC_FILE, HEADING, section)
     console.log(`wrote ${path.relative(root, DOC_FILE)} (${HEADING})`)
     return rounds
@@ -150,15 +162,52 @@ function pooled(rounds: Round[], kind: Kind) {
   }
 }
 
-function describe(rounds: Round[], idle: Record<Kind, number>, run: { loadBefore: number[]; loadAfter: number[]; seconds: number }): string {
+function describe(
+  rounds: Round[],
+  idle: Record<Kind, number>,
+  run: { loadBefore: number[]; loadAfter: number[]; seconds: number },
+): string {
   const o = pooled(rounds, 'ours')
   const r = pooled(rounds, 'reference')
   const f = (x: number, d = 1) => x.toFixed(d)
   const table = markdownTable(
-    ['server', 'edits/s', 'receipts', 'closes', 'p50 ms', 'p99 ms', 'CPU ms/edit', 'RSS MiB (loaded)', 'RSS MiB (after)', 'connect 1,500 s'],
     [
-      ['ours', f(o.rate), o.receipts, o.closes, f(o.p50), f(o.p99), f(o.cpuPerEdit, 3), f(o.rssMiB, 0), f(idle.ours / 2 ** 20, 0), f(o.connectS)],
-      ['reference', f(r.rate), r.receipts, r.closes, f(r.p50), f(r.p99), f(r.cpuPerEdit, 3), f(r.rssMiB, 0), f(idle.reference / 2 ** 20, 0), f(r.connectS)],
+      'server',
+      'edits/s',
+      'receipts',
+      'closes',
+      'p50 ms',
+      'p99 ms',
+      'CPU ms/edit',
+      'RSS MiB (loaded)',
+      'RSS MiB (after)',
+      'connect 1,500 s',
+    ],
+    [
+      [
+        'ours',
+        f(o.rate),
+        o.receipts,
+        o.closes,
+        f(o.p50),
+        f(o.p99),
+        f(o.cpuPerEdit, 3),
+        f(o.rssMiB, 0),
+        f(idle.ours / 2 ** 20, 0),
+        f(o.connectS),
+      ],
+      [
+        'reference',
+        f(r.rate),
+        r.receipts,
+        r.closes,
+        f(r.p50),
+        f(r.p99),
+        f(r.cpuPerEdit, 3),
+        f(r.rssMiB, 0),
+        f(idle.reference / 2 ** 20, 0),
+        f(r.connectS),
+      ],
     ],
   )
   const ratio = (a: number, b: number) => f(a / b, 2)

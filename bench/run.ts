@@ -7,7 +7,20 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-const BENCHES = ['sync-latency', 'presence', 'rooms', 'cold-load', 'durability', 'update-guard', 'evaluate', 'export', 'interchange', 'published', 'editor-fps', 'history-size'] as const
+const BENCHES = [
+  'sync-latency',
+  'presence',
+  'rooms',
+  'cold-load',
+  'durability',
+  'update-guard',
+  'evaluate',
+  'export',
+  'interchange',
+  'published',
+  'editor-fps',
+  'history-size',
+] as const
 
 async function runAll(): Promise<void> {
   const failed: string[] = []

@@ -17,7 +17,14 @@ import { isMain } from './lib/report'
 import { startOurApp, type OurApp } from './servers/app'
 import { startServerProcess, type ServerKind, type ServerProcess } from './servers/serverProcess'
 import { awaitPersisted } from './sync-latency/persisted'
-import { describeRun, findProblems, resultTables, SECTION_HEADING, writeSection, type KResult } from './sync-latency/report'
+import {
+  describeRun,
+  findProblems,
+  resultTables,
+  SECTION_HEADING,
+  writeSection,
+  type KResult,
+} from './sync-latency/report'
 import { percentile, summarize } from './sync-latency/stats'
 import type { RunResult, Scenario } from './sync-latency/workload'
 
@@ -76,10 +83,17 @@ export async function main(): Promise<KResult[]> {
         appUrl: server[kind].appUrl,
         serverPid: server[kind].pid,
         mapId: room,
-        people: kind === 'ours' ? people.slice(0, plan.clients) : people.slice(0, plan.clients).map(({ index }) => ({ index })),
+        people:
+          kind === 'ours'
+            ? people.slice(0, plan.clients)
+            : people.slice(0, plan.clients).map(({ index }) => ({ index })),
         perProcess: Math.ceil(plan.clients / processesFor(plan.clients)),
         cursorIntervalMs: null,
-        edits: { editors: Array.from({ length: plan.clients }, (_, i) => i), count: plan.editsPerClient, gapMs: [...plan.gapMs] },
+        edits: {
+          editors: Array.from({ length: plan.clients }, (_, i) => i),
+          count: plan.editsPerClient,
+          gapMs: [...plan.gapMs],
+        },
         drainMs: 30_000,
         warmMs: 200 + 5 * plan.clients,
         measureMs: 0,
@@ -106,7 +120,8 @@ export async function main(): Promise<KResult[]> {
           console.log(roundLine(plan, round, kind, m, performance.now() - t0))
         }
       }
-      const cpuPerEdit = (ms: Measured[]) => ms.reduce((n, m) => n + m.cpuMs, 0) / ms.reduce((n, m) => n + m.result.edits, 0)
+      const cpuPerEdit = (ms: Measured[]) =>
+        ms.reduce((n, m) => n + m.cpuMs, 0) / ms.reduce((n, m) => n + m.result.edits, 0)
       results.push({
         ...plan,
         ours: summarize(runs.ours.map((m) => m.result)),
@@ -124,11 +139,19 @@ export async function main(): Promise<KResult[]> {
     const tables = resultTables(results)
     console.log(`\n${tables}\n(total ${seconds.toFixed(0)} s)`)
     const problems = findProblems(results, PERSIST_TIMEOUT_MS)
-    if (problems.length > 0) throw new Error(`sync-latency failed its checks, docs not updated:\n  ${problems.join('\n  ')}`)
+    if (problems.length > 0)
+      throw new Error(`sync-latency failed its checks, docs not updated:\n  ${problems.join('\n  ')}`)
 
     const cpu = os.cpus()
     const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`
-    const section = describeRun(tables, { machine, rounds: ROUNDS, persistTimeoutMs: PERSIST_TIMEOUT_MS, seconds, loadBefore, loadAfter: os.loadavg()[0]! })
+    const section = describeRun(tables, {
+      machine,
+      rounds: ROUNDS,
+      persistTimeoutMs: PERSIST_TIMEOUT_MS,
+      seconds,
+      loadBefore,
+      loadAfter: os.loadavg()[0]!,
+    })
     writeSection(DOC_FILE, SECTION_HEADING, section)
     console.log(`wrote ${path.relative(root, DOC_FILE)} (${SECTION_HEADING})`)
     return results

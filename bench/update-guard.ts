@@ -11,7 +11,16 @@
  */
 import os from 'node:os'
 import * as Y from 'yjs'
-import { addNode, addRelation, beginTextEdit, bindAuthors, localOrigin, moveNodes, removeNodes, setVote } from '@/core/ydoc'
+import {
+  addNode,
+  addRelation,
+  beginTextEdit,
+  bindAuthors,
+  localOrigin,
+  moveNodes,
+  removeNodes,
+  setVote,
+} from '@/core/ydoc'
 import { applyGuarded, type Writer } from '@/server/sync/updateGuard'
 import { isMain, markdownTable, median } from './lib/report'
 
@@ -27,7 +36,7 @@ function writer(userId: string): Writer {
 /** A seeded random stream, so both arms see exactly the same updates. */
 function rng(seed: number) {
   let s = seed >>> 0
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32)
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32
 }
 
 export function workload() {
@@ -38,8 +47,24 @@ export function workload() {
   for (const [i, p] of people.entries()) {
     for (let n = 0; n < NODES / people.length; n++) {
       const id = `${p.w.userId}-${n}`
-      addNode(p.doc, { id, kind: 'claim', text: `Claim ${n} by ${p.w.userId}: ${'lorem ipsum '.repeat(6)}`, x: n * 10, y: i * 100, pinned: false }, me)
-      if (n > 0) addRelation(p.doc, { id: `r-${id}`, kind: n % 2 ? 'supports' : 'attacks', source: id, target: `${p.w.userId}-${n - 1}` }, me)
+      addNode(
+        p.doc,
+        {
+          id,
+          kind: 'claim',
+          text: `Claim ${n} by ${p.w.userId}: ${'lorem ipsum '.repeat(6)}`,
+          x: n * 10,
+          y: i * 100,
+          pinned: false,
+        },
+        me,
+      )
+      if (n > 0)
+        addRelation(
+          p.doc,
+          { id: `r-${id}`, kind: n % 2 ? 'supports' : 'attacks', source: id, target: `${p.w.userId}-${n - 1}` },
+          me,
+        )
     }
     Y.applyUpdate(server, Y.encodeStateAsUpdate(p.doc))
   }
@@ -86,7 +111,11 @@ export function workload() {
   return { start, stream, counters }
 }
 
-function run(start: Uint8Array, stream: ReturnType<typeof workload>['stream'], guarded: boolean): { perUpdateUs: number[]; refused: number } {
+function run(
+  start: Uint8Array,
+  stream: ReturnType<typeof workload>['stream'],
+  guarded: boolean,
+): { perUpdateUs: number[]; refused: number } {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, start)
   const perUpdateUs: number[] = []
@@ -102,7 +131,8 @@ function run(start: Uint8Array, stream: ReturnType<typeof workload>['stream'], g
   return { perUpdateUs, refused }
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 
 export async function main(): Promise<void> {
   const { start, stream, counters } = workload()
@@ -129,15 +159,29 @@ export async function main(): Promise<void> {
   ]
   const ratio = mean(all(guarded)) / mean(all(plain))
   const ratioPerRound = guarded.map((g, i) => (mean(g) / mean(plain[i]!)).toFixed(2)).join(', ')
-  console.log(`update guard, ${NODES}-node map, ${UPDATES} updates (${[...counters].map(([k, v]) => `${k} ${v}`).join(', ')}), ${ROUNDS} rounds, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(
+    `update guard, ${NODES}-node map, ${UPDATES} updates (${[...counters].map(([k, v]) => `${k} ${v}`).join(', ')}), ${ROUNDS} rounds, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
   console.log(markdownTable(['arm', 'mean µs/update', 'p50 µs', 'p99 µs'], rows))
-  console.log(`guarded/plain (mean): ${ratio.toFixed(2)}×; per round: ${ratioPerRound}; check cost ≈ ${(mean(all(guarded)) - mean(all(plain))).toFixed(1)} µs/update; refused: ${refused} (expected 0: every edit is the writer's own)`)
+  console.log(
+    `guarded/plain (mean): ${ratio.toFixed(2)}×; per round: ${ratioPerRound}; check cost ≈ ${(mean(all(guarded)) - mean(all(plain))).toFixed(1)} µs/update; refused: ${refused} (expected 0: every edit is the writer's own)`,
+  )
   const kinds = [...counters.keys()]
-  const byKind = (arm: number[][]) => (k: string) => mean(arm.flatMap((round) => round.filter((_, i) => stream[i]!.kind === k)))
+  const byKind = (arm: number[][]) => (k: string) =>
+    mean(arm.flatMap((round) => round.filter((_, i) => stream[i]!.kind === k)))
   console.log(
     markdownTable(
       ['edit', 'count', 'plain mean µs', 'guarded mean µs', 'ratio'],
-      kinds.map((k) => [k, counters.get(k)!, byKind(plain)(k).toFixed(1), byKind(guarded)(k).toFixed(1), (byKind(guarded)(k) / byKind(plain)(k)).toFixed(2)]),
+      kinds.map((k) => [
+        k,
+        counters.get(k)!,
+        byKind(plain)(k).toFixed(1),
+        byKind(guarded)(k).toFixed(1),
+        (byKind(guarded)(k) / byKind(plain)(k)).toFixed(2),
+      ]),
     ),
   )
   if (refused > 0) throw new Error(`the guard refused ${refused} honest updates`)

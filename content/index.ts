@@ -65,7 +65,9 @@ export interface SeedMap {
 
 export async function loadSource(id: string): Promise<{ meta: SourceMeta; text: string }> {
   if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`not a source id: ${id}`)
-  const meta = SourceMetaSchema.parse(JSON.parse(await readFile(path.join(contentDir, 'sources', `${id}.json`), 'utf8')))
+  const meta = SourceMetaSchema.parse(
+    JSON.parse(await readFile(path.join(contentDir, 'sources', `${id}.json`), 'utf8')),
+  )
   const text = await readFile(path.join(contentDir, 'sources', meta.file), 'utf8')
   return { meta, text }
 }
@@ -103,7 +105,12 @@ export async function loadSeedMaps(dir = mapsDir): Promise<SeedMap[]> {
   for (const entry of index.maps) {
     const map = withSharedClaims(await parseSeedFile(entry.file, dir), shared)
     const unversionedHash = index.unversionedHashes[entry.key]
-    out.push({ ...entry, map: { ...map, title: entry.title }, version: index.version, ...(unversionedHash ? { unversionedHash } : {}) })
+    out.push({
+      ...entry,
+      map: { ...map, title: entry.title },
+      version: index.version,
+      ...(unversionedHash ? { unversionedHash } : {}),
+    })
   }
   return out
 }

@@ -14,4 +14,5 @@ server.on('upgrade', (req, socket, head) => {
 await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', resolve))
 const { port } = server.address() as AddressInfo
 console.log(`ready on ws://127.0.0.1:${port}/ws`)
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void services.close().finally(() => process.exit(0)))
+for (const signal of ['SIGTERM', 'SIGINT'] as const)
+  process.once(signal, () => void services.close().finally(() => process.exit(0)))

@@ -13,7 +13,10 @@ export interface InstanceProcess {
  * Starts a sync instance without Next (harness/instanceMain.ts) in its own process with
  * `env`; `script: 'scripts/start.ts'` starts the whole app exactly as `npm start` does instead.
  */
-export async function startInstanceProcess(env: Record<string, string>, script = 'harness/instanceMain.ts'): Promise<InstanceProcess> {
+export async function startInstanceProcess(
+  env: Record<string, string>,
+  script = 'harness/instanceMain.ts',
+): Promise<InstanceProcess> {
   const { child, address, exited } = await spawnUntilReady(
     script,
     { PERSIST_DELAY_MS: '50', SEED_ON_START: 'false', HOST: '127.0.0.1', ...env },

@@ -21,7 +21,10 @@ export async function spawnUntilReady(
   const exited = new Promise<void>((r) => child.once('exit', () => r()))
   let log = ''
   const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${timeoutMs / 1000} s:\n${log}`)), timeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start within ${timeoutMs / 1000} s:\n${log}`)),
+      timeoutMs,
+    )
     child.stdout!.on('data', (c: Buffer) => {
       log += c.toString()
       const m = /ready on (\S+)/.exec(log)

@@ -19,7 +19,9 @@ try {
     publicRole: config.SEED_PUBLIC_ROLE,
   })
   for (const o of outcome) {
-    console.log(`${o.action.padEnd(8)} ${o.key} -> /maps/${o.id}${o.keptEditsIn ? ` (its edits are kept in /maps/${o.keptEditsIn})` : ''}`)
+    console.log(
+      `${o.action.padEnd(8)} ${o.key} -> /maps/${o.id}${o.keptEditsIn ? ` (its edits are kept in /maps/${o.keptEditsIn})` : ''}`,
+    )
   }
 } finally {
   await services.close()

@@ -12,7 +12,11 @@ export type CopyResult = { ok: true; id: string } | { ok: false; error: string }
  * the original, which is not touched. The caller's right to view is checked
  * here, not by the button.
  */
-export async function copyMap(deps: { maps: MapService; access: Pick<Access, 'grant'> }, mapId: string, userId: string): Promise<CopyResult> {
+export async function copyMap(
+  deps: { maps: MapService; access: Pick<Access, 'grant'> },
+  mapId: string,
+  userId: string,
+): Promise<CopyResult> {
   const check = await checkMapRole(deps.access, mapId, userId, 'view')
   const meta = check.ok ? await deps.maps.get(mapId) : null
   // A map the caller may not view does not exist for them.
@@ -20,7 +24,12 @@ export async function copyMap(deps: { maps: MapService; access: Pick<Access, 'gr
   // Read through the map service: this module also runs inside Next's bundle, which must not load a second Yjs [SY9].
   const original = await deps.maps.graph(mapId)
   const title = copyTitle(original.title || meta.title)
-  const copy = await deps.maps.create({ title, content: { ...original, title, votes: [] }, ownerId: userId, publicRole: 'none' })
+  const copy = await deps.maps.create({
+    title,
+    content: { ...original, title, votes: [] },
+    ownerId: userId,
+    publicRole: 'none',
+  })
   return { ok: true, id: copy.id }
 }
 

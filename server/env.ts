@@ -24,16 +24,29 @@ const EnvSchema = z.object({
   /** Fold the update log into a snapshot once it holds this many rows. */
   COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   /** [HI1] An open map with activity gets an automatic checkpoint this long after its first unsaved change. */
-  CHECKPOINT_EVERY_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
+  CHECKPOINT_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60_000),
   /** Largest websocket frame accepted; larger ones close that socket only. */
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
   /** Signs websocket tokens; generated and kept in the database when unset. Set it when instances do not share a database. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Extra origins (comma-separated) allowed to open map sockets and post forms, besides the app's own. */
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** What anyone with a seed map's address may do: none | viewer | commenter | editor. */
   SEED_PUBLIC_ROLE: z.enum(['none', 'viewer', 'commenter', 'editor']).default('viewer'),
   /** Seed the maps in content/ on start (idempotent). */

@@ -32,7 +32,11 @@ export async function migrate(databaseUrl: string): Promise<void> {
 export function ensureBuild(): void {
   if (fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) return
   console.log('[crux] no production build yet: running next build (once)')
-  execFileSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  execFileSync(bin('next'), ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
 }
 
 /**
@@ -49,7 +53,9 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
     const created = outcome.filter((o) => o.action === 'created').length
     if (created > 0) console.log(`[crux] seeded ${created} map(s)`)
     for (const o of outcome.filter((o) => o.action === 'updated')) {
-      console.log(`[crux] seed map ${o.key} updated to the current version${o.keptEditsIn ? `; its edits are kept in /maps/${o.keptEditsIn}` : ''}`)
+      console.log(
+        `[crux] seed map ${o.key} updated to the current version${o.keptEditsIn ? `; its edits are kept in /maps/${o.keptEditsIn}` : ''}`,
+      )
     }
   }
 
@@ -78,7 +84,9 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
       const flushed = await withinDeadline(services.close(), config.STOP_DEADLINE_MS)
       if (!flushed) {
         const unsaved = services.sync.rooms.size
-        console.error(`[crux] stop: the database did not take every edit within ${config.STOP_DEADLINE_MS} ms (${unsaved} room(s) open)`)
+        console.error(
+          `[crux] stop: the database did not take every edit within ${config.STOP_DEADLINE_MS} ms (${unsaved} room(s) open)`,
+        )
       }
       server.closeAllConnections()
       await withinDeadline(Promise.all([closed, app.close()]), 500)

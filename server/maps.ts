@@ -16,7 +16,6 @@ export interface MapMeta {
   updatedAt: Date
 }
 
-
 /** Close code sent to everyone on a map that was just deleted. */
 export const CLOSE_MAP_DELETED = 4404
 
@@ -108,7 +107,9 @@ export function createMapService(db: Db, store: MapStore, rooms: RoomRegistry, a
 
     /** Everyone who wrote in the map, as the server bound them ([PA1]): names only, no graph read. */
     async contributors(id: string): Promise<Array<{ userId: string; name: string }>> {
-      return rooms.withRoom(id, (room) => [...contributors(room.doc).values()].map((c) => ({ userId: c.userId, name: c.name })))
+      return rooms.withRoom(id, (room) =>
+        [...contributors(room.doc).values()].map((c) => ({ userId: c.userId, name: c.name })),
+      )
     },
 
     /** The map and who wrote what in it ([PA1]), for exports and publishing. */

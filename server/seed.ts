@@ -110,19 +110,35 @@ export async function seedMaps(
 export function seedContentHash(map: ArgumentMap): string {
   const nodes = [...map.nodes]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map(({ x: _x, y: _y, pinned: _p, title: _t, pcs: _pcs, force: _f, ...n }) => Object.fromEntries(Object.entries(n).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))))
-  const relations = [...map.relations].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.id, r.kind, r.source, r.target])
-  return createHash('sha256').update(JSON.stringify({ title: map.title, nodes, relations })).digest('hex')
+    .map(({ x: _x, y: _y, pinned: _p, title: _t, pcs: _pcs, force: _f, ...n }) =>
+      Object.fromEntries(
+        Object.entries(n)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    )
+  const relations = [...map.relations]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((r) => [r.id, r.kind, r.source, r.target])
+  return createHash('sha256')
+    .update(JSON.stringify({ title: map.title, nodes, relations }))
+    .digest('hex')
 }
 
 async function readRecord(db: Db, seedKey: string): Promise<SeedRecord | null> {
   const row = await db.setting.findUnique({ where: { key: recordKey(seedKey) } })
   if (!row) return null
   const parsed = JSON.parse(row.value) as Partial<SeedRecord>
-  return typeof parsed.version === 'number' && typeof parsed.hash === 'string' ? { version: parsed.version, hash: parsed.hash } : null
+  return typeof parsed.version === 'number' && typeof parsed.hash === 'string'
+    ? { version: parsed.version, hash: parsed.hash }
+    : null
 }
 
 async function writeRecord(db: Db, seedKey: string, record: SeedRecord): Promise<void> {
   const value = JSON.stringify(record)
-  await db.setting.upsert({ where: { key: recordKey(seedKey) }, create: { key: recordKey(seedKey), value }, update: { value } })
+  await db.setting.upsert({
+    where: { key: recordKey(seedKey) },
+    create: { key: recordKey(seedKey), value },
+    update: { value },
+  })
 }

@@ -2,7 +2,14 @@
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import {
-  applyNodeChanges, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type Edge, type Node, type NodeChange,
+  applyNodeChanges,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
+  type Edge,
+  type Node,
+  type NodeChange,
 } from '@xyflow/react'
 import { parseCruxJson } from '@/core/convert/json'
 
@@ -31,7 +38,14 @@ function Flow({ mapId }: { mapId: string }) {
       const parsed = parseCruxJson(await res.text())
       if (!parsed.ok) return setError(`could not read map ${mapId}`)
       const { map } = parsed
-      setNodes(map.nodes.map((n) => ({ id: n.id, position: { x: n.x, y: n.y }, data: { label: n.text }, style: { width: 220 } })))
+      setNodes(
+        map.nodes.map((n) => ({
+          id: n.id,
+          position: { x: n.x, y: n.y },
+          data: { label: n.text },
+          style: { width: 220 },
+        })),
+      )
       const byId = new Map(map.relations.map((r) => [r.id, r]))
       // An undercut aims at a relation; React Flow needs a node, so draw it to the support's target.
       setEdges(
@@ -59,7 +73,11 @@ function Flow({ mapId }: { mapId: string }) {
     <div style={{ position: 'fixed', inset: 0 }} data-testid="bench-flow" data-count={nodes.length}>
       {error && <p role="alert">{error}</p>}
       {/* The typing baseline: keystrokes into a plain field over the same canvas. */}
-      <input data-testid="bench-input" aria-label="Typing baseline" style={{ position: 'absolute', zIndex: 10, top: 8, left: 8, width: 300 }} />
+      <input
+        data-testid="bench-input"
+        aria-label="Typing baseline"
+        style={{ position: 'absolute', zIndex: 10, top: 8, left: 8, width: 300 }}
+      />
       <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} minZoom={0.1} maxZoom={2.5} />
     </div>
   )

@@ -42,7 +42,9 @@ export function SignInList({ action, classId, className, submitLabel, testId, ro
       {state.lines && state.lines.length > 0 && (
         <section className="crux-signin-list" data-testid="signin-list" aria-label="Sign-in list">
           <h3>Sign-in list: {className}</h3>
-          <p>Each student signs in at /signin with their personal code. Print this now: the codes are not shown again.</p>
+          <p>
+            Each student signs in at /signin with their personal code. Print this now: the codes are not shown again.
+          </p>
           <table>
             <thead>
               <tr>

@@ -13,14 +13,19 @@ import { copyToTeams } from '@/server/teaching/groupMaps'
 /** What the roster and code forms answer: an error, or the printable sign-in lines. */
 export type SignInListState = { error: string | null; lines?: SignInLine[] }
 
-const ClassIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+const ClassIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 const teamOf = (v: FormDataEntryValue | null) => TeamSchema.parse(typeof v === 'string' && v.trim() !== '' ? v : null)
 
 /** [PK1] Every class action re-checks that the caller teaches the class: the page hiding a form is not the protection. */
 async function asTeacher(classId: unknown): Promise<{ classId: string; userId: string }> {
   const id = ClassIdSchema.parse(classId)
   const user = await currentUser()
-  if (!user || !(await services().classes.isTeacher(id, user.id))) throw new Error('Only the class’s teachers can do that')
+  if (!user || !(await services().classes.isTeacher(id, user.id)))
+    throw new Error('Only the class’s teachers can do that')
   return { classId: id, userId: user.id }
 }
 
@@ -67,7 +72,8 @@ export async function assignMapAction(form: FormData): Promise<void> {
   if (typeof picked === 'string' && picked !== '') {
     mapId = IdSchema.parse(picked)
     // Only a map the teacher manages can be given away to a class.
-    if (!(await checkMapRole(services().access, mapId, userId, 'manage')).ok) throw new Error('You can only assign maps you own')
+    if (!(await checkMapRole(services().access, mapId, userId, 'manage')).ok)
+      throw new Error('You can only assign maps you own')
   } else {
     const title = z.string().trim().min(1, 'Name the map').max(MAP_TITLE_MAX).parse(form.get('title'))
     mapId = (await services().maps.create({ title, ownerId: userId })).id
@@ -80,7 +86,8 @@ export async function assignMapAction(form: FormData): Promise<void> {
 export async function copyToTeamsAction(form: FormData): Promise<void> {
   const { classId, userId } = await asTeacher(form.get('classId'))
   const templateId = IdSchema.parse(form.get('mapId'))
-  if (!(await checkMapRole(services().access, templateId, userId, 'manage')).ok) throw new Error('You can only copy maps you own')
+  if (!(await checkMapRole(services().access, templateId, userId, 'manage')).ok)
+    throw new Error('You can only copy maps you own')
   const result = await copyToTeams(services(), classId, templateId, userId)
   if (!result.ok) throw new Error(result.error)
   redirect(`/classes/${classId}/teams/${templateId}`)
@@ -90,6 +97,7 @@ export async function copyToTeamsAction(form: FormData): Promise<void> {
 export async function moveStudentAction(form: FormData): Promise<void> {
   const { classId } = await asTeacher(form.get('classId'))
   const userId = z.string().min(1).max(64).parse(form.get('userId'))
-  if (!(await services().classes.moveStudent(classId, userId, teamOf(form.get('team'))))) throw new Error('No such student in this class')
+  if (!(await services().classes.moveStudent(classId, userId, teamOf(form.get('team')))))
+    throw new Error('No such student in this class')
   done(classId)
 }

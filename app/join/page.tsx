@@ -16,7 +16,9 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
     <main className={styles.page}>
       <h1>{target ? `Join “${target.mapTitle}”` : klass ? `Join the class “${klass.className}”` : 'Join a map'}</h1>
       {klass ? (
-        <p data-testid="join-target">You will join as a student. No account needed: choose the name your teacher will see.</p>
+        <p data-testid="join-target">
+          You will join as a student. No account needed: choose the name your teacher will see.
+        </p>
       ) : target ? (
         <p data-testid="join-target">
           You will join as <strong>{target.role}</strong>

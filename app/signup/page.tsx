@@ -18,7 +18,12 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         fields={[
           { name: 'name', label: 'Your name (shown to others)', autoComplete: 'name', maxLength: 60 },
           { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
-          { name: 'password', label: 'Password (10 characters or more)', type: 'password', autoComplete: 'new-password' },
+          {
+            name: 'password',
+            label: 'Password (10 characters or more)',
+            type: 'password',
+            autoComplete: 'new-password',
+          },
         ]}
       />
       <p className={styles.alt}>

@@ -13,7 +13,8 @@ export function benchMap(n: number, seed = 7): ArgumentMap {
   const tree = kialoTree(n, seed)
   const rnd = seededRandom(seed + 1)
   const role = new Map<string, NodeKind>()
-  for (const r of tree.relations) if (r.kind !== 'undercuts') role.set(r.source, r.kind === 'supports' ? 'argument' : 'objection')
+  for (const r of tree.relations)
+    if (r.kind !== 'undercuts') role.set(r.source, r.kind === 'supports' ? 'argument' : 'objection')
   const columns = Math.ceil(Math.sqrt(n * 2))
   const nodes: ArgNode[] = tree.nodes.map((node, i) => {
     const kind: NodeKind = i === 0 ? 'claim' : rnd() < 0.08 ? 'evidence' : (role.get(node.id) ?? 'argument')
@@ -35,7 +36,29 @@ export function benchMap(n: number, seed = 7): ArgumentMap {
   return { title: `Frame-rate bench, ${n} nodes`, nodes, relations: [...tree.relations, ...extra], votes: tree.votes }
 }
 
-const WORDS = ['cities', 'should', 'fund', 'buses', 'because', 'fares', 'cover', 'only', 'a', 'third', 'of', 'costs', 'and', 'traffic', 'falls', 'when', 'transit', 'is', 'free', 'evidence', 'shows']
+const WORDS = [
+  'cities',
+  'should',
+  'fund',
+  'buses',
+  'because',
+  'fares',
+  'cover',
+  'only',
+  'a',
+  'third',
+  'of',
+  'costs',
+  'and',
+  'traffic',
+  'falls',
+  'when',
+  'transit',
+  'is',
+  'free',
+  'evidence',
+  'shows',
+]
 
 function sentence(i: number, rnd: () => number): string {
   const length = 6 + Math.floor(rnd() * 14)

@@ -7,7 +7,12 @@ import { median } from '../lib/report'
  * fast the bench drives the mouse.
  */
 
-type BenchWindow = Window & { __frames?: number[]; __recording?: boolean; __cruxEvaluateMs?: number[]; __evalFrom?: number }
+type BenchWindow = Window & {
+  __frames?: number[]
+  __recording?: boolean
+  __cruxEvaluateMs?: number[]
+  __evalFrom?: number
+}
 
 // A string, not a function: tsx's name-keeping helper (__name) does not exist in the page.
 const START = `(() => {

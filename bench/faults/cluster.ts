@@ -30,7 +30,10 @@ export class Instance {
   }
 
   async start(): Promise<void> {
-    this.proc = await startInstanceProcess({ ...this.env, PORT: String(this.port), ALLOWED_ORIGINS: ORIGIN, AUTH_SECRET: SECRET }, this.script)
+    this.proc = await startInstanceProcess(
+      { ...this.env, PORT: String(this.port), ALLOWED_ORIGINS: ORIGIN, AUTH_SECRET: SECRET },
+      this.script,
+    )
   }
 
   async crash(): Promise<void> {
@@ -90,7 +93,9 @@ export interface Setup {
 }
 
 export async function setupServices(databaseUrl: string): Promise<Setup> {
-  const services = await createServices(parseEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, SEED_ON_START: 'false' }))
+  const services = await createServices(
+    parseEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, SEED_ON_START: 'false' }),
+  )
   const owner = await person(services, 'Fault harness')
   const session = async (mapId: string) => ({ mapId, token: await tokenFor(services, owner, mapId, 'owner') })
   return {

@@ -46,7 +46,13 @@ export async function sqliteKill(cycles: number, log: (c: KillCycle) => void, sc
       const t0 = Date.now()
       await inst.start()
       const stored = await inst.freshLoad(await setup.session(s.mapId))
-      const result = { cycle, written: writer.writtenAt.size, relayed: seen.size, lostAges: losses(seen, stored, crashAt), restartMs: Date.now() - t0 }
+      const result = {
+        cycle,
+        written: writer.writtenAt.size,
+        relayed: seen.size,
+        lostAges: losses(seen, stored, crashAt),
+        restartMs: Date.now() - t0,
+      }
       out.push(result)
       log(result)
     }
@@ -133,7 +139,10 @@ export async function busCost(): Promise<Record<string, { rows: number; bytes: n
   await Promise.all([a.start(), b.start()])
   const out: Record<string, { rows: number; bytes: number; edits: number }> = {}
   try {
-    for (const [name, watcherOn] of [['one instance', a], ['two instances', b]] as const) {
+    for (const [name, watcherOn] of [
+      ['one instance', a],
+      ['two instances', b],
+    ] as const) {
       const s = await setup.newMap()
       const w = join(a.wsBase, s)
       const o = join(watcherOn.wsBase, s)

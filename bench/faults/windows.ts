@@ -56,7 +56,8 @@ async function faultWindow(fault: Fault, windowMs: number): Promise<WindowResult
     const writer = write(w, fault.name, 10)
     // The same probes before the fault: on a loaded machine they show what the load alone costs.
     const healthBefore: number[] = []
-    for (const until2s = Date.now() + 2000; Date.now() < until2s; await sleep(100)) healthBefore.push(await inst.healthzMs())
+    for (const until2s = Date.now() + 2000; Date.now() < until2s; await sleep(100))
+      healthBefore.push(await inst.healthzMs())
     const before = [...writer.writtenAt].filter(([id]) => seen.has(id)).map(([id, t]) => seen.get(id)! - t)
     fault.begin(file)
     const began = Date.now()
@@ -71,7 +72,11 @@ async function faultWindow(fault: Fault, windowMs: number): Promise<WindowResult
     const ended = Date.now()
     await sleep(2000)
     writer.stop()
-    const drainMs = await until(async () => (await inst.readyz()).rooms.every((r) => r.unsavedSince === null && r.lagMs === 0), 120_000, 'drain')
+    const drainMs = await until(
+      async () => (await inst.readyz()).rooms.every((r) => r.unsavedSince === null && r.lagMs === 0),
+      120_000,
+      'drain',
+    )
     w.destroy()
     o.destroy()
     await inst.roomClosed(s.mapId)

@@ -21,7 +21,11 @@ export async function measureHttpImport(runs = 5): Promise<void> {
   const database = freshSqliteDb()
   const app = await startApp(database.url, { SEED_ON_START: 'false' })
   try {
-    const signed = await createAccounts(database.db).signUp({ email: 'bench@example.org', password: 'bench-password-1', name: 'Bench' })
+    const signed = await createAccounts(database.db).signUp({
+      email: 'bench@example.org',
+      password: 'bench-password-1',
+      name: 'Bench',
+    })
     if (!signed.ok) throw new Error(`could not create the bench account: ${signed.error}`)
     const { token } = await createSessions(database.db).create(signed.user.id)
     const text = aifCorpusText(FIVE_MB_NODES)
@@ -45,11 +49,23 @@ export async function measureHttpImport(runs = 5): Promise<void> {
       baselines.push(b.ms)
       imports.push(r.ms)
     }
-    console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    )
     console.log(
       markdownTable(
         ['request (MB)', 'same-size refused request ms', '5 MB AIF import ms (target < 2000)', 'ratio'],
-        [[(text.length / 1e6).toFixed(2), median(baselines).toFixed(0), median(imports).toFixed(0), (median(imports) / median(baselines)).toFixed(1)]],
+        [
+          [
+            (text.length / 1e6).toFixed(2),
+            median(baselines).toFixed(0),
+            median(imports).toFixed(0),
+            (median(imports) / median(baselines)).toFixed(1),
+          ],
+        ],
       ),
     )
   } finally {

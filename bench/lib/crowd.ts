@@ -65,8 +65,20 @@ async function main(): Promise<void> {
   const window = { start: Infinity, end: Infinity }
   const inWindow = (t: number) => t >= window.start && t <= window.end
   const result: CrowdResult = {
-    connectMs: 0, presence: [], movesSent: 0, edits: [], expectedEditReceipts: 0, duplicateEdits: 0,
-    firstEditAt: Number.NaN, lastEditReceiptAt: Number.NaN, closes: [], disconnects: 0, framesIn: 0, bytesIn: 0, framesOut: 0, bytesOut: 0,
+    connectMs: 0,
+    presence: [],
+    movesSent: 0,
+    edits: [],
+    expectedEditReceipts: 0,
+    duplicateEdits: 0,
+    firstEditAt: Number.NaN,
+    lastEditReceiptAt: Number.NaN,
+    closes: [],
+    disconnects: 0,
+    framesIn: 0,
+    bytesIn: 0,
+    framesOut: 0,
+    bytesOut: 0,
   }
   process.setMaxListeners(config.people.length + 20)
   const t0 = performance.now()
@@ -127,7 +139,12 @@ async function main(): Promise<void> {
     }
   }
   // Spread the clients over the interval: real people's mice are not in step.
-  const delays = interval === null ? [] : clients.map((c, i) => setTimeout(() => intervals.push(setInterval(move(c), interval)), (i * interval) / clients.length))
+  const delays =
+    interval === null
+      ? []
+      : clients.map((c, i) =>
+          setTimeout(() => intervals.push(setInterval(move(c), interval)), (i * interval) / clients.length),
+        )
 
   await sleep(Math.max(0, window.start - epoch()))
   counting.on = true
@@ -154,7 +171,12 @@ async function main(): Promise<void> {
   while (result.edits.length < result.expectedEditReceipts && epoch() < drainBy) await sleep(20)
   // Give the last cursor states their chance to land before reporting.
   if (config.cursorIntervalMs !== null) await sleep(1200)
-  Object.assign(result, { framesIn: counting.framesIn, bytesIn: counting.bytesIn, framesOut: counting.framesOut, bytesOut: counting.bytesOut })
+  Object.assign(result, {
+    framesIn: counting.framesIn,
+    bytesIn: counting.bytesIn,
+    framesOut: counting.framesOut,
+    bytesOut: counting.bytesOut,
+  })
   process.stdout.write(`${JSON.stringify({ type: 'result', result })}\n`)
   await new Promise<void>((resolve) => {
     lines.once('close', resolve)

@@ -16,7 +16,11 @@ export function processTreeUsage(rootPid: number): { cpuMs: number; rssBytes: nu
       const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
       // The command name is in parentheses and may hold spaces: fields count from after it.
       const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]), rssPages: Number(fields[21]) })
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        cpuTicks: Number(fields[11]) + Number(fields[12]),
+        rssPages: Number(fields[21]),
+      })
     } catch {
       // the process ended while we looked
     }

@@ -75,7 +75,10 @@ export async function connectStockClient(options: {
     selection: [],
   })
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`person ${person.index} not synced within ${syncTimeoutMs / 1000} s`)), syncTimeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`person ${person.index} not synced within ${syncTimeoutMs / 1000} s`)),
+      syncTimeoutMs,
+    )
     provider.once('sync', () => {
       clearTimeout(timer)
       resolve()

@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const waiters: Array<(line: string) => void> = []
   lines.on('line', (line) => (waiters.length > 0 ? waiters.shift()!(line) : commands.push(line)))
   lines.on('close', () => process.exit(0))
-  const nextCommand = () => new Promise<string>((resolve) => (commands.length > 0 ? resolve(commands.shift()!) : waiters.push(resolve)))
+  const nextCommand = () =>
+    new Promise<string>((resolve) => (commands.length > 0 ? resolve(commands.shift()!) : waiters.push(resolve)))
 
   say({ type: 'loaded' })
   await nextCommand()
@@ -65,7 +66,13 @@ async function main(): Promise<void> {
   await Promise.all(
     Array.from({ length: CONNECTS_IN_FLIGHT }, async () => {
       for (let seat = queue.shift(); seat; seat = queue.shift()) {
-        const client = await connectStockClient({ wsUrl: config.wsUrl, appUrl: config.appUrl, mapId: seat.mapId, person: seat.person, syncTimeoutMs: 300_000 })
+        const client = await connectStockClient({
+          wsUrl: config.wsUrl,
+          appUrl: config.appUrl,
+          mapId: seat.mapId,
+          person: seat.person,
+          syncTimeoutMs: 300_000,
+        })
         clients.push({ seat, client })
       }
     }),
@@ -76,10 +83,15 @@ async function main(): Promise<void> {
   let lastReceipt = 0
   for (const { seat, client } of clients) {
     client.provider.on('connection-close', (e: { code: number } | null) => e && result.closes.push(e.code))
-    watchReceipts(client, seat.seat, (ms) => {
-      result.latencies.push(ms)
-      lastReceipt = epoch()
-    }, () => result.duplicates++)
+    watchReceipts(
+      client,
+      seat.seat,
+      (ms) => {
+        result.latencies.push(ms)
+        lastReceipt = epoch()
+      },
+      () => result.duplicates++,
+    )
   }
 
   const [, start, end] = (await nextCommand()).split(' ').map(Number) as [string, number, number]
@@ -103,7 +115,12 @@ async function main(): Promise<void> {
   await new Promise<void>(() => {})
 }
 
-function watchReceipts(client: Connected, ownSeat: number, onReceipt: (ms: number) => void, onDuplicate: () => void): void {
+function watchReceipts(
+  client: Connected,
+  ownSeat: number,
+  onReceipt: (ms: number) => void,
+  onDuplicate: () => void,
+): void {
   const seen = new Set<string>()
   observeProbes(client.doc, (key, sentAt) => {
     if (key.startsWith(`${ownSeat}-`)) return

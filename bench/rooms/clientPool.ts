@@ -41,7 +41,10 @@ export function startRoomsClient(config: RoomsClientConfig): RoomsClientProcess 
       const early = inbox.findIndex((m) => m.type === type)
       if (early >= 0) return Promise.resolve(inbox.splice(early, 1)[0] as T)
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`rooms client: no '${type}' within ${timeoutMs / 1000} s`)), timeoutMs)
+        const timer = setTimeout(
+          () => reject(new Error(`rooms client: no '${type}' within ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        )
         waiting.push({
           type,
           resolve: (v) => (clearTimeout(timer), resolve(v as T)),

@@ -26,7 +26,11 @@ export interface ServerProcess {
  * Its stdout carries JSON lines only (ready, then stats replies); whatever
  * else it says goes to stderr.
  */
-export async function startServerProcess(kind: ServerKind, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  kind: ServerKind,
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<ServerProcess> {
   const child = spawn(tsx, [path.join(root, 'bench/servers', `${kind}.ts`)], {
     cwd: root,
     env: { ...process.env, ...env, NODE_ENV: 'production' },
@@ -62,7 +66,8 @@ export async function startServerProcess(kind: ServerKind, env: Record<string, s
         return reject(new Error(`${kind} server has exited (code ${child.exitCode ?? child.signalCode}); no ${what}`))
       }
       const timer = setTimeout(() => reject(new Error(`${kind} server: no ${what} within ${timeoutMs} ms`)), timeoutMs)
-      const onExit = (code: number | null) => reject(new Error(`${kind} server exited (code ${code}) while we waited for ${what}`))
+      const onExit = (code: number | null) =>
+        reject(new Error(`${kind} server exited (code ${code}) while we waited for ${what}`))
       child.once('exit', onExit)
       waiting.push((line) => {
         clearTimeout(timer)

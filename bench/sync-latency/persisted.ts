@@ -23,7 +23,10 @@ export async function awaitPersisted(
 }
 
 /** Every probe key the stored updates hold, out of the ones the scenario sent. */
-export function countProbes(updates: readonly Uint8Array[], scenario: Pick<Scenario, 'clients' | 'editsPerClient'>): number {
+export function countProbes(
+  updates: readonly Uint8Array[],
+  scenario: Pick<Scenario, 'clients' | 'editsPerClient'>,
+): number {
   const doc = new Y.Doc()
   try {
     for (const update of updates) Y.applyUpdate(doc, update)

@@ -30,7 +30,9 @@ export function resultTables(results: readonly KResult[]): string {
     const db = `${r.persisted.found}/${r.persisted.expected} ${r.persisted.found === r.persisted.expected ? 'ok' : 'MISSING'}`
     const pairs = r.pairedP50Ratios.map((x) => x.toFixed(2)).join(', ')
     const cpu = ratio(r.cpuMsPerEdit.ours / r.cpuMsPerEdit.reference)
-    summary.push(`| ${r.clients} | ${ratio(q.p50)} | ${pairs} | ${ratio(q.p99)} | ${ratio(q.throughput)} | ${cpu} | ${db} |`)
+    summary.push(
+      `| ${r.clients} | ${ratio(q.p50)} | ${pairs} | ${ratio(q.p99)} | ${ratio(q.throughput)} | ${cpu} | ${db} |`,
+    )
   }
   const detail = [
     '| K | edits per client × rounds (gap ms) | server | receipts | p50 ms | p99 ms | receipts/s | edits/s | server CPU ms per edit |',
@@ -55,7 +57,8 @@ export function findProblems(results: readonly KResult[], persistTimeoutMs: numb
   for (const r of results) {
     for (const name of ['ours', 'reference'] as const) {
       const s = r[name]
-      if (s.receipts !== s.expectedReceipts) problems.push(`K=${r.clients} ${name}: ${s.expectedReceipts - s.receipts} receipts missing`)
+      if (s.receipts !== s.expectedReceipts)
+        problems.push(`K=${r.clients} ${name}: ${s.expectedReceipts - s.receipts} receipts missing`)
       if (s.duplicates > 0) problems.push(`K=${r.clients} ${name}: ${s.duplicates} edits received twice`)
     }
     if (r.persisted.found !== r.persisted.expected) {

@@ -44,7 +44,14 @@ export default function MapRow({
           <label className="visually-hidden" htmlFor={`rename-${id}`}>
             New title
           </label>
-          <input id={`rename-${id}`} type="text" value={draft} maxLength={200} autoFocus onChange={(e) => setDraft(e.target.value)} />
+          <input
+            id={`rename-${id}`}
+            type="text"
+            value={draft}
+            maxLength={200}
+            autoFocus
+            onChange={(e) => setDraft(e.target.value)}
+          />
           <button type="submit" className="primary" disabled={pending}>
             Save
           </button>
@@ -67,7 +74,12 @@ export default function MapRow({
           <button type="button" onClick={() => setMode('rename')} aria-label={`Rename ${title}`}>
             Rename
           </button>
-          <button type="button" className="danger" onClick={() => setMode('confirm-delete')} aria-label={`Delete ${title}`}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setMode('confirm-delete')}
+            aria-label={`Delete ${title}`}
+          >
             Delete
           </button>
         </div>
@@ -75,7 +87,13 @@ export default function MapRow({
       {mode === 'confirm-delete' && (
         <div className={styles.actions} role="alertdialog" aria-label={`Delete ${title}?`}>
           <span>Delete for everyone?</span>
-          <button type="button" className="danger" disabled={pending} onClick={() => run(() => deleteMapAction({ mapId: id }))} data-testid="confirm-delete">
+          <button
+            type="button"
+            className="danger"
+            disabled={pending}
+            onClick={() => run(() => deleteMapAction({ mapId: id }))}
+            data-testid="confirm-delete"
+          >
             Delete
           </button>
           <button type="button" onClick={() => setMode('view')}>

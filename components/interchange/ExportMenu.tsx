@@ -37,7 +37,10 @@ export function ExportMenu({ title, mapId }: Props) {
     setBusy(format)
     setError(null)
     try {
-      download(await canvasImage(flow.getNodes() as FlowNode[], flow.getEdges() as FlowEdge[], title, format), `${fileBaseName(title)}.${format}`)
+      download(
+        await canvasImage(flow.getNodes() as FlowNode[], flow.getEdges() as FlowEdge[], title, format),
+        `${fileBaseName(title)}.${format}`,
+      )
     } catch (err) {
       setError(err instanceof Error ? err.message : 'The image could not be made')
     } finally {
@@ -51,18 +54,30 @@ export function ExportMenu({ title, mapId }: Props) {
       <div className="crux-export-items" role="group" aria-label="Export the map">
         {mapId &&
           TEXT_FORMATS.map((f) => (
-            <a key={f.format} href={`/api/maps/${mapId}/export?format=${f.format}`} download data-testid={`export-${f.format.replace('&positions=all', '-positions')}`}>
+            <a
+              key={f.format}
+              href={`/api/maps/${mapId}/export?format=${f.format}`}
+              download
+              data-testid={`export-${f.format.replace('&positions=all', '-positions')}`}
+            >
               {f.label}
             </a>
           ))}
         {(['png', 'svg'] as const).map((format) => (
-          <button key={format} type="button" data-testid={`export-${format}`} disabled={busy !== null} onClick={() => void image(format)}>
+          <button
+            key={format}
+            type="button"
+            data-testid={`export-${format}`}
+            disabled={busy !== null}
+            onClick={() => void image(format)}
+          >
             {busy === format ? 'Drawing…' : `${format.toUpperCase()} image`}
           </button>
         ))}
         {mapId && (
           <p className="crux-hint" data-testid="export-comments-note">
-            Comments are in the Argdown, Crux JSON and Markdown files; AIF and images have no place for them and leave them out.
+            Comments are in the Argdown, Crux JSON and Markdown files; AIF and images have no place for them and leave
+            them out.
           </p>
         )}
         {error && <p role="alert">{error}</p>}

@@ -50,7 +50,11 @@ export function ImportForm() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ format, text, ...(title.trim() ? { title: title.trim() } : {}) }),
       })
-      const body = (await res.json().catch(() => null)) as { id?: string; warnings?: unknown; error?: { message: string; issues?: unknown } } | null
+      const body = (await res.json().catch(() => null)) as {
+        id?: string
+        warnings?: unknown
+        error?: { message: string; issues?: unknown }
+      } | null
       if (res.ok && body?.id) {
         const warnings = Array.isArray(body.warnings) ? (body.warnings as Issue[]) : []
         // What had to be mapped or left out is listed before the map opens; a clean import opens it at once.
@@ -73,7 +77,12 @@ export function ImportForm() {
     <form onSubmit={submit} data-testid="import-form" className="crux-import">
       <label>
         <span>File</span>
-        <input type="file" accept=".argdown,.ad,.json,.txt" onChange={(e) => void onFile(e)} data-testid="import-file" />
+        <input
+          type="file"
+          accept=".argdown,.ad,.json,.txt"
+          onChange={(e) => void onFile(e)}
+          data-testid="import-file"
+        />
       </label>
       <label>
         <span>…or paste the text</span>
@@ -88,16 +97,28 @@ export function ImportForm() {
       </label>
       <label>
         <span>Format</span>
-        <select value={override} onChange={(e) => setOverride(e.target.value as ImportFormat | 'auto')} data-testid="import-format">
+        <select
+          value={override}
+          onChange={(e) => setOverride(e.target.value as ImportFormat | 'auto')}
+          data-testid="import-format"
+        >
           <option value="auto">Detect automatically ({FORMAT_LABELS[detected]})</option>
           {(Object.keys(FORMAT_LABELS) as ImportFormat[]).map((f) => (
-            <option key={f} value={f}>{FORMAT_LABELS[f]}</option>
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f]}
+            </option>
           ))}
         </select>
       </label>
       <label>
         <span>Title (optional: otherwise the file’s own)</span>
-        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} data-testid="import-title" />
+        <input
+          type="text"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={200}
+          data-testid="import-title"
+        />
       </label>
       {failure && <ImportIssues message={failure.message} issues={failure.issues} />}
       <button type="submit" className="primary" disabled={pending || text.trim() === ''} data-testid="import-submit">

@@ -9,7 +9,8 @@ export function ImportSummary({ mapId, warnings }: { mapId: string; warnings: Is
   return (
     <section data-testid="import-summary" className="crux-import-errors" aria-live="polite">
       <p>
-        Imported. {warnings.length} thing{warnings.length === 1 ? '' : 's'} in the file could not be kept exactly as written:
+        Imported. {warnings.length} thing{warnings.length === 1 ? '' : 's'} in the file could not be kept exactly as
+        written:
       </p>
       <ul>
         {warnings.map((w, n) => (

@@ -14,7 +14,12 @@ const MAX_SIDE = 8192
  * the connection handles, are not in the data, so they can never be in the image. SVG is the vector
  * drawing itself; PNG is that drawing rasterised by the browser.
  */
-export async function canvasImage(nodes: FlowNode[], edges: FlowEdge[], title: string, format: ImageFormat): Promise<string> {
+export async function canvasImage(
+  nodes: FlowNode[],
+  edges: FlowEdge[],
+  title: string,
+  format: ImageFormat,
+): Promise<string> {
   if (nodes.length === 0) throw new Error('There is nothing on the canvas to export')
   const svg = drawMapSvg(drawingOfFlow(nodes, edges, title))
   if (format === 'svg') return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
@@ -39,7 +44,9 @@ export function drawingOfFlow(nodes: FlowNode[], edges: FlowEdge[], title: strin
       const kind = e.data?.kind
       if (!kind) return []
       // The canvas draws an undercut towards its support's target; the drawing aims it at the support itself.
-      return [{ id: e.id, kind, source: e.source, target: kind === 'undercuts' ? (e.data?.supportId ?? e.target) : e.target }]
+      return [
+        { id: e.id, kind, source: e.source, target: kind === 'undercuts' ? (e.data?.supportId ?? e.target) : e.target },
+      ]
     }),
   }
 }

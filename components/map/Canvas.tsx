@@ -1,8 +1,18 @@
 'use client'
 import { useCallback, useEffect, useRef, type PointerEvent, type RefObject } from 'react'
 import {
-  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, useStore,
-  type Connection, type EdgeChange, type NodeChange, type OnNodeDrag,
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnNodeDrag,
 } from '@xyflow/react'
 import { initialViewport, mainClaim } from '@/core/layout'
 import type { FlowEdge, FlowNode } from './flow/types'
@@ -64,7 +74,10 @@ export function Canvas(p: Props) {
       const screen = p.wrapper.current?.getBoundingClientRect()
       const sample = p.wrapper.current?.querySelector('.crux-node-text')
       const textPx = sample ? parseFloat(getComputedStyle(sample).fontSize) || 14 : 14
-      const focusId = mainClaim(p.nodes.map((n) => n.id), p.edges)
+      const focusId = mainClaim(
+        p.nodes.map((n) => n.id),
+        p.edges,
+      )
       const focusNode = focusId ? flow.getInternalNode(focusId) : undefined
       const shown = () => p.wrapper.current?.setAttribute('data-initial-view', 'set')
       if (!screen || screen.width === 0) return void flow.fitView({ padding: 0.2, maxZoom: 1.2 }).then(shown)

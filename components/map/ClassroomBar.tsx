@@ -32,7 +32,11 @@ export function ClassroomBar({ mapId, phase, set, canSwitch, anonymous, review }
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     })
-    if (!res.ok) setError(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? 'Could not change that')
+    if (!res.ok)
+      setError(
+        ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ??
+          'Could not change that',
+      )
   }
   const choose = (name: string) => put('phase', { phase: name === '' ? null : name })
 
@@ -54,11 +58,18 @@ export function ClassroomBar({ mapId, phase, set, canSwitch, anonymous, review }
           </select>
         </label>
       )}
-      {anonymous && !canSwitch && <span data-testid="anonymous-notice"> Names are hidden: everyone appears under a pseudonym.</span>}
+      {anonymous && !canSwitch && (
+        <span data-testid="anonymous-notice"> Names are hidden: everyone appears under a pseudonym.</span>
+      )}
       {canSwitch && (
         <label>
           {' '}
-          <input type="checkbox" data-testid="anonymity-toggle" checked={anonymous} onChange={(e) => void put('anonymity', { anonymous: e.target.checked })} />{' '}
+          <input
+            type="checkbox"
+            data-testid="anonymity-toggle"
+            checked={anonymous}
+            onChange={(e) => void put('anonymity', { anonymous: e.target.checked })}
+          />{' '}
           Students anonymous
         </label>
       )}
@@ -66,7 +77,13 @@ export function ClassroomBar({ mapId, phase, set, canSwitch, anonymous, review }
       {canSwitch && (
         <label>
           {' '}
-          <input type="checkbox" data-testid="review-toggle" checked={review} onChange={(e) => void put('review', { review: e.target.checked })} /> Review new nodes
+          <input
+            type="checkbox"
+            data-testid="review-toggle"
+            checked={review}
+            onChange={(e) => void put('review', { review: e.target.checked })}
+          />{' '}
+          Review new nodes
         </label>
       )}
       {error && <span role="alert"> {error}</span>}

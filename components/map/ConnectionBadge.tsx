@@ -13,16 +13,34 @@ const UNSAVED_HINT =
 const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
 
 /** [DU2] "Not saved since hh:mm" only while connected: offline says more, and the signal lives on the connection. */
-export function ConnectionBadge({ status, unsavedSince = null }: { status: ConnectionState; unsavedSince?: number | null }) {
+export function ConnectionBadge({
+  status,
+  unsavedSince = null,
+}: {
+  status: ConnectionState
+  unsavedSince?: number | null
+}) {
   if (status === 'connected' && unsavedSince !== null) {
     return (
-      <span className="crux-conn crux-conn-unsaved" data-testid="connection-status" data-state="unsaved" title={UNSAVED_HINT} role="status">
+      <span
+        className="crux-conn crux-conn-unsaved"
+        data-testid="connection-status"
+        data-state="unsaved"
+        title={UNSAVED_HINT}
+        role="status"
+      >
         Not saved since {clock(unsavedSince)}
       </span>
     )
   }
   return (
-    <span className={`crux-conn crux-conn-${status}`} data-testid="connection-status" data-state={status} title={HINT[status]} role="status">
+    <span
+      className={`crux-conn crux-conn-${status}`}
+      data-testid="connection-status"
+      data-state={status}
+      title={HINT[status]}
+      role="status"
+    >
       {status}
     </span>
   )

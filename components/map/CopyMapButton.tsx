@@ -18,7 +18,14 @@ export function CopyMapButton({ mapId }: { mapId: string }) {
     })
   return (
     <>
-      <button type="button" className="crux-copy" data-testid="copy-map" disabled={pending} onClick={copy} title="Make an editable copy of this map that you own">
+      <button
+        type="button"
+        className="crux-copy"
+        data-testid="copy-map"
+        disabled={pending}
+        onClick={copy}
+        title="Make an editable copy of this map that you own"
+      >
         {pending ? 'Copying…' : 'Make a copy'}
       </button>
       {error && (

@@ -36,7 +36,7 @@ export function DashboardPanel({ title, graph, byRecord, people, realNames, team
         map: graph,
         creatorOf: (id) => byRecord.get(id)?.createdBy?.userId,
         nameOf: (u) => realNames?.[u] ?? people.get(u)?.name ?? 'someone',
-        teamOf: (u) => (teams && u in teams ? teams[u]! : people.get(u)?.group ?? null),
+        teamOf: (u) => (teams && u in teams ? teams[u]! : (people.get(u)?.group ?? null)),
         labelOf: (id) => evaluation?.nodes.get(id)?.label,
       }),
     [graph, byRecord, people, realNames, teams, evaluation],
@@ -51,7 +51,10 @@ export function DashboardPanel({ title, graph, byRecord, people, realNames, team
     a.click()
     URL.revokeObjectURL(url)
   }
-  const rows = [...dashboard.people.map((p) => ({ ...p, kind: 'person' })), ...dashboard.teams.map((t) => ({ ...t, kind: 'team' }))]
+  const rows = [
+    ...dashboard.people.map((p) => ({ ...p, kind: 'person' })),
+    ...dashboard.teams.map((t) => ({ ...t, kind: 'team' })),
+  ]
   return (
     <aside className="crux-inspector crux-dashboard" aria-label="Dashboard" data-testid="dashboard">
       <button type="button" onClick={close} aria-label="Close the dashboard">
@@ -63,7 +66,12 @@ export function DashboardPanel({ title, graph, byRecord, people, realNames, team
       <table>
         <thead>
           <tr>
-            <th>Who</th><th>Nodes</th><th>Relations</th><th>Votes</th><th>Words</th><th>Replies</th>
+            <th>Who</th>
+            <th>Nodes</th>
+            <th>Relations</th>
+            <th>Votes</th>
+            <th>Words</th>
+            <th>Replies</th>
           </tr>
         </thead>
         <tbody>
@@ -91,7 +99,14 @@ export function DashboardPanel({ title, graph, byRecord, people, realNames, team
       <ul>
         {dashboard.findings.map((f, i) => (
           <li key={`${f.kind}:${f.nodeId}:${f.otherId ?? i}`}>
-            <button type="button" className="crux-link" data-testid="dashboard-finding" data-kind={f.kind} data-node-id={f.nodeId} onClick={() => focus(f.nodeId)}>
+            <button
+              type="button"
+              className="crux-link"
+              data-testid="dashboard-finding"
+              data-kind={f.kind}
+              data-node-id={f.nodeId}
+              onClick={() => focus(f.nodeId)}
+            >
               {FINDING_LABEL[f.kind]}: {f.text || '(no text)'}
             </button>
           </li>

@@ -25,7 +25,18 @@ type Props = {
 }
 
 /** The editor's title bar: connection, people, panels, export and the owner's settings. */
-export function EditorHeader({ mapId, title, status, unsavedSince, peers, awareness, isOwner, outline, filter, panels }: Props) {
+export function EditorHeader({
+  mapId,
+  title,
+  status,
+  unsavedSince,
+  peers,
+  awareness,
+  isOwner,
+  outline,
+  filter,
+  panels,
+}: Props) {
   return (
     <header className="crux-header">
       <a href="/" className="crux-home" aria-label="All maps">
@@ -36,43 +47,63 @@ export function EditorHeader({ mapId, title, status, unsavedSince, peers, awaren
       <PresenceBar peers={peers} awareness={awareness} canLead={isOwner} />
       <EvaluationLegend compact />
       <PhoneMenu label="⋯ Map" testId="header-menu" className="crux-header-more">
-      <button
-        type="button"
-        className="crux-outline-toggle"
-        aria-expanded={outline.open}
-        aria-controls="crux-outline"
-        data-testid="outline-toggle"
-        onClick={outline.toggle}
-      >
-        Outline
-      </button>
-      <ContributionFilterSelect {...filter} />
-      <button type="button" aria-expanded={panels.open === 'comments'} data-testid="comments-toggle" onClick={() => panels.toggle('comments')}>
-        Comments ({panels.commentCount})
-      </button>
-      <button type="button" aria-expanded={panels.open === 'history'} data-testid="history-toggle" onClick={() => panels.toggle('history')}>
-        History
-      </button>
-      <button type="button" aria-expanded={panels.open === 'trash'} data-testid="trash-toggle" onClick={() => panels.toggle('trash')}>
-        Recently deleted ({panels.trashCount})
-      </button>
-      <ExportMenu title={title} mapId={mapId} />
-      <CopyMapButton mapId={mapId} />
-      {isOwner && (
-        <button type="button" aria-expanded={panels.open === 'dashboard'} data-testid="dashboard-toggle" onClick={() => panels.toggle('dashboard')}>
-          Dashboard
+        <button
+          type="button"
+          className="crux-outline-toggle"
+          aria-expanded={outline.open}
+          aria-controls="crux-outline"
+          data-testid="outline-toggle"
+          onClick={outline.toggle}
+        >
+          Outline
         </button>
-      )}
-      {isOwner && (
-        <nav className="crux-owner-links" aria-label="Map settings">
-          <a href={`/maps/${mapId}/share`} data-testid="share-link">
-            Share
-          </a>
-          <a href={`/maps/${mapId}/publish`} data-testid="publish-link">
-            Publish
-          </a>
-        </nav>
-      )}
+        <ContributionFilterSelect {...filter} />
+        <button
+          type="button"
+          aria-expanded={panels.open === 'comments'}
+          data-testid="comments-toggle"
+          onClick={() => panels.toggle('comments')}
+        >
+          Comments ({panels.commentCount})
+        </button>
+        <button
+          type="button"
+          aria-expanded={panels.open === 'history'}
+          data-testid="history-toggle"
+          onClick={() => panels.toggle('history')}
+        >
+          History
+        </button>
+        <button
+          type="button"
+          aria-expanded={panels.open === 'trash'}
+          data-testid="trash-toggle"
+          onClick={() => panels.toggle('trash')}
+        >
+          Recently deleted ({panels.trashCount})
+        </button>
+        <ExportMenu title={title} mapId={mapId} />
+        <CopyMapButton mapId={mapId} />
+        {isOwner && (
+          <button
+            type="button"
+            aria-expanded={panels.open === 'dashboard'}
+            data-testid="dashboard-toggle"
+            onClick={() => panels.toggle('dashboard')}
+          >
+            Dashboard
+          </button>
+        )}
+        {isOwner && (
+          <nav className="crux-owner-links" aria-label="Map settings">
+            <a href={`/maps/${mapId}/share`} data-testid="share-link">
+              Share
+            </a>
+            <a href={`/maps/${mapId}/publish`} data-testid="publish-link">
+              Publish
+            </a>
+          </nav>
+        )}
       </PhoneMenu>
     </header>
   )

@@ -27,7 +27,14 @@ type Props = {
 
 /** Side panels for the selection: its source article, then one node's fields or one relation's kind. */
 /** Memoised: while a node is dragged its props stay the same, and its form need not re-render per frame. */
-export const Inspector = memo(function Inspector({ graph, selection, who, refusal = null, canLock = false, extra }: Props) {
+export const Inspector = memo(function Inspector({
+  graph,
+  selection,
+  who,
+  refusal = null,
+  canLock = false,
+  extra,
+}: Props) {
   const actions = useMapActions()
   const [browsing, setBrowsing] = useState<string | null>(null)
   // The picker belongs to one selection: choosing something else closes it.
@@ -41,7 +48,11 @@ export const Inspector = memo(function Inspector({ graph, selection, who, refusa
     return (
       <>
         {dock}
-        {(node || relation?.kind === 'supports') && <aside className="crux-inspector" aria-label="Explanation">{explain}</aside>}
+        {(node || relation?.kind === 'supports') && (
+          <aside className="crux-inspector" aria-label="Explanation">
+            {explain}
+          </aside>
+        )}
       </>
     )
   const canOpenSource = !browsing && (!node || (node.kind === 'evidence' && !node.source))
@@ -62,7 +73,12 @@ export const Inspector = memo(function Inspector({ graph, selection, who, refusa
             <NodeFields key={node.id} node={node} graph={graph} />
             {canLock && (
               <label className="crux-toggle">
-                <input type="checkbox" data-testid="inspector-locked" checked={node.locked === true} onChange={(e) => actions.updateNode(node.id, { locked: e.target.checked || undefined })} />{' '}
+                <input
+                  type="checkbox"
+                  data-testid="inspector-locked"
+                  checked={node.locked === true}
+                  onChange={(e) => actions.updateNode(node.id, { locked: e.target.checked || undefined })}
+                />{' '}
                 Locked (only owners change, move or delete it)
               </label>
             )}
@@ -114,7 +130,9 @@ export const Inspector = memo(function Inspector({ graph, selection, who, refusa
         )}
         {!node && !relation && (
           <p className="crux-hint">
-            {selection.length > 1 ? `${selection.length} items selected. Delete removes them all.` : 'Select a node or a relation to edit it. Double-click a node to edit its text, or press Enter.'}
+            {selection.length > 1
+              ? `${selection.length} items selected. Delete removes them all.`
+              : 'Select a node or a relation to edit it. Double-click a node to edit its text, or press Enter.'}
           </p>
         )}
         {explain}
@@ -126,7 +144,19 @@ export const Inspector = memo(function Inspector({ graph, selection, who, refusa
 })
 
 /** A button that opens the picker in its place; focus returns to the button when the picker closes. */
-function ConnectControl({ open, onOpen, label, testId, picker }: { open: boolean; onOpen(): void; label: string; testId: string; picker: ComponentProps<typeof ConnectPicker> }) {
+function ConnectControl({
+  open,
+  onOpen,
+  label,
+  testId,
+  picker,
+}: {
+  open: boolean
+  onOpen(): void
+  label: string
+  testId: string
+  picker: ComponentProps<typeof ConnectPicker>
+}) {
   const button = useRef<HTMLButtonElement>(null)
   const wasOpen = useRef(open)
   useEffect(() => {
@@ -154,13 +184,21 @@ function RelationFields({ relation }: { relation: Relation }) {
       ) : (
         <label>
           Kind{' '}
-          <select data-testid="relation-kind" value={relation.kind} onChange={(e) => actions.setRelationKind(relation.id, e.target.value as 'supports' | 'attacks')}>
+          <select
+            data-testid="relation-kind"
+            value={relation.kind}
+            onChange={(e) => actions.setRelationKind(relation.id, e.target.value as 'supports' | 'attacks')}
+          >
             <option value="supports">supports</option>
             <option value="attacks">attacks</option>
           </select>
         </label>
       )}
-      <button type="button" data-testid="delete-selected" onClick={() => actions.remove({ nodes: [], relations: [relation.id] })}>
+      <button
+        type="button"
+        data-testid="delete-selected"
+        onClick={() => actions.remove({ nodes: [], relations: [relation.id] })}
+      >
         Delete relation
       </button>
     </section>

@@ -76,14 +76,32 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
   const timeline = useHistoryView(mapId, panels.open === 'history')
   const markFresh = useUnstack(readOnly ? null : doc, graph, origin)
   const { actions, editingId } = useEditorActions({
-    doc, origin, readOnly, graph, selection: flow.selection, select: flow.select, cut: history.cut, canvas: wrapper,
-    policy: view.policy, notify: setNotice, confirm: (m) => window.confirm(m), userId: identity?.id ?? null,
-    ownWork: session?.ownWork === true, review: session?.review === true, markFresh,
+    doc,
+    origin,
+    readOnly,
+    graph,
+    selection: flow.selection,
+    select: flow.select,
+    cut: history.cut,
+    canvas: wrapper,
+    policy: view.policy,
+    notify: setNotice,
+    confirm: (m) => window.confirm(m),
+    userId: identity?.id ?? null,
+    ownWork: session?.ownWork === true,
+    review: session?.review === true,
+    markFresh,
   })
   const [connectKind, setConnectKind] = useState<'supports' | 'attacks'>('supports')
   const nodes = useFlowNodes(graph, flow.overlay, {
-    badges: evaluation.badges, editingId, remoteSelections: presence.remoteSelections, authors: view.authors, fixed: view.fixed, faded: view.faded,
-    comments: comments.counts, diff: timeline.marks,
+    badges: evaluation.badges,
+    editingId,
+    remoteSelections: presence.remoteSelections,
+    authors: view.authors,
+    fixed: view.fixed,
+    faded: view.faded,
+    comments: comments.counts,
+    diff: timeline.marks,
   })
   const selectedId = flow.selection.length === 1 ? flow.selection[0]! : undefined
   const isOwner = session !== null && can(session.role, 'manage')
@@ -113,14 +131,30 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
           status={status}
           unsavedSince={unsavedSince}
           // [PN1] Owners see through the pseudonyms the server put in everyone's presence.
-          peers={session?.realNames ? presence.peers.map((p) => ({ ...p, user: { ...p.user, name: session.realNames![p.user.id] ?? p.user.name } })) : presence.peers}
+          peers={
+            session?.realNames
+              ? presence.peers.map((p) => ({
+                  ...p,
+                  user: { ...p.user, name: session.realNames![p.user.id] ?? p.user.name },
+                }))
+              : presence.peers
+          }
           awareness={provider?.awareness ?? null}
           isOwner={isOwner}
           outline={{ open: outlineOpen, toggle: () => setOutlineOpen((o) => !o) }}
           filter={{ people: view.contributions.people, value: view.filter, onChange: view.setFilter }}
           panels={{ ...panels, trashCount: view.contributions.trash.length, commentCount: comments.openCount }}
         />
-        {session && <ClassroomBar mapId={mapId} phase={session.phase ?? null} set={session.phaseSet ?? []} canSwitch={isOwner} anonymous={session.anonymous === true} review={session.reviewMode === true} />}
+        {session && (
+          <ClassroomBar
+            mapId={mapId}
+            phase={session.phase ?? null}
+            set={session.phaseSet ?? []}
+            canSwitch={isOwner}
+            anonymous={session.anonymous === true}
+            review={session.reviewMode === true}
+          />
+        )}
         {error && (
           <p role="alert" className="crux-error" data-testid="editor-error">
             {error}
@@ -147,7 +181,13 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
         </EvaluationContext.Provider>
         <div className="crux-body">
           {outlineOpen && (
-            <OutlinePanel graph={graph} badges={evaluation.badges} selection={flow.selection} select={flow.select} authors={view.authors} />
+            <OutlinePanel
+              graph={graph}
+              badges={evaluation.badges}
+              selection={flow.selection}
+              select={flow.select}
+              authors={view.authors}
+            />
           )}
           <Canvas
             nodes={nodes}
@@ -218,7 +258,9 @@ function Editor({ mapId, title, wsUrl, readOnly: readOnlyProp = false }: MapEdit
                   extra={
                     <>
                       {extra}
-                      {isOwner && selectedId && graph.nodes.some((n) => n.id === selectedId) && <FeedbackForm mapId={mapId} nodeId={selectedId} />}
+                      {isOwner && selectedId && graph.nodes.some((n) => n.id === selectedId) && (
+                        <FeedbackForm mapId={mapId} nodeId={selectedId} />
+                      )}
                     </>
                   }
                 />

@@ -37,7 +37,11 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
       <h2>{KIND_LABEL[node.kind]}</h2>
       <label>
         Kind{' '}
-        <select data-testid="inspector-kind" value={node.kind} onChange={(e) => actions.updateNode(node.id, { kind: e.target.value as NodeKind })}>
+        <select
+          data-testid="inspector-kind"
+          value={node.kind}
+          onChange={(e) => actions.updateNode(node.id, { kind: e.target.value as NodeKind })}
+        >
           {NODE_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_LABEL[k]}
@@ -55,7 +59,12 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
       )}
       <VoiceFields node={node} />
       <label className="crux-toggle">
-        <input type="checkbox" data-testid="inspector-pinned" checked={node.pinned} onChange={(e) => actions.updateNode(node.id, { pinned: e.target.checked })} />{' '}
+        <input
+          type="checkbox"
+          data-testid="inspector-pinned"
+          checked={node.pinned}
+          onChange={(e) => actions.updateNode(node.id, { pinned: e.target.checked })}
+        />{' '}
         Pinned (auto-arrange leaves it in place)
       </label>
       {supports.length > 0 && (
@@ -77,7 +86,11 @@ export function NodeFields({ node, graph }: { node: ArgNode; graph: ArgumentMap 
           </select>
         </label>
       )}
-      <button type="button" data-testid="delete-selected" onClick={() => actions.remove({ nodes: [node.id], relations: [] })}>
+      <button
+        type="button"
+        data-testid="delete-selected"
+        onClick={() => actions.remove({ nodes: [node.id], relations: [] })}
+      >
         Delete node
       </button>
     </section>
@@ -169,10 +182,22 @@ function DraftField({ label, testId, value, multiline, maxLength, onCommit, begi
     edit.current = null
     if (started && draft !== started.base) started.commit(draft)
   }
-  const common = { 'data-testid': testId, value: draft, maxLength, onBlur: commit, onFocus, onChange: (e: { target: { value: string } }) => setDraft(e.target.value) }
+  const common = {
+    'data-testid': testId,
+    value: draft,
+    maxLength,
+    onBlur: commit,
+    onFocus,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+  }
   return (
     <label>
-      {label} {multiline ? <textarea rows={3} {...common} /> : <input {...common} onKeyDown={(e) => e.key === 'Enter' && commit()} />}
+      {label}{' '}
+      {multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input {...common} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      )}
     </label>
   )
 }

@@ -45,12 +45,25 @@ export function OutlinePanel({ graph, badges, selection, select, authors }: Prop
   }, [selection])
 
   return (
-    <section ref={pane} className="crux-outline-pane" aria-labelledby="crux-outline-h" id="crux-outline" data-testid="outline-panel">
+    <section
+      ref={pane}
+      className="crux-outline-pane"
+      aria-labelledby="crux-outline-h"
+      id="crux-outline"
+      data-testid="outline-panel"
+    >
       <h2 id="crux-outline-h">Outline</h2>
       {outline.length === 0 ? (
         <p className="crux-hint">The map is empty.</p>
       ) : (
-        <Outline outline={outline} badges={badgeOf} textOf={textOf} authorOf={authorOf} labelledBy="crux-outline-h" select={{ onSelect, selected }} />
+        <Outline
+          outline={outline}
+          badges={badgeOf}
+          textOf={textOf}
+          authorOf={authorOf}
+          labelledBy="crux-outline-h"
+          select={{ onSelect, selected }}
+        />
       )}
     </section>
   )

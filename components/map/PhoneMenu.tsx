@@ -5,12 +5,29 @@ import { useId, useState, type ReactNode } from 'react'
  * On a wide screen, its children in a row as usual. On a phone (see map.css, max-width 640px) they
  * fold behind one button, so the canvas keeps the screen; choosing something inside folds them again.
  */
-export function PhoneMenu({ label, testId, className, children }: { label: string; testId: string; className: string; children: ReactNode }) {
+export function PhoneMenu({
+  label,
+  testId,
+  className,
+  children,
+}: {
+  label: string
+  testId: string
+  className: string
+  children: ReactNode
+}) {
   const id = useId()
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button type="button" className="crux-phone-menu" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} data-testid={testId}>
+      <button
+        type="button"
+        className="crux-phone-menu"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        data-testid={testId}
+      >
         {label}
       </button>
       <div

@@ -18,7 +18,12 @@ type Props = {
 export function ReviewQueue({ nodes, authorOf, approve, reject, select }: Props) {
   const pending = nodes.filter((n) => n.review === 'pending')
   return (
-    <aside className="crux-review-queue" aria-label="Review queue" data-testid="review-queue" data-count={pending.length}>
+    <aside
+      className="crux-review-queue"
+      aria-label="Review queue"
+      data-testid="review-queue"
+      data-count={pending.length}
+    >
       <strong>Waiting for review ({pending.length})</strong>
       <ul>
         {pending.map((n) => (
@@ -29,7 +34,13 @@ export function ReviewQueue({ nodes, authorOf, approve, reject, select }: Props)
   )
 }
 
-function Item({ node, author, approve, reject, select }: { node: ArgNode; author: string | undefined } & Omit<Props, 'nodes' | 'authorOf'>) {
+function Item({
+  node,
+  author,
+  approve,
+  reject,
+  select,
+}: { node: ArgNode; author: string | undefined } & Omit<Props, 'nodes' | 'authorOf'>) {
   const [reason, setReason] = useState('')
   return (
     <li data-testid="review-item" data-node-id={node.id}>
@@ -41,8 +52,20 @@ function Item({ node, author, approve, reject, select }: { node: ArgNode; author
         <button type="button" data-testid="review-approve" onClick={() => approve(node.id)}>
           Approve
         </button>{' '}
-        <input value={reason} maxLength={500} placeholder="Reason" aria-label="Reason for rejecting" data-testid="review-reason" onChange={(e) => setReason(e.target.value)} />{' '}
-        <button type="button" data-testid="review-reject" disabled={reason.trim() === ''} onClick={() => reject(node.id, reason.trim())}>
+        <input
+          value={reason}
+          maxLength={500}
+          placeholder="Reason"
+          aria-label="Reason for rejecting"
+          data-testid="review-reason"
+          onChange={(e) => setReason(e.target.value)}
+        />{' '}
+        <button
+          type="button"
+          data-testid="review-reject"
+          disabled={reason.trim() === ''}
+          onClick={() => reject(node.id, reason.trim())}
+        >
           Reject
         </button>
       </div>

@@ -29,16 +29,64 @@ type Props = {
 }
 
 /** The panel beside the canvas: comments, history, the trash, or (by default) the inspector. */
-export function SidePanels({ mapId, panels, graph, selection, select, me, canComment, isOwner, comments, history, names, trash, dashboard, inspector }: Props) {
+export function SidePanels({
+  mapId,
+  panels,
+  graph,
+  selection,
+  select,
+  me,
+  canComment,
+  isOwner,
+  comments,
+  history,
+  names,
+  trash,
+  dashboard,
+  inspector,
+}: Props) {
   const nameOf = nameResolver(names, [...names.people.keys(), ...graph.votes.map((v) => v.userId)])
   if (panels.open === 'comments') {
-    return <CommentsPanel api={comments} graph={graph} selection={selection} select={select} me={me} canComment={canComment} isOwner={isOwner} close={panels.close} />
+    return (
+      <CommentsPanel
+        api={comments}
+        graph={graph}
+        selection={selection}
+        select={select}
+        me={me}
+        canComment={canComment}
+        isOwner={isOwner}
+        close={panels.close}
+      />
+    )
   }
   if (panels.open === 'history') {
-    return <HistoryPanel mapId={mapId} history={history} graph={graph} selection={selection} select={select} nameOf={nameOf} isOwner={isOwner} close={panels.close} />
+    return (
+      <HistoryPanel
+        mapId={mapId}
+        history={history}
+        graph={graph}
+        selection={selection}
+        select={select}
+        nameOf={nameOf}
+        isOwner={isOwner}
+        close={panels.close}
+      />
+    )
   }
   if (panels.open === 'trash') return <>{trash}</>
   if (panels.open === 'dashboard' && isOwner) return <>{dashboard}</>
   const node = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined
-  return <>{inspector(isOwner && <VotesByPerson people={votesByPerson(graph, names, node ? new Set([node.id]) : undefined)} scope={node ? 'node' : 'map'} />)}</>
+  return (
+    <>
+      {inspector(
+        isOwner && (
+          <VotesByPerson
+            people={votesByPerson(graph, names, node ? new Set([node.id]) : undefined)}
+            scope={node ? 'node' : 'map'}
+          />
+        ),
+      )}
+    </>
+  )
 }

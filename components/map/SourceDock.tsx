@@ -30,7 +30,14 @@ export function SourceDock({ node, browsing, stopBrowsing }: Props) {
   return (
     <SourcePanel
       sourceId={sourceId}
-      quote={evidence && { quote: evidence.quote, quoteStart: evidence.quoteStart, quoteEnd: evidence.quoteEnd, speaker: evidence.speaker }}
+      quote={
+        evidence && {
+          quote: evidence.quote,
+          quoteStart: evidence.quoteStart,
+          quoteEnd: evidence.quoteEnd,
+          speaker: evidence.speaker,
+        }
+      }
       onClose={() => {
         if (evidence) setClosedFor(evidence.id)
         stopBrowsing()

@@ -17,10 +17,19 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
     <div>
       <label>
         <span className="visually-hidden">{label}</span>
-        <textarea readOnly value={value} rows={3} cols={80} data-testid={testId} onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          readOnly
+          value={value}
+          rows={3}
+          cols={80}
+          data-testid={testId}
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </label>
       <p>
-        <button type="button" onClick={() => void copy()}>{copied ? 'Copied' : 'Copy'}</button>
+        <button type="button" onClick={() => void copy()}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
       </p>
     </div>
   )

@@ -4,7 +4,17 @@ import { CopyField } from './CopyField'
 import { EMBED_HEIGHT, embedCode } from './embedOptions'
 
 /** Embed options with the snippet kept in step: height, minimap, outline first, and a pinned version. */
-export function EmbedCodeBuilder({ origin, slug, title, versions }: { origin: string; slug: string; title: string; versions: number[] }) {
+export function EmbedCodeBuilder({
+  origin,
+  slug,
+  title,
+  versions,
+}: {
+  origin: string
+  slug: string
+  title: string
+  versions: number[]
+}) {
   const [height, setHeight] = useState(EMBED_HEIGHT.default)
   const [minimap, setMinimap] = useState(true)
   const [outlineFirst, setOutlineFirst] = useState(false)
@@ -29,11 +39,15 @@ export function EmbedCodeBuilder({ origin, slug, title, versions }: { origin: st
           <input type="checkbox" checked={minimap} onChange={(e) => setMinimap(e.currentTarget.checked)} /> Minimap
         </label>{' '}
         <label>
-          <input type="checkbox" checked={outlineFirst} onChange={(e) => setOutlineFirst(e.currentTarget.checked)} /> Outline open first
+          <input type="checkbox" checked={outlineFirst} onChange={(e) => setOutlineFirst(e.currentTarget.checked)} />{' '}
+          Outline open first
         </label>{' '}
         <label>
           Version{' '}
-          <select value={version ?? ''} onChange={(e) => setVersion(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+          <select
+            value={version ?? ''}
+            onChange={(e) => setVersion(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+          >
             <option value="">always the newest</option>
             {versions.map((n) => (
               <option key={n} value={n}>

@@ -18,7 +18,11 @@ function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>) {
  */
 export function EvaluationLegend({ compact = false }: { compact?: boolean }) {
   return (
-    <details className={compact ? `${styles.legend} ${styles.compact}` : styles.legend} data-testid="evaluation-legend" onKeyDown={closeOnEscape}>
+    <details
+      className={compact ? `${styles.legend} ${styles.compact}` : styles.legend}
+      data-testid="evaluation-legend"
+      onKeyDown={closeOnEscape}
+    >
       <summary data-testid="evaluation-legend-toggle">
         {compact ? '?' : 'What do IN, OUT and UNDEC mean?'}
         {compact ? <span className="visually-hidden"> What do IN, OUT and UNDEC mean?</span> : null}
@@ -37,11 +41,15 @@ export function EvaluationLegend({ compact = false }: { compact?: boolean }) {
           <dt>
             <span className={`${styles.tag} ${styles.undec}`}>UNDEC</span> undecided
           </dt>
-          <dd>The map leaves it open: it hangs on a disagreement that nothing on the map settles, such as two points that attack each other.</dd>
+          <dd>
+            The map leaves it open: it hangs on a disagreement that nothing on the map settles, such as two points that
+            attack each other.
+          </dd>
           <dt>strength 0.00–1.00, and the bar</dt>
           <dd>
-            How strong the point is once everything is weighed: it starts from readers’ votes (0.5 when nobody has voted), supports
-            raise it and attacks lower it. A verdict says whether a point survives; strength says how well.
+            How strong the point is once everything is weighed: it starts from readers’ votes (0.5 when nobody has
+            voted), supports raise it and attacks lower it. A verdict says whether a point survives; strength says how
+            well.
           </dd>
         </dl>
       </div>

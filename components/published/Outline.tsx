@@ -21,7 +21,13 @@ type Props = {
 }
 
 type Selecting = { onSelect: (id: string) => void; selected: ReadonlySet<string> }
-type ItemProps = { item: OutlineItem; badges: Props['badges']; textOf: Props['textOf']; authorOf?: Props['authorOf']; select?: Selecting }
+type ItemProps = {
+  item: OutlineItem
+  badges: Props['badges']
+  textOf: Props['textOf']
+  authorOf?: Props['authorOf']
+  select?: Selecting
+}
 
 /**
  * The whole map as nested lists, rendered on the server: readable, linkable
@@ -31,7 +37,12 @@ type ItemProps = { item: OutlineItem; badges: Props['badges']; textOf: Props['te
  */
 export function Outline({ outline, badges, textOf, authorOf, labelledBy, select }: Props) {
   return (
-    <nav className={styles.outline} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : 'Outline of the map'} data-testid="outline">
+    <nav
+      className={styles.outline}
+      aria-labelledby={labelledBy}
+      aria-label={labelledBy ? undefined : 'Outline of the map'}
+      data-testid="outline"
+    >
       <ol>
         {outline.map((item, i) => (
           <Item key={key(item, i)} item={item} badges={badges} textOf={textOf} authorOf={authorOf} select={select} />
@@ -50,12 +61,15 @@ function Item({ item, badges, textOf, authorOf, select }: ItemProps) {
         ))}
       </ol>
     ) : null
-  const relation = item.via ? <span className={styles[`via${item.via.kind}`]}>{RELATION_LABELS[item.via.kind]}</span> : null
+  const relation = item.via ? (
+    <span className={styles[`via${item.via.kind}`]}>{RELATION_LABELS[item.via.kind]}</span>
+  ) : null
 
   if (isRef(item)) {
     return (
       <li className={styles.ref}>
-        {relation}{relation ? ': ' : ''}
+        {relation}
+        {relation ? ': ' : ''}
         <a href={`#${anchor(item.ref)}`}>{textOf[item.ref] ?? item.ref}</a> <small>(see above)</small>
         {children}
       </li>
@@ -67,7 +81,11 @@ function Item({ item, badges, textOf, authorOf, select }: ItemProps) {
         {relation}
         <span className={styles.kind}>{KIND_LABELS[item.kind]}</span>
         {!select && (
-          <a className={styles.permalink} href={`#${anchor(item.id)}`} aria-label={`Link to this ${KIND_LABELS[item.kind].toLowerCase()}`}>
+          <a
+            className={styles.permalink}
+            href={`#${anchor(item.id)}`}
+            aria-label={`Link to this ${KIND_LABELS[item.kind].toLowerCase()}`}
+          >
             #
           </a>
         )}
@@ -110,4 +128,5 @@ function Item({ item, badges, textOf, authorOf, select }: ItemProps) {
   )
 }
 
-const key = (item: OutlineItem, i: number) => `${isRef(item) ? `ref-${item.ref}` : item.id}-${item.via?.relationId ?? 'top'}-${i}`
+const key = (item: OutlineItem, i: number) =>
+  `${isRef(item) ? `ref-${item.ref}` : item.id}-${item.via?.relationId ?? 'top'}-${i}`

@@ -31,19 +31,35 @@ export function PublishedMap({ view, pinned }: { view: PublishedView; pinned: bo
         <span className={styles.meta} data-testid="published-updated">
           Version {view.number}
           {view.latest > 1 ? ` of ${view.latest}` : ''} · last updated{' '}
-          <time dateTime={view.publishedAt.toISOString()}>{view.publishedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
+          <time dateTime={view.publishedAt.toISOString()}>
+            {view.publishedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
+          </time>
           {pinned ? (
-            <> · <Link href={`${base}/v/${view.number}`}>permanent link to this version</Link></>
+            <>
+              {' '}
+              · <Link href={`${base}/v/${view.number}`}>permanent link to this version</Link>
+            </>
           ) : view.number < view.latest ? (
-            <> · <Link href={base}>see the newest version</Link></>
+            <>
+              {' '}
+              · <Link href={base}>see the newest version</Link>
+            </>
           ) : null}
         </span>
         <AnalysedSources map={view.map} />
         <EvaluationLegend />
       </header>
       <section className={styles.outlinePane} aria-labelledby="outline-h">
-        <h2 id="outline-h" className="visually-hidden">Outline</h2>
-        <Outline outline={view.outline} badges={view.badges} textOf={textIndex(view)} authorOf={view.authorOf} labelledBy="outline-h" />
+        <h2 id="outline-h" className="visually-hidden">
+          Outline
+        </h2>
+        <Outline
+          outline={view.outline}
+          badges={view.badges}
+          textOf={textIndex(view)}
+          authorOf={view.authorOf}
+          labelledBy="outline-h"
+        />
       </section>
       <section className={styles.canvasPane} aria-label="Map canvas">
         <PublishedCanvas map={view.map} badges={view.badges} toolbar={<ExportImages title={view.title} />} />

@@ -10,6 +10,12 @@ export function publishedMetadata(view: PublishedView): Metadata {
   return {
     title: view.title,
     description,
-    openGraph: { title: view.title, description, type: 'article', publishedTime: view.publishedAt.toISOString(), siteName: 'Crux' },
+    openGraph: {
+      title: view.title,
+      description,
+      type: 'article',
+      publishedTime: view.publishedAt.toISOString(),
+      siteName: 'Crux',
+    },
   }
 }

@@ -5,7 +5,14 @@ import { inferSpeaker, type Span } from '@/core/sources'
 import type { SourceDoc } from './useSource'
 
 /** The fields of an evidence node taken from a selection in the article. */
-export type NewEvidence = { quote: string; quoteStart: number; quoteEnd: number; source: string; speaker: string; text: string }
+export type NewEvidence = {
+  quote: string
+  quoteStart: number
+  quoteEnd: number
+  source: string
+  speaker: string
+  text: string
+}
 
 type Props = {
   source: SourceDoc
@@ -21,7 +28,11 @@ export function AddEvidenceBar({ source, span, onAdd }: Props) {
   const [speaker, setSpeaker] = useState(() => inferSpeaker(text, span, meta.speakers, meta.publisher))
   const selectId = useId()
   const tooLong = quote.length > MAX_QUOTE
-  const why = !onAdd ? 'Only editors can add evidence' : tooLong ? `A quote holds at most ${MAX_QUOTE} characters` : undefined
+  const why = !onAdd
+    ? 'Only editors can add evidence'
+    : tooLong
+      ? `A quote holds at most ${MAX_QUOTE} characters`
+      : undefined
 
   return (
     <div className="crux-source-add" role="group" aria-label="Add the selected text as evidence">
@@ -40,7 +51,16 @@ export function AddEvidenceBar({ source, span, onAdd }: Props) {
         title={why}
         // Keep the text selection alive: a click would otherwise collapse it first.
         onMouseDown={(e) => e.preventDefault()}
-        onClick={() => onAdd?.({ quote, quoteStart: span.start, quoteEnd: span.end, source: meta.id, speaker, text: summary(speaker, quote) })}
+        onClick={() =>
+          onAdd?.({
+            quote,
+            quoteStart: span.start,
+            quoteEnd: span.end,
+            source: meta.id,
+            speaker,
+            text: summary(speaker, quote),
+          })
+        }
       >
         Add as evidence
       </button>

@@ -26,12 +26,23 @@ export function SourceArticle({ text, highlight, articleRef }: Props) {
 
   let marked = false
   return (
-    <div ref={articleRef} className="crux-source-article" tabIndex={0} aria-label="Article text" data-testid="source-article">
+    <div
+      ref={articleRef}
+      className="crux-source-article"
+      tabIndex={0}
+      aria-label="Article text"
+      data-testid="source-article"
+    >
       {paragraphs.map((p) => (
         <p key={p.start} data-start={p.start}>
           {splitParagraph(p, highlight).map((piece) => {
             const attrs = { 'data-piece': '', 'data-start': piece.start, 'data-end': piece.end }
-            if (!piece.highlighted) return <span key={piece.start} {...attrs}>{piece.text}</span>
+            if (!piece.highlighted)
+              return (
+                <span key={piece.start} {...attrs}>
+                  {piece.text}
+                </span>
+              )
             // A quote over several paragraphs is several marks; the first is the one scrolled to.
             const first = !marked
             marked = true

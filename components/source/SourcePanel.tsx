@@ -41,7 +41,13 @@ export function SourcePanel({ sourceId, quote, onClose, onAddEvidence }: Props) 
           <h2>{source?.meta.title ?? 'Source'}</h2>
           {source && <p className="crux-source-publisher">{source.meta.publisher}</p>}
         </div>
-        <button type="button" className="crux-source-close" data-testid="source-close" aria-label="Close the source" onClick={onClose}>
+        <button
+          type="button"
+          className="crux-source-close"
+          data-testid="source-close"
+          aria-label="Close the source"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -62,11 +68,22 @@ export function SourcePanel({ sourceId, quote, onClose, onAddEvidence }: Props) 
         </p>
       )}
       {source && match?.how === 'search' && quote?.quoteStart !== undefined && (
-        <p role="status" className="crux-hint">The stored offsets were stale; the quote was found by its words.</p>
+        <p role="status" className="crux-hint">
+          The stored offsets were stale; the quote was found by its words.
+        </p>
       )}
       {source && <SourceArticle text={source.text} highlight={match} articleRef={articleRef} />}
-      {source && selected && <AddEvidenceBar key={`${selected.start}-${selected.end}`} source={source} span={selected} onAdd={onAddEvidence} />}
-      {source && !selected && <p className="crux-hint crux-source-tip">Select words in the article to add them as evidence.</p>}
+      {source && selected && (
+        <AddEvidenceBar
+          key={`${selected.start}-${selected.end}`}
+          source={source}
+          span={selected}
+          onAdd={onAddEvidence}
+        />
+      )}
+      {source && !selected && (
+        <p className="crux-hint crux-source-tip">Select words in the article to add them as evidence.</p>
+      )}
     </aside>
   )
 }

@@ -7,7 +7,8 @@ export type SourceDoc = {
   text: string
 }
 
-export type SourceState = { status: 'loading' } | { status: 'ready'; source: SourceDoc } | { status: 'error'; message: string }
+export type SourceState =
+  { status: 'loading' } | { status: 'ready'; source: SourceDoc } | { status: 'error'; message: string }
 
 // One request per id for the page's lifetime: selecting another quote of the same article must not refetch it.
 const cache = new Map<string, Promise<SourceDoc>>()
@@ -16,7 +17,10 @@ function fetchSource(id: string): Promise<SourceDoc> {
   let pending = cache.get(id)
   if (!pending) {
     pending = fetch(`/api/sources/${encodeURIComponent(id)}`).then(async (res) => {
-      if (!res.ok) throw new Error(res.status === 404 ? `There is no source “${id}”.` : `The source could not be loaded (${res.status}).`)
+      if (!res.ok)
+        throw new Error(
+          res.status === 404 ? `There is no source “${id}”.` : `The source could not be loaded (${res.status}).`,
+        )
       return (await res.json()) as SourceDoc
     })
     // A failed load may be retried the next time the panel opens.

@@ -26,7 +26,9 @@ export type Visibility = z.infer<typeof VisibilitySchema>
 export const CommentBodySchema = z
   .string()
   .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '').trim())
-  .pipe(z.string().min(1, 'A comment needs some words').max(COMMENT_MAX, `A comment has at most ${COMMENT_MAX} characters`))
+  .pipe(
+    z.string().min(1, 'A comment needs some words').max(COMMENT_MAX, `A comment has at most ${COMMENT_MAX} characters`),
+  )
 
 const MentionsSchema = z.array(z.string().min(1).max(128)).max(MENTIONS_MAX).default([])
 

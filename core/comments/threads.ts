@@ -15,7 +15,9 @@ export const liveComments = (t: ThreadView) => t.comments.filter((c) => !c.delet
 
 /** Threads still open and with something to read, newest activity first. */
 export function openThreads(threads: readonly ThreadView[]): ThreadView[] {
-  return threads.filter((t) => !t.resolved && liveComments(t).length > 0).sort((a, b) => lastActivity(b) - lastActivity(a))
+  return threads
+    .filter((t) => !t.resolved && liveComments(t).length > 0)
+    .sort((a, b) => lastActivity(b) - lastActivity(a))
 }
 
 function lastActivity(t: ThreadView): number {
@@ -50,7 +52,15 @@ export function mentionQuery(textBeforeCaret: string): string | null {
 
 export function matchMentionables(query: string, people: readonly Mentionable[], limit = 8): Mentionable[] {
   const q = query.toLocaleLowerCase()
-  return people.filter((p) => p.name.toLocaleLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || p.name.toLocaleLowerCase().startsWith(q)).slice(0, limit)
+  return people
+    .filter(
+      (p) =>
+        p.name
+          .toLocaleLowerCase()
+          .split(/\s+/)
+          .some((w) => w.startsWith(q)) || p.name.toLocaleLowerCase().startsWith(q),
+    )
+    .slice(0, limit)
 }
 
 /** A comment's text cut into plain runs and the "@Name" runs of the people it mentions, for display as text. */

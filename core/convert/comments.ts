@@ -34,7 +34,8 @@ export const COMMENTS_PLACE: Record<CommentFormat, string | null> = {
 /** Why a format without a place leaves comments out, in words; the default is that it has no place for them. */
 export function commentsLeftOut(format: CommentFormat): string {
   // GraphML and draw.io could carry them (data keys, tooltips); these exports do not yet.
-  if (format === 'graphml' || format === 'drawio') return `${format === 'graphml' ? 'GraphML' : 'draw.io'} export does not carry comments yet`
+  if (format === 'graphml' || format === 'drawio')
+    return `${format === 'graphml' ? 'GraphML' : 'draw.io'} export does not carry comments yet`
   return `${format.toUpperCase()} has no place for comments`
 }
 
@@ -45,7 +46,9 @@ export function exportedThreads(threads: readonly ThreadView[]): ExportedThread[
       target: t.target,
       resolved: t.resolved !== null,
       visibility: t.visibility,
-      comments: t.comments.filter((c) => !c.deleted).map((c) => ({ author: c.author.name, body: c.body, at: c.createdAt })),
+      comments: t.comments
+        .filter((c) => !c.deleted)
+        .map((c) => ({ author: c.author.name, body: c.body, at: c.createdAt })),
     }))
     .filter((t) => t.comments.length > 0)
 }
@@ -61,8 +64,13 @@ export function commentsMarkdown(map: ArgumentMap, threads: readonly ExportedThr
   if (threads.length === 0) return ''
   const lines = ['', '## Comments', '']
   for (const t of threads) {
-    lines.push(`- **On:** ${escapeMarkdown(targetLabel(map, t.target)) || '*(no text)*'}${t.resolved ? ' *(resolved)*' : ''}`)
-    for (const c of t.comments) lines.push(`  - **${escapeMarkdown(c.author) || 'someone'}** (${c.at.slice(0, 16).replace('T', ' ')}): ${escapeMarkdown(c.body)}`)
+    lines.push(
+      `- **On:** ${escapeMarkdown(targetLabel(map, t.target)) || '*(no text)*'}${t.resolved ? ' *(resolved)*' : ''}`,
+    )
+    for (const c of t.comments)
+      lines.push(
+        `  - **${escapeMarkdown(c.author) || 'someone'}** (${c.at.slice(0, 16).replace('T', ' ')}): ${escapeMarkdown(c.body)}`,
+      )
   }
   return lines.join('\n') + '\n'
 }

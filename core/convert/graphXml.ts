@@ -40,9 +40,14 @@ export const RELATION_STROKE: Record<Relation['kind'], string> = {
 }
 
 /** Relations whose ends exist: a support or attack joins two nodes; an undercut aims at a kept support. */
-export function drawableRelations(map: ArgumentMap): { plain: Relation[]; undercuts: { relation: Relation; support: Relation }[] } {
+export function drawableRelations(map: ArgumentMap): {
+  plain: Relation[]
+  undercuts: { relation: Relation; support: Relation }[]
+} {
   const nodes = new Set(map.nodes.map((n) => n.id))
-  const plain = map.relations.filter((r) => r.kind !== 'undercuts' && nodes.has(r.source) && nodes.has(r.target) && r.source !== r.target)
+  const plain = map.relations.filter(
+    (r) => r.kind !== 'undercuts' && nodes.has(r.source) && nodes.has(r.target) && r.source !== r.target,
+  )
   const supports = new Map(plain.filter((r) => r.kind === 'supports').map((r) => [r.id, r]))
   const undercuts = map.relations
     .filter((r) => r.kind === 'undercuts' && nodes.has(r.source) && supports.has(r.target))

@@ -9,7 +9,9 @@ export const IMPORT_SIZE_MESSAGE = `Files up to ${IMPORT_MAX_BYTES / 1_000_000} 
 
 /** The size message with the file's own size, for the form. */
 export function importTooBig(bytes: number): string | undefined {
-  return bytes > IMPORT_MAX_BYTES ? `${IMPORT_SIZE_MESSAGE}; this one is ${(bytes / 1_000_000).toFixed(1)} MB` : undefined
+  return bytes > IMPORT_MAX_BYTES
+    ? `${IMPORT_SIZE_MESSAGE}; this one is ${(bytes / 1_000_000).toFixed(1)} MB`
+    : undefined
 }
 
 /** UTF-8 length without building the bytes. */

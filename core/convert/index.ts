@@ -18,6 +18,14 @@ export { buildOutline, isRef, type OutlineItem, type OutlineNode, type OutlineRe
 export { serializeMarkdownOutline, escapeMarkdown, anchor, KIND_LABELS, RELATION_LABELS } from './markdown'
 export * from './argdown'
 export { drawMapSvg, drawingOfMap, wrapText, type Drawing, type DrawingNode, type DrawingRelation } from './svg'
-export { COMMENTS_PLACE, commentsArgdown, commentsLeftOut, commentsMarkdown, exportedThreads, type CommentFormat, type ExportedThread } from './comments'
+export {
+  COMMENTS_PLACE,
+  commentsArgdown,
+  commentsLeftOut,
+  commentsMarkdown,
+  exportedThreads,
+  type CommentFormat,
+  type ExportedThread,
+} from './comments'
 export { serializeGraphml } from './graphml'
 export { serializeDrawio } from './drawio'

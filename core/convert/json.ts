@@ -18,9 +18,7 @@ export interface Issue {
 }
 
 /** Importers never throw on bad input and never return half a map. */
-export type ParseResult =
-  | { ok: true; map: ArgumentMap; warnings: Issue[] }
-  | { ok: false; errors: Issue[] }
+export type ParseResult = { ok: true; map: ArgumentMap; warnings: Issue[] } | { ok: false; errors: Issue[] }
 
 export const CRUX_FORMAT = 'crux'
 export const CRUX_JSON_VERSION = 1
@@ -101,10 +99,12 @@ export function checkGraph(map: ArgumentMap, mapPath = ''): ParseResult {
   const errors: Issue[] = []
   // Where each id was first used, as list and index; the path is spelled out only for an error (large imports pass here).
   const seen = new Map<string, number>()
-  const where = (code: number) => (code >= 0 ? joinPath(mapPath, `nodes[${code}].id`) : joinPath(mapPath, `relations[${-code - 1}].id`))
+  const where = (code: number) =>
+    code >= 0 ? joinPath(mapPath, `nodes[${code}].id`) : joinPath(mapPath, `relations[${-code - 1}].id`)
   const claim = (id: string, code: number) => {
     const first = seen.get(id)
-    if (first !== undefined) errors.push({ message: `duplicate id "${id}" (first used at ${where(first)})`, at: where(code) })
+    if (first !== undefined)
+      errors.push({ message: `duplicate id "${id}" (first used at ${where(first)})`, at: where(code) })
     else seen.set(id, code)
   }
   map.nodes.forEach((n, i) => claim(n.id, i))

@@ -60,7 +60,10 @@ export const anchor = (id: string) => `node-${id}`
  * `!` are harmless once `[` is escaped, and left readable.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>&~|#]/g, '\\$&')
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>&~|#]/g, '\\$&')
 }
 
 const shown = (text: string) => escapeMarkdown(text) || '*(no text)*'

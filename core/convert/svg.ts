@@ -176,16 +176,22 @@ function nodeGroup(box: Box): string {
   }
   if (box.quoteLines.length > 0) {
     const top = y + 6
-    parts.push(`<path d="M${num(left)} ${num(top)} V${num(top + box.quoteLines.length * QUOTE_LINE)}" stroke="${colour}" stroke-width="2"/>`)
+    parts.push(
+      `<path d="M${num(left)} ${num(top)} V${num(top + box.quoteLines.length * QUOTE_LINE)}" stroke="${colour}" stroke-width="2"/>`,
+    )
     y = top
     for (const line of box.quoteLines) {
       y += QUOTE_LINE
-      parts.push(`<text x="${num(left + 8)}" y="${num(y - 4)}" font-size="${QUOTE_SIZE}" font-style="italic" fill="#334155">${xml(line)}</text>`)
+      parts.push(
+        `<text x="${num(left + 8)}" y="${num(y - 4)}" font-size="${QUOTE_SIZE}" font-style="italic" fill="#334155">${xml(line)}</text>`,
+      )
     }
   }
   if (node.speaker) {
     y += QUOTE_LINE
-    parts.push(`<text x="${num(left)}" y="${num(y - 4)}" font-size="${QUOTE_SIZE}" fill="#64748b">— ${xml(node.speaker)}</text>`)
+    parts.push(
+      `<text x="${num(left)}" y="${num(y - 4)}" font-size="${QUOTE_SIZE}" fill="#64748b">— ${xml(node.speaker)}</text>`,
+    )
   }
   return `<g id="node-${xml(node.id)}">${parts.join('')}</g>`
 }
@@ -246,7 +252,11 @@ export function xml(s: string): string {
 
 /** A stored map as a drawing, at its stored positions, for tools without a canvas (tests, servers). */
 export function drawingOfMap(
-  map: { title: string; nodes: Array<Omit<DrawingNode, 'width' | 'badge'> & { x: number; y: number }>; relations: DrawingRelation[] },
+  map: {
+    title: string
+    nodes: Array<Omit<DrawingNode, 'width' | 'badge'> & { x: number; y: number }>
+    relations: DrawingRelation[]
+  },
   options: { width?: number; badges?: Map<string, DrawingNode['badge']> } = {},
 ): Drawing {
   return {

@@ -22,7 +22,8 @@ export interface Contribution {
   replies: number
 }
 
-export type FindingKind = 'unanswered-objection' | 'unsupported-claim' | 'unsourced-evidence' | 'isolated-node' | 'likely-duplicate'
+export type FindingKind =
+  'unanswered-objection' | 'unsupported-claim' | 'unsourced-evidence' | 'isolated-node' | 'likely-duplicate'
 
 export interface Finding {
   kind: FindingKind
@@ -64,7 +65,20 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const rows = new Map<string, Contribution>()
   const row = (userId: string) => {
     let r = rows.get(userId)
-    if (!r) rows.set(userId, (r = { key: userId, name: nameOf(userId), team: teamOf(userId), nodes: 0, relations: 0, votes: 0, words: 0, replies: 0 }))
+    if (!r)
+      rows.set(
+        userId,
+        (r = {
+          key: userId,
+          name: nameOf(userId),
+          team: teamOf(userId),
+          nodes: 0,
+          relations: 0,
+          votes: 0,
+          words: 0,
+          replies: 0,
+        }),
+      )
     return r
   }
   const nodeById = new Map(map.nodes.map((n) => [n.id, n]))
@@ -92,7 +106,16 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const teams = new Map<string, Contribution>()
   for (const p of people) {
     if (!p.team) continue
-    const t = teams.get(p.team) ?? { key: p.team, name: p.team, team: p.team, nodes: 0, relations: 0, votes: 0, words: 0, replies: 0 }
+    const t = teams.get(p.team) ?? {
+      key: p.team,
+      name: p.team,
+      team: p.team,
+      nodes: 0,
+      relations: 0,
+      votes: 0,
+      words: 0,
+      replies: 0,
+    }
     t.nodes += p.nodes
     t.relations += p.relations
     t.votes += p.votes
@@ -139,8 +162,14 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     if (labelOf(n.id) === 'IN') s.inClaims++
     standing.set(team, s)
   }
-  const byName = <T extends { name?: string; team?: string | null }>(a: T, b: T) => String(a.name ?? a.team).localeCompare(String(b.name ?? b.team))
-  return { people, teams: [...teams.values()].sort(byName), findings, standing: [...standing.values()].sort((a, b) => a.team.localeCompare(b.team)) }
+  const byName = <T extends { name?: string; team?: string | null }>(a: T, b: T) =>
+    String(a.name ?? a.team).localeCompare(String(b.name ?? b.team))
+  return {
+    people,
+    teams: [...teams.values()].sort(byName),
+    findings,
+    standing: [...standing.values()].sort((a, b) => a.team.localeCompare(b.team)),
+  }
 }
 
 /** [DB4] The dashboard as CSV: one row per person and per team, then one per finding. Cells are quoted, never formulas. */
@@ -152,8 +181,10 @@ export function dashboardCsv(d: Dashboard): string {
     return `"${safe.replace(/"/g, '""')}"`
   }
   const lines = [['row', 'name', 'team', 'nodes', 'relations', 'votes', 'words', 'replies'].map(cell).join(',')]
-  for (const p of d.people) lines.push(['person', p.name, p.team ?? '', p.nodes, p.relations, p.votes, p.words, p.replies].map(cell).join(','))
-  for (const t of d.teams) lines.push(['team', t.name, t.team ?? '', t.nodes, t.relations, t.votes, t.words, t.replies].map(cell).join(','))
+  for (const p of d.people)
+    lines.push(['person', p.name, p.team ?? '', p.nodes, p.relations, p.votes, p.words, p.replies].map(cell).join(','))
+  for (const t of d.teams)
+    lines.push(['team', t.name, t.team ?? '', t.nodes, t.relations, t.votes, t.words, t.replies].map(cell).join(','))
   lines.push('')
   lines.push(['finding', 'node', 'other node', 'text'].map(cell).join(','))
   for (const f of d.findings) lines.push([f.kind, f.nodeId, f.otherId ?? '', f.text].map(cell).join(','))

@@ -40,8 +40,13 @@ export function likelyDuplicates(
 }
 
 /** [DD4] Every pair of nodes on a map that look like duplicates of each other, for the dashboard. */
-export function duplicatePairs(nodes: ReadonlyArray<{ id: string; text: string }>, threshold = DUPLICATE_THRESHOLD): Array<{ a: string; b: string; score: number }> {
-  const usable = nodes.filter((n) => n.text.trim().length >= MIN_DRAFT_CHARS).map((n) => ({ id: n.id, p: profile(n.text) }))
+export function duplicatePairs(
+  nodes: ReadonlyArray<{ id: string; text: string }>,
+  threshold = DUPLICATE_THRESHOLD,
+): Array<{ a: string; b: string; score: number }> {
+  const usable = nodes
+    .filter((n) => n.text.trim().length >= MIN_DRAFT_CHARS)
+    .map((n) => ({ id: n.id, p: profile(n.text) }))
   const out: Array<{ a: string; b: string; score: number }> = []
   for (let i = 0; i < usable.length; i++) {
     for (let j = i + 1; j < usable.length; j++) {

@@ -20,7 +20,19 @@ const STOP = new Set(
   ).split(' '),
 )
 /** Words that flip a statement; "n't" arrives split off by the tokenizer. */
-const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'without', 'cannot', 'nt'])
+const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  'nor',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'without',
+  'cannot',
+  'nt',
+])
 
 /** Lower case, accents off, curly quotes and dashes plain, everything else that is not a letter or digit a space. */
 export function normalize(text: string): string {
@@ -39,7 +51,31 @@ export function stem(word: string): string {
   let w = word
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1)
-  for (const suffix of ['ational', 'ation', 'ating', 'ated', 'ate', 'ition', 'ments', 'ment', 'ness', 'ingly', 'ing', 'ised', 'ized', 'ise', 'ize', 'edly', 'ed', 'ly', 'ity', 'ive', 'al', 'er', 'e']) {
+  for (const suffix of [
+    'ational',
+    'ation',
+    'ating',
+    'ated',
+    'ate',
+    'ition',
+    'ments',
+    'ment',
+    'ness',
+    'ingly',
+    'ing',
+    'ised',
+    'ized',
+    'ise',
+    'ize',
+    'edly',
+    'ed',
+    'ly',
+    'ity',
+    'ive',
+    'al',
+    'er',
+    'e',
+  ]) {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, -suffix.length)
   }
   return w

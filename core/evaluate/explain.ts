@@ -85,7 +85,9 @@ export function argName(fw: Framework, arg: number): string {
 
 /** Up to LISTED names, then how many more there are out of `total`. */
 function listNames(fw: Framework, args: ArrayLike<number>, total: number): string {
-  const shown = Array.from(args).slice(0, LISTED).map((a) => argName(fw, a))
+  const shown = Array.from(args)
+    .slice(0, LISTED)
+    .map((a) => argName(fw, a))
   const more = total - shown.length
   if (more > 0) return `${shown.join(', ')} and ${more} more`
   return shown.join(' and ')

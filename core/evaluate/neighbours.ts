@@ -117,5 +117,9 @@ export function displayText(node: NodeInfo | undefined): string {
 const LABEL_ORDER: Record<Label, number> = { IN: 0, UNDEC: 1, OUT: 2 }
 
 function decisiveFirst(a: RelatedArgument, b: RelatedArgument): number {
-  return LABEL_ORDER[a.label] - LABEL_ORDER[b.label] || b.strength - a.strength || (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0)
+  return (
+    LABEL_ORDER[a.label] - LABEL_ORDER[b.label] ||
+    b.strength - a.strength ||
+    (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0)
+  )
 }

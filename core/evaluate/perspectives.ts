@@ -42,7 +42,11 @@ export interface PerspectiveOption {
  * person's own group (so a team can pick itself before anyone has voted),
  * sorted by name. "Only mine" needs an identity, so it is left out without one.
  */
-export function perspectiveOptions(votes: readonly Vote[], userId: string | null, ownGroup: string | null): PerspectiveOption[] {
+export function perspectiveOptions(
+  votes: readonly Vote[],
+  userId: string | null,
+  ownGroup: string | null,
+): PerspectiveOption[] {
   const groups = new Set<string>()
   for (const v of votes) if (v.group) groups.add(v.group)
   if (ownGroup) groups.add(ownGroup)

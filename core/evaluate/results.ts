@@ -130,7 +130,10 @@ class Views<V> implements ReadonlyMap<string, V> {
 }
 
 export function nodeViews(c: Computed): ReadonlyMap<string, NodeEvaluation> {
-  return new Views(() => c.fw.indexOf, (i) => new NodeView(c, i))
+  return new Views(
+    () => c.fw.indexOf,
+    (i) => new NodeView(c, i),
+  )
 }
 
 export function inferenceViews(c: Computed): ReadonlyMap<string, InferenceEvaluation> {

@@ -1,10 +1,7 @@
 import type { Vote } from '@/core/graph'
 
 /** Whose votes count [VP3]. */
-export type Perspective =
-  | { kind: 'all' }
-  | { kind: 'user'; userId: string }
-  | { kind: 'group'; group: string }
+export type Perspective = { kind: 'all' } | { kind: 'user'; userId: string } | { kind: 'group'; group: string }
 
 export const EVERYONE: Perspective = { kind: 'all' }
 

@@ -15,7 +15,11 @@ function words(text: string): string[] {
  * more words starting the text, then shorter texts. An empty query lists every node in map
  * order. For the "Connect…" picker, which must work without dragging (WCAG 2.2 SC 2.5.7).
  */
-export function findNodes(map: Pick<ArgumentMap, 'nodes'>, query: string, exclude: ReadonlySet<string> = new Set()): ArgNode[] {
+export function findNodes(
+  map: Pick<ArgumentMap, 'nodes'>,
+  query: string,
+  exclude: ReadonlySet<string> = new Set(),
+): ArgNode[] {
   const wanted = words(query)
   const candidates = map.nodes.filter((n) => !exclude.has(n.id))
   if (wanted.length === 0) return candidates

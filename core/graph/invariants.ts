@@ -33,14 +33,10 @@ export function problems(map: ArgumentMap): string[] {
 export function repair(map: ArgumentMap): ArgumentMap {
   const nodeIds = new Set(map.nodes.map((n) => n.id))
   // A node and a relation sharing an id: the node wins, deterministically.
-  let relations = map.relations.filter(
-    (r) => !nodeIds.has(r.id) && r.source !== r.target && nodeIds.has(r.source),
-  )
+  let relations = map.relations.filter((r) => !nodeIds.has(r.id) && r.source !== r.target && nodeIds.has(r.source))
   const plain = relations.filter((r) => r.kind !== 'undercuts' && nodeIds.has(r.target))
   const supportIds = new Set(plain.filter((r) => r.kind === 'supports').map((r) => r.id))
-  relations = relations.filter((r) =>
-    r.kind === 'undercuts' ? supportIds.has(r.target) : nodeIds.has(r.target),
-  )
+  relations = relations.filter((r) => (r.kind === 'undercuts' ? supportIds.has(r.target) : nodeIds.has(r.target)))
   const votes = map.votes.filter((v) => nodeIds.has(v.nodeId))
   return { ...map, relations, votes }
 }

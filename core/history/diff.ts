@@ -63,7 +63,9 @@ export function diffMaps(from: ArgumentMap, to: ArgumentMap): MapDiff {
 export function isEmptyDiff(d: MapDiff): boolean {
   return (
     d.title === null &&
-    [d.nodes, d.relations, d.votes].every((x) => x.added.length === 0 && x.removed.length === 0 && x.changed.length === 0)
+    [d.nodes, d.relations, d.votes].every(
+      (x) => x.added.length === 0 && x.removed.length === 0 && x.changed.length === 0,
+    )
   )
 }
 

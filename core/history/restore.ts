@@ -31,7 +31,9 @@ export interface RestorePlan {
 const same = (a: object, b: object) => {
   const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
   const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
-  return ka.length === kb.length && ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
+  return (
+    ka.length === kb.length && ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
+  )
 }
 
 export function planRestore(checkpoint: ArgumentMap, current: ArgumentMap, options: RestoreOptions = {}): RestorePlan {
@@ -39,7 +41,14 @@ export function planRestore(checkpoint: ArgumentMap, current: ArgumentMap, optio
   const then = new Map(checkpoint.nodes.map((n) => [n.id, n]))
   const now = new Map(current.nodes.map((n) => [n.id, n]))
   const scope = new Set<string>(whole ? [...then.keys(), ...(options.removeNewer ? now.keys() : [])] : options.nodes)
-  const plan: RestorePlan = { putNodes: [], removeNodes: [], putRelations: [], removeRelations: [], putVotes: [], removeVotes: [] }
+  const plan: RestorePlan = {
+    putNodes: [],
+    removeNodes: [],
+    putRelations: [],
+    removeRelations: [],
+    putVotes: [],
+    removeVotes: [],
+  }
 
   for (const id of scope) {
     const old = then.get(id)
@@ -57,14 +66,17 @@ export function planRestore(checkpoint: ArgumentMap, current: ArgumentMap, optio
   // Deleting a node takes its relations and the undercuts aimed at those (as removeNodes does).
   for (const r of current.relations) if (removed.has(r.source) || removed.has(r.target)) relationsOut.add(r.id)
   for (const r of current.relations) if (relationsOut.has(r.target)) relationsOut.add(r.id)
-  const touches = (r: Relation) => whole || scope.has(r.source) || scope.has(r.target) || scope.has(relThen.get(r.target)?.source ?? '')
+  const touches = (r: Relation) =>
+    whole || scope.has(r.source) || scope.has(r.target) || scope.has(relThen.get(r.target)?.source ?? '')
   if (options.removeNewer) {
     for (const r of current.relations) if (!relThen.has(r.id) && touches(r)) relationsOut.add(r.id)
     for (const r of current.relations) if (relationsOut.has(r.target)) relationsOut.add(r.id)
   }
   const relationsAfter = new Set([...relNow.keys()].filter((id) => !relationsOut.has(id)))
   // Node-to-node relations first, so undercuts find the support they aim at.
-  const ordered = [...checkpoint.relations].sort((a, b) => Number(a.kind === 'undercuts') - Number(b.kind === 'undercuts'))
+  const ordered = [...checkpoint.relations].sort(
+    (a, b) => Number(a.kind === 'undercuts') - Number(b.kind === 'undercuts'),
+  )
   for (const r of ordered) {
     if (!touches(r) || !nodesAfter.has(r.source)) continue
     const targetThere = r.kind === 'undercuts' ? relationsAfter.has(r.target) : nodesAfter.has(r.target)
@@ -88,16 +100,25 @@ export function planRestore(checkpoint: ArgumentMap, current: ArgumentMap, optio
   }
   for (const [key, v] of votesNow) {
     if (removed.has(v.nodeId)) continue // they go with their node
-    if (options.removeNewer && scope.has(v.nodeId) && !votesThen.has(key)) plan.removeVotes.push({ nodeId: v.nodeId, userId: v.userId })
+    if (options.removeNewer && scope.has(v.nodeId) && !votesThen.has(key))
+      plan.removeVotes.push({ nodeId: v.nodeId, userId: v.userId })
   }
   return plan
 }
 
 /** Every node id the plan writes or removes: what an undo of the restore puts back. */
-export const touchedNodes = (plan: RestorePlan) => [...new Set([...plan.putNodes.map((n) => n.id), ...plan.removeNodes])]
+export const touchedNodes = (plan: RestorePlan) => [
+  ...new Set([...plan.putNodes.map((n) => n.id), ...plan.removeNodes]),
+]
 
 export const isEmptyPlan = (p: RestorePlan) =>
-  p.putNodes.length + p.removeNodes.length + p.putRelations.length + p.removeRelations.length + p.putVotes.length + p.removeVotes.length === 0
+  p.putNodes.length +
+    p.removeNodes.length +
+    p.putRelations.length +
+    p.removeRelations.length +
+    p.putVotes.length +
+    p.removeVotes.length ===
+  0
 
 /** The plan applied to a plain map: what reading the doc gives after the server applied it. */
 export function applyPlanToMap(current: ArgumentMap, plan: RestorePlan): ArgumentMap {
@@ -110,7 +131,14 @@ export function applyPlanToMap(current: ArgumentMap, plan: RestorePlan): Argumen
   const relations = new Map(current.relations.filter((r) => !relOut.has(r.id)).map((r) => [r.id, r]))
   for (const r of plan.putRelations) relations.set(r.id, r)
   const voteOut = new Set(plan.removeVotes.map(voteId))
-  const votes = new Map(current.votes.filter((v) => !voteOut.has(voteId(v)) && !removed.has(v.nodeId)).map((v) => [voteId(v), v]))
+  const votes = new Map(
+    current.votes.filter((v) => !voteOut.has(voteId(v)) && !removed.has(v.nodeId)).map((v) => [voteId(v), v]),
+  )
   for (const v of plan.putVotes) votes.set(voteId(v), v)
-  return { title: current.title, nodes: [...nodes.values()], relations: [...relations.values()], votes: [...votes.values()] }
+  return {
+    title: current.title,
+    nodes: [...nodes.values()],
+    relations: [...relations.values()],
+    votes: [...votes.values()],
+  }
 }

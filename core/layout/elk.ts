@@ -35,10 +35,7 @@ let elk: InstanceType<typeof ELK> | null = null
  * a pinned one are slid sideways. Without pins the layout keeps the map's
  * current top-left corner so arranging does not throw the view elsewhere.
  */
-export async function autoArrange(
-  map: ArgumentMap,
-  sizes?: Map<string, Size>,
-): Promise<Placement[]> {
+export async function autoArrange(map: ArgumentMap, sizes?: Map<string, Size>): Promise<Placement[]> {
   if (map.nodes.length === 0) return []
   const sizeOf = (id: string): Size => sizes?.get(id) ?? DEFAULT_NODE_SIZE
   const graph: ElkNode = {

@@ -44,14 +44,21 @@ export function initialViewport(input: {
 }
 
 function centredOn(box: ViewBox, screen: { width: number; height: number }, zoom: number): Viewport {
-  return { x: screen.width / 2 - (box.x + box.width / 2) * zoom, y: screen.height / 2 - (box.y + box.height / 2) * zoom, zoom }
+  return {
+    x: screen.width / 2 - (box.x + box.width / 2) * zoom,
+    y: screen.height / 2 - (box.y + box.height / 2) * zoom,
+    zoom,
+  }
 }
 
 /**
  * The main claim: of the nodes that point at nothing (roots), the one the
  * most nodes lead to through relations; ties go to the earlier node.
  */
-export function mainClaim(nodeIds: readonly string[], links: readonly { source: string; target: string }[]): string | undefined {
+export function mainClaim(
+  nodeIds: readonly string[],
+  links: readonly { source: string; target: string }[],
+): string | undefined {
   const into = new Map<string, string[]>()
   const pointsOut = new Set<string>()
   for (const l of links) {

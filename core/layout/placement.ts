@@ -21,9 +21,17 @@ const SPOTS: ReadonlyArray<Point> = (() => {
  * there. `existing` are the nodes' boxes (measured sizes where known);
  * positions are top-left corners.
  */
-export function placeNewNode(centre: Point, existing: ReadonlyArray<Omit<Box, 'id'>>, size: Size, person?: string): Point {
+export function placeNewNode(
+  centre: Point,
+  existing: ReadonlyArray<Omit<Box, 'id'>>,
+  size: Size,
+  person?: string,
+): Point {
   const shift = person === undefined ? { x: 0, y: 0 } : personalOffset(person, size)
-  const start = { x: Math.round(centre.x - size.width / 2 + shift.x), y: Math.round(centre.y - size.height / 2 + shift.y) }
+  const start = {
+    x: Math.round(centre.x - size.width / 2 + shift.x),
+    y: Math.round(centre.y - size.height / 2 + shift.y),
+  }
   for (const spot of SPOTS) {
     const box = { id: '', x: start.x + spot.x * PLACEMENT_STEP, y: start.y + spot.y * PLACEMENT_STEP, ...size }
     if (!existing.some((e) => overlaps(box, { id: '', ...e }, PLACEMENT_GAP))) return { x: box.x, y: box.y }
@@ -35,8 +43,15 @@ export function placeNewNode(centre: Point, existing: ReadonlyArray<Omit<Box, 'i
 
 /** The cells around the centre, one node apart, a person's search may start from. */
 const CELLS: ReadonlyArray<Point> = [
-  { x: 0, y: 0 }, { x: 1, y: 0 }, { x: -1, y: 0 }, { x: 0, y: 1 }, { x: 0, y: -1 },
-  { x: 1, y: 1 }, { x: -1, y: 1 }, { x: 1, y: -1 }, { x: -1, y: -1 },
+  { x: 0, y: 0 },
+  { x: 1, y: 0 },
+  { x: -1, y: 0 },
+  { x: 0, y: 1 },
+  { x: 0, y: -1 },
+  { x: 1, y: 1 },
+  { x: -1, y: 1 },
+  { x: 1, y: -1 },
+  { x: -1, y: -1 },
 ]
 
 /**
@@ -62,5 +77,9 @@ export function unstack(mine: Box, others: ReadonlyArray<Box>): Point | null {
   const onMe = others.filter((o) => o.id !== mine.id && overlaps(mine, o))
   if (!onMe.some((o) => o.id < mine.id)) return null
   const centre = { x: mine.x + mine.width / 2, y: mine.y + mine.height / 2 }
-  return placeNewNode(centre, others.filter((o) => o.id !== mine.id), mine)
+  return placeNewNode(
+    centre,
+    others.filter((o) => o.id !== mine.id),
+    mine,
+  )
 }

@@ -13,5 +13,8 @@ const LINE_HEIGHT = 20
 export function estimateNodeSize(node: { text: string; quote?: string; speaker?: string }): Size {
   const lines = (s: string | undefined) => (s ? Math.ceil(s.length / CHARS_PER_LINE) : 0)
   const body = lines(node.text) + lines(node.quote) + (node.speaker ? 1 : 0)
-  return { width: DEFAULT_NODE_SIZE.width, height: Math.max(DEFAULT_NODE_SIZE.height, 50 + body * LINE_HEIGHT + (node.quote ? 12 : 0)) }
+  return {
+    width: DEFAULT_NODE_SIZE.width,
+    height: Math.max(DEFAULT_NODE_SIZE.height, 50 + body * LINE_HEIGHT + (node.quote ? 12 : 0)),
+  }
 }

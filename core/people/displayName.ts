@@ -11,7 +11,10 @@ export interface NameBook {
   anonymous?: boolean
 }
 
-export function nameResolver(book: NameBook, everyone: Iterable<string> = book.people.keys()): (userId: string) => string {
+export function nameResolver(
+  book: NameBook,
+  everyone: Iterable<string> = book.people.keys(),
+): (userId: string) => string {
   if (!book.anonymous) return (userId) => book.people.get(userId)?.name || 'someone'
   const order = [...new Set(everyone)].sort()
   const numbers = new Map(order.map((id, i) => [id, i + 1]))

@@ -35,7 +35,11 @@ export type Verdict = { ok: true; bind: number[] } | { ok: false; reason: string
 /** Fields only owners write: the lock itself, and the original author a restore writes back. */
 const OWNER_FIELDS = new Set(['locked', 'author', 'review', 'reviewReason'])
 
-export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[] }, actor: Actor, facts: DocFacts): Verdict {
+export function judgeUpdate(
+  scan: { writers: number[]; touches: readonly Touch[] },
+  actor: Actor,
+  facts: DocFacts,
+): Verdict {
   // [PA1] A clientID speaks for the person who first wrote with it, and for nobody else.
   const bind: number[] = []
   for (const client of scan.writers) {
@@ -53,7 +57,8 @@ export function judgeUpdate(scan: { writers: number[]; touches: readonly Touch[]
   // What this update deletes, so that removing a node may take the votes on it ([PA8]).
   const deleted = { nodes: new Set<string>(), relations: new Set<string>() }
   for (const t of scan.touches) {
-    if (t.op === 'delete' && t.field === null && t.key !== null && (t.root === 'nodes' || t.root === 'relations')) deleted[t.root].add(t.key)
+    if (t.op === 'delete' && t.field === null && t.key !== null && (t.root === 'nodes' || t.root === 'relations'))
+      deleted[t.root].add(t.key)
   }
   const gone = (root: 'nodes' | 'relations', id: unknown) =>
     typeof id !== 'string' || deleted[root].has(id) || !facts.live(root, id)

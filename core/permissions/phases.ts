@@ -33,7 +33,13 @@ export type PhaseSet = z.infer<typeof PhaseSetSchema>
 /** [PP3] The default set, in order. */
 export const DEFAULT_PHASES: PhaseSet = [
   { name: 'Prepare', nodes: [], relations: [], votes: false, ownersToo: false },
-  { name: 'Open', nodes: ['claim', 'argument', 'evidence', 'question'], relations: ['supports'], votes: false, ownersToo: false },
+  {
+    name: 'Open',
+    nodes: ['claim', 'argument', 'evidence', 'question'],
+    relations: ['supports'],
+    votes: false,
+    ownersToo: false,
+  },
   { name: 'Rebut', nodes: ['objection'], relations: ['attacks', 'undercuts'], votes: false, ownersToo: false },
   { name: 'Vote', nodes: [], relations: [], votes: true, ownersToo: false },
   { name: 'Closed', nodes: [], relations: [], votes: false, ownersToo: true },
@@ -41,9 +47,7 @@ export const DEFAULT_PHASES: PhaseSet = [
 
 /** What one write is about: a node or relation of a kind (null: unreadable), or a vote. */
 export type PhaseSubject =
-  | { what: 'node'; kind: NodeKind | null }
-  | { what: 'relation'; kind: RelationKind | null }
-  | { what: 'vote' }
+  { what: 'node'; kind: NodeKind | null } | { what: 'relation'; kind: RelationKind | null } | { what: 'vote' }
 
 /** [PP2] Whether this phase lets this person write this; null when it does, else why not. */
 export function phaseRefusal(phase: Phase | null | undefined, subject: PhaseSubject, owner: boolean): string | null {
@@ -95,21 +99,30 @@ export function phaseSubjects(touches: readonly Touch[]): PhaseSubject[] {
     const seen = kinds.get(id) ?? { root: t.root, kinds: new Set<string | null>() }
     kinds.set(id, seen)
     const record = t.entry?.value as { get?: (k: string) => unknown } | undefined
-    if (t.entry) seen.kinds.add(typeof record?.get === 'function' ? (record.get('kind') as string | null) ?? null : null)
+    if (t.entry)
+      seen.kinds.add(typeof record?.get === 'function' ? ((record.get('kind') as string | null) ?? null) : null)
     if (t.op === 'insert' && t.field === 'kind') seen.kinds.add((t.written as string | undefined) ?? null)
   }
   for (const { root, kinds: found } of kinds.values()) {
     // A new record that writes no kind cannot be told apart: judged as unreadable.
     if (found.size === 0) found.add(null)
     for (const k of found) {
-      out.push(root === 'nodes' ? { what: 'node', kind: asKind(NODE_KINDS, k) } : { what: 'relation', kind: asKind(RELATION_KINDS, k) })
+      out.push(
+        root === 'nodes'
+          ? { what: 'node', kind: asKind(NODE_KINDS, k) }
+          : { what: 'relation', kind: asKind(RELATION_KINDS, k) },
+      )
     }
   }
   return out
 }
 
 /** [PP2] Why this update may not be written in this phase, or null. */
-export function phaseRefusalOf(touches: readonly Touch[], phase: Phase | null | undefined, owner: boolean): string | null {
+export function phaseRefusalOf(
+  touches: readonly Touch[],
+  phase: Phase | null | undefined,
+  owner: boolean,
+): string | null {
   if (!phase || (owner && !phase.ownersToo)) return null
   for (const subject of phaseSubjects(touches)) {
     const reason = phaseRefusal(phase, subject, owner)

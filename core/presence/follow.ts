@@ -45,7 +45,10 @@ export type SeenRequests = Map<number, { summon?: number; spotlight?: number }>
  * The requests made since the last call. Whatever a person had asked before they were first seen is not
  * for the newcomer: joining a workshop late must not yank the view to an old spotlight.
  */
-export function freshRequests<P extends RequestingPeer>(peers: readonly P[], seen: SeenRequests): { summon?: P; spotlight?: P } {
+export function freshRequests<P extends RequestingPeer>(
+  peers: readonly P[],
+  seen: SeenRequests,
+): { summon?: P; spotlight?: P } {
   const out: { summon?: P; spotlight?: P } = {}
   for (const peer of peers) {
     if (peer.isMe) continue
@@ -53,8 +56,14 @@ export function freshRequests<P extends RequestingPeer>(peers: readonly P[], see
     const now = { summon: stamp(peer.summon), spotlight: stamp(peer.spotlight) }
     seen.set(peer.clientId, now)
     if (!before) continue
-    if (now.summon !== undefined && now.summon !== before.summon && (!out.summon || now.summon > stamp(out.summon.summon)!)) out.summon = peer
-    if (now.spotlight !== undefined && now.spotlight !== before.spotlight && typeof peer.spotlight?.id === 'string') out.spotlight = peer
+    if (
+      now.summon !== undefined &&
+      now.summon !== before.summon &&
+      (!out.summon || now.summon > stamp(out.summon.summon)!)
+    )
+      out.summon = peer
+    if (now.spotlight !== undefined && now.spotlight !== before.spotlight && typeof peer.spotlight?.id === 'string')
+      out.spotlight = peer
   }
   return out
 }

@@ -4,10 +4,57 @@
  * one on another map (so names cannot be matched across maps), and no two
  * people on a map share one. Pure: the server computes them, never a client.
  */
-const COLOURS = ['Amber', 'Azure', 'Coral', 'Crimson', 'Golden', 'Indigo', 'Ivory', 'Jade', 'Lilac', 'Olive', 'Ruby', 'Sage', 'Scarlet', 'Silver', 'Teal', 'Violet']
+const COLOURS = [
+  'Amber',
+  'Azure',
+  'Coral',
+  'Crimson',
+  'Golden',
+  'Indigo',
+  'Ivory',
+  'Jade',
+  'Lilac',
+  'Olive',
+  'Ruby',
+  'Sage',
+  'Scarlet',
+  'Silver',
+  'Teal',
+  'Violet',
+]
 const ANIMALS = [
-  'Badger', 'Beaver', 'Bison', 'Crane', 'Dolphin', 'Eagle', 'Falcon', 'Fox', 'Gecko', 'Heron', 'Ibex', 'Jaguar', 'Koala', 'Lemur', 'Lynx', 'Marten',
-  'Moose', 'Narwhal', 'Ocelot', 'Otter', 'Owl', 'Panda', 'Puffin', 'Quail', 'Raven', 'Seal', 'Stork', 'Tapir', 'Tiger', 'Walrus', 'Wombat', 'Yak',
+  'Badger',
+  'Beaver',
+  'Bison',
+  'Crane',
+  'Dolphin',
+  'Eagle',
+  'Falcon',
+  'Fox',
+  'Gecko',
+  'Heron',
+  'Ibex',
+  'Jaguar',
+  'Koala',
+  'Lemur',
+  'Lynx',
+  'Marten',
+  'Moose',
+  'Narwhal',
+  'Ocelot',
+  'Otter',
+  'Owl',
+  'Panda',
+  'Puffin',
+  'Quail',
+  'Raven',
+  'Seal',
+  'Stork',
+  'Tapir',
+  'Tiger',
+  'Walrus',
+  'Wombat',
+  'Yak',
 ]
 const SLOTS = COLOURS.length * ANIMALS.length
 
@@ -21,7 +68,8 @@ function hash(s: string): number {
   return h
 }
 
-const nameOf = (slot: number) => `${COLOURS[slot % COLOURS.length]} ${ANIMALS[Math.floor(slot / COLOURS.length) % ANIMALS.length]}`
+const nameOf = (slot: number) =>
+  `${COLOURS[slot % COLOURS.length]} ${ANIMALS[Math.floor(slot / COLOURS.length) % ANIMALS.length]}`
 
 /**
  * Pseudonyms for the people of one map, given in a stable order (who joined

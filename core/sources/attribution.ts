@@ -83,7 +83,12 @@ function mentions(text: string, speakers: readonly { name: string }[], quoted: Q
  * `narrator` (the publisher) for narration and for quotes nobody is named
  * next to.
  */
-export function inferSpeaker(text: string, range: Span, speakers: readonly { name: string }[], narrator: string): string {
+export function inferSpeaker(
+  text: string,
+  range: Span,
+  speakers: readonly { name: string }[],
+  narrator: string,
+): string {
   const quoted = quotedSpans(text)
   const span = quoted.find((q) => q.start <= range.start && range.start < q.end)
   if (!span) return narrator
@@ -92,7 +97,11 @@ export function inferSpeaker(text: string, range: Span, speakers: readonly { nam
   const opening = paragraphOf(span.openedAt)
   const closing = paragraphOf(span.end)
   let best: { speaker: string; distance: number } | null = null
-  for (const m of mentions(text, speakers.filter((s) => s.name !== narrator), quoted)) {
+  for (const m of mentions(
+    text,
+    speakers.filter((s) => s.name !== narrator),
+    quoted,
+  )) {
     const before = opening && m.start >= opening.start && m.end <= span.openedAt ? span.openedAt - m.end : Infinity
     const after = closing && m.start >= span.end && m.end <= closing.end ? m.start - span.end : Infinity
     const distance = Math.min(before, after)

@@ -57,7 +57,8 @@ export function splitParagraph(paragraph: Paragraph, highlight: Span | null): Pi
     text: paragraph.text.slice(from - start, to - start),
     highlighted,
   })
-  if (!highlight || highlight.end <= highlight.start || highlight.end <= start || highlight.start >= end) return [piece(start, end, false)]
+  if (!highlight || highlight.end <= highlight.start || highlight.end <= start || highlight.start >= end)
+    return [piece(start, end, false)]
   const from = Math.max(start, highlight.start)
   const to = Math.min(end, highlight.end)
   const out: Piece[] = []

@@ -7,9 +7,7 @@ import type { ArgNode } from '../graph'
  * shown under a speaker's name.
  */
 export type Voice =
-  | { kind: 'quote'; speaker?: string }
-  | { kind: 'paraphrase'; speaker?: string }
-  | { kind: 'reconstruction' }
+  { kind: 'quote'; speaker?: string } | { kind: 'paraphrase'; speaker?: string } | { kind: 'reconstruction' }
 
 export function voiceOf(n: Pick<ArgNode, 'quote' | 'speaker' | 'analysis' | 'paraphrase'>): Voice | null {
   if (n.analysis) return { kind: 'reconstruction' }

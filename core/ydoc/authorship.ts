@@ -108,6 +108,8 @@ export function readCredits(doc: Y.Doc): MapCredits {
     if (a.editedAt !== undefined) entry.editedAt = a.editedAt
     if (Object.keys(entry).length > 0) records[id] = entry
   }
-  const people = [...contributors(doc).values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+  const people = [...contributors(doc).values()].sort((a, b) =>
+    a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0,
+  )
   return { people, records }
 }

@@ -145,7 +145,11 @@ export function removeRelations(doc: Y.Doc, ids: Iterable<string>, origin: Origi
  * the trash with the relations it had ([PA9]), so they must go in the same
  * update, not in a separate one before it.
  */
-export function removeElements(doc: Y.Doc, ids: { nodes: Iterable<string>; relations: Iterable<string> }, origin: Origin): void {
+export function removeElements(
+  doc: Y.Doc,
+  ids: { nodes: Iterable<string>; relations: Iterable<string> },
+  origin: Origin,
+): void {
   doc.transact(() => {
     removeRelations(doc, ids.relations, origin)
     removeNodes(doc, ids.nodes, origin)

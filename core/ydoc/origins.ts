@@ -5,10 +5,7 @@
  */
 
 /** What the ops in this folder are called with. */
-export type Origin =
-  | { kind: 'local'; label: string }
-  | { kind: 'storage' }
-  | { kind: 'system'; label: string }
+export type Origin = { kind: 'local'; label: string } | { kind: 'storage' } | { kind: 'system'; label: string }
 
 /**
  * What the sync server applies updates from elsewhere with: the connection that sent it (so the

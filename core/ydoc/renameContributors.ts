@@ -11,7 +11,11 @@ import { TrashEntrySchema } from './trash'
  * again back; the replaced values are deleted, so a client that syncs later
  * never receives the old names (the server's doc collects deleted content).
  */
-export function renameContributors(doc: Y.Doc, nameFor: (userId: string) => string | undefined, origin: Origin): number {
+export function renameContributors(
+  doc: Y.Doc,
+  nameFor: (userId: string) => string | undefined,
+  origin: Origin,
+): number {
   let changed = 0
   doc.transact(() => {
     const authors = authorsOf(doc)

@@ -58,6 +58,7 @@ export function applyRestorePlan(doc: Y.Doc, plan: RestorePlan, ctx: RestoreCont
     }
     const votes = votesOf(doc)
     for (const v of plan.removeVotes) votes.delete(voteKey(v.nodeId, v.userId))
-    for (const v of plan.putVotes) votes.set(voteKey(v.nodeId, v.userId), v.group ? { value: v.value, group: v.group } : { value: v.value })
+    for (const v of plan.putVotes)
+      votes.set(voteKey(v.nodeId, v.userId), v.group ? { value: v.value, group: v.group } : { value: v.value })
   }, origin)
 }

@@ -70,7 +70,8 @@ export const TEXT_FIELDS: ReadonlySet<string> = new Set(['text'])
 export function toYRecord(fields: object): YRecord {
   const m = new Y.Map<unknown>()
   for (const [k, v] of Object.entries(fields)) {
-    if (v !== undefined) m.set(k, TEXT_FIELDS.has(k) && typeof v === 'string' ? new Y.Text(wellFormed(v)) : wellFormedValue(v))
+    if (v !== undefined)
+      m.set(k, TEXT_FIELDS.has(k) && typeof v === 'string' ? new Y.Text(wellFormed(v)) : wellFormedValue(v))
   }
   return m
 }

@@ -35,8 +35,7 @@ export interface Touch {
 }
 
 export type UpdateScan =
-  | { ok: true; writers: number[]; touches: Touch[] }
-  | { ok: false; malformed: boolean; reason: string }
+  { ok: true; writers: number[]; touches: Touch[] } | { ok: false; malformed: boolean; reason: string }
 
 type Struct = Y.Item | Y.GC | Y.Skip
 
@@ -78,7 +77,8 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
       const end = s.id.clock + s.length
       if (end <= expected) continue
       // A gap before this struct would leave it pending in Yjs, integrated later without a check.
-      if (s instanceof Y.Skip || s.id.clock > expected) return refuse('the update depends on changes the server does not have')
+      if (s instanceof Y.Skip || s.id.clock > expected)
+        return refuse('the update depends on changes the server does not have')
       expected = end
       if (s instanceof Y.Item) fresh.push(s)
     }
@@ -160,7 +160,8 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
       if (!place) continue
       const insert = touchAt('insert', place)
       // [PP4] A phase judges a record by its kind, which a new record carries as a plain field value.
-      const plain = place.depth === 1 && !(item.content instanceof Y.ContentType) && !(item.content instanceof Y.ContentDeleted)
+      const plain =
+        place.depth === 1 && !(item.content instanceof Y.ContentType) && !(item.content instanceof Y.ContentDeleted)
       touches.push(plain ? { ...insert, written: item.content.getContent()[0] } : insert)
       if (place.depth === 0 && place.key !== null) {
         // Setting a key replaces what it holds: a deletion of that entry, judged as one.
@@ -178,7 +179,11 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
         }
         if (clock >= known) continue
         const structs = store.clients.get(client)!
-        for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < Math.min(end, known); i++) {
+        for (
+          let i = Y.findIndexSS(structs, clock);
+          i < structs.length && structs[i]!.id.clock < Math.min(end, known);
+          i++
+        ) {
           const s = structs[i]!
           if (!(s instanceof Y.Item) || s.deleted) continue
           const place = storePlace(s)
@@ -199,7 +204,8 @@ function storePlace(item: Y.Item): Place | null {
   const parent = item.parent as Y.AbstractType<unknown> | null
   if (!parent || !(parent instanceof Y.AbstractType)) return null
   const holder = parent._item
-  if (holder === null) return { root: Y.findRootTypeKey(parent), key: item.parentSub, field: null, depth: 0, entry: item }
+  if (holder === null)
+    return { root: Y.findRootTypeKey(parent), key: item.parentSub, field: null, depth: 0, entry: item }
   const up = storePlace(holder)
   return up && child(up, item.parentSub)
 }

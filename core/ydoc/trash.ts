@@ -3,7 +3,17 @@ import { z } from 'zod'
 import { ContributorSchema, IdSchema, type Contributor } from '../graph'
 import { entryAuthor } from './authorship'
 import type { Origin } from './origins'
-import { nodesOf, recordEntries, recordOf, relationsOf, splitVoteKey, toYRecord, trashOf, votesOf, type YRecord } from './shape'
+import {
+  nodesOf,
+  recordEntries,
+  recordOf,
+  relationsOf,
+  splitVoteKey,
+  toYRecord,
+  trashOf,
+  votesOf,
+  type YRecord,
+} from './shape'
 
 /**
  * "Recently deleted" ([PA9]): the server files every deleted node in the
@@ -38,7 +48,12 @@ function trashed(doc: Y.Doc, id: string, record: YRecord): TrashedRecord {
 }
 
 /** Server only, before a deletion is applied: what each node takes with it, as the doc holds it now. */
-export function trashEntriesFor(doc: Y.Doc, nodeIds: readonly string[], deletedBy: Contributor, deletedAt: number): TrashEntry[] {
+export function trashEntriesFor(
+  doc: Y.Doc,
+  nodeIds: readonly string[],
+  deletedBy: Contributor,
+  deletedAt: number,
+): TrashEntry[] {
   const out: TrashEntry[] = []
   for (const id of nodeIds) {
     const node = recordOf(nodesOf(doc), id)
@@ -92,7 +107,9 @@ export function restoreFromTrash(doc: Y.Doc, nodeId: string, origin: Origin): bo
     const relations = relationsOf(doc)
     if (!nodes.has(entry.node.id)) nodes.set(entry.node.id, restored(entry.node))
     // Node-to-node relations first, so undercuts find the support they aim at.
-    const ordered = [...entry.relations].sort((a, b) => Number(a.fields.kind === 'undercuts') - Number(b.fields.kind === 'undercuts'))
+    const ordered = [...entry.relations].sort(
+      (a, b) => Number(a.fields.kind === 'undercuts') - Number(b.fields.kind === 'undercuts'),
+    )
     for (const r of ordered) {
       const target = String(r.fields.target)
       const targetThere = r.fields.kind === 'undercuts' ? relations.has(target) : nodes.has(target)
@@ -100,7 +117,8 @@ export function restoreFromTrash(doc: Y.Doc, nodeId: string, origin: Origin): bo
     }
     const votes = votesOf(doc)
     for (const v of entry.votes) {
-      if (!votes.has(v.key) && typeof v.value === 'object' && v.value !== null) votes.set(v.key, v.value as { value: number })
+      if (!votes.has(v.key) && typeof v.value === 'object' && v.value !== null)
+        votes.set(v.key, v.value as { value: number })
     }
     trashOf(doc).delete(nodeId)
   }, origin)

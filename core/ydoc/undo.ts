@@ -10,5 +10,7 @@ import { metaOf, nodesOf, relationsOf, votesOf } from './shape'
  * are not a person's edits and are not undone.
  */
 export function createUndoManager(doc: Y.Doc, origin: Origin): Y.UndoManager {
-  return new Y.UndoManager([nodesOf(doc), relationsOf(doc), metaOf(doc), votesOf(doc)], { trackedOrigins: new Set([origin]) })
+  return new Y.UndoManager([nodesOf(doc), relationsOf(doc), metaOf(doc), votesOf(doc)], {
+    trackedOrigins: new Set([origin]),
+  })
 }

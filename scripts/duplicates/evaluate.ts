@@ -52,17 +52,35 @@ const splitOf = (a: string, b: string): 'dev' | 'test' =>
  */
 export async function buildSet(): Promise<LabelledPair[]> {
   const quoted = new Map<string, ArgNode>()
-  for (const seed of await loadSeedMaps()) for (const n of seed.map.nodes) if (n.quote && n.quoteStart !== undefined) quoted.set(n.id, n)
+  for (const seed of await loadSeedMaps())
+    for (const n of seed.map.nodes) if (n.quote && n.quoteStart !== undefined) quoted.set(n.id, n)
   const nodes = [...quoted.values()].sort((x, y) => x.quoteStart! - y.quoteStart!)
   const out: LabelledPair[] = []
   const push = (p: Omit<LabelledPair, 'split'>) => {
-    if (!out.some((q) => (q.a === p.a && q.b === p.b) || (q.a === p.b && q.b === p.a))) out.push({ ...p, split: splitOf(p.a, p.b) })
+    if (!out.some((q) => (q.a === p.a && q.b === p.b) || (q.a === p.b && q.b === p.a)))
+      out.push({ ...p, split: splitOf(p.a, p.b) })
   }
-  for (const n of nodes) push({ a: withoutAttribution(n.text), b: n.quote!, duplicate: true, kind: 'seed-paraphrase', from: `seed node ${n.id}` })
+  for (const n of nodes)
+    push({
+      a: withoutAttribution(n.text),
+      b: n.quote!,
+      duplicate: true,
+      kind: 'seed-paraphrase',
+      from: `seed node ${n.id}`,
+    })
   for (const n of nodes) {
     const apart = nodes.filter((m) => m.id !== n.id && (m.quoteEnd! <= n.quoteStart! || m.quoteStart! >= n.quoteEnd!))
-    const nearest = apart.map((m) => ({ m, o: overlap(n.text, m.text) })).sort((x, y) => y.o - x.o || (x.m.id < y.m.id ? -1 : 1))[0]
-    if (nearest) push({ a: withoutAttribution(n.text), b: withoutAttribution(nearest.m.text), duplicate: false, kind: 'seed-near-miss', from: `seed nodes ${n.id} / ${nearest.m.id}` })
+    const nearest = apart
+      .map((m) => ({ m, o: overlap(n.text, m.text) }))
+      .sort((x, y) => y.o - x.o || (x.m.id < y.m.id ? -1 : 1))[0]
+    if (nearest)
+      push({
+        a: withoutAttribution(n.text),
+        b: withoutAttribution(nearest.m.text),
+        duplicate: false,
+        kind: 'seed-near-miss',
+        from: `seed nodes ${n.id} / ${nearest.m.id}`,
+      })
   }
   for (const h of HAND_PAIRS) push({ ...h, kind: 'hand' })
   return out
@@ -106,15 +124,22 @@ export function bestDevThreshold(set: readonly LabelledPair[]): number {
 export function report(set: readonly LabelledPair[], threshold = DUPLICATE_THRESHOLD) {
   return {
     threshold,
-    dev: measure(set.filter((p) => p.split === 'dev'), threshold),
-    test: measure(set.filter((p) => p.split === 'test'), threshold),
+    dev: measure(
+      set.filter((p) => p.split === 'dev'),
+      threshold,
+    ),
+    test: measure(
+      set.filter((p) => p.split === 'test'),
+      threshold,
+    ),
     all: measure(set, threshold),
   }
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 export function figuresTable(r: ReturnType<typeof report>): string {
-  const row = (name: string, f: Figures) => `| ${name} | ${f.pairs} | ${f.duplicates} | ${pct(f.precision)} | ${pct(f.recall)} | ${pct(f.f1)} |`
+  const row = (name: string, f: Figures) =>
+    `| ${name} | ${f.pairs} | ${f.duplicates} | ${pct(f.precision)} | ${pct(f.recall)} | ${pct(f.f1)} |`
   return [
     '| half | pairs | duplicates | precision | recall | F1 |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -132,6 +157,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(figuresTable(report(set)))
   for (const p of set) {
     const s = textSimilarity(p.a, p.b)
-    if ((s >= DUPLICATE_THRESHOLD) !== p.duplicate) console.log(`  ${p.duplicate ? 'missed' : 'false alarm'} ${s.toFixed(2)} [${p.split}] ${p.a.slice(0, 70)} | ${p.b.slice(0, 70)}`)
+    if (s >= DUPLICATE_THRESHOLD !== p.duplicate)
+      console.log(
+        `  ${p.duplicate ? 'missed' : 'false alarm'} ${s.toFixed(2)} [${p.split}] ${p.a.slice(0, 70)} | ${p.b.slice(0, 70)}`,
+      )
   }
 }

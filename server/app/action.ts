@@ -10,8 +10,7 @@ import { requireMapRole } from './viewer'
  * error screen. A refused form gets back what the person typed, so they fix one field, not all.
  */
 export type ActionResult<T extends object = object> =
-  | ({ ok: true; notice?: string } & T)
-  | { ok: false; error: string; values?: Record<string, string> }
+  ({ ok: true; notice?: string } & T) | { ok: false; error: string; values?: Record<string, string> }
 
 const MAX_ECHO_CHARS = 500
 
@@ -19,7 +18,8 @@ const MAX_ECHO_CHARS = 500
 export function typedValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {}
   for (const [name, value] of form) {
-    if (typeof value === 'string' && !/password/i.test(name) && !name.startsWith('$ACTION')) values[name] = value.slice(0, MAX_ECHO_CHARS)
+    if (typeof value === 'string' && !/password/i.test(name) && !name.startsWith('$ACTION'))
+      values[name] = value.slice(0, MAX_ECHO_CHARS)
   }
   return values
 }
@@ -48,7 +48,8 @@ export function mapAction<S extends MapInput, T extends object = object>(
 ): (...args: [unknown] | [unknown, unknown]) => Promise<ActionResult<T>> {
   return async (...args) => {
     const raw = args[args.length - 1]
-    const refuse = (error: string): ActionResult<T> => (raw instanceof FormData ? { ok: false, error, values: typedValues(raw) } : { ok: false, error })
+    const refuse = (error: string): ActionResult<T> =>
+      raw instanceof FormData ? { ok: false, error, values: typedValues(raw) } : { ok: false, error }
     const parsed = spec.input.safeParse(fieldsOf(raw))
     if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? 'Invalid input')
     try {

@@ -9,7 +9,18 @@ import type { Services } from './services'
  */
 export type RouteServices = Pick<
   Services,
-  'env' | 'access' | 'accounts' | 'anonymity' | 'classes' | 'comments' | 'history' | 'maps' | 'phases' | 'publishing' | 'secret' | 'sessions'
+  | 'env'
+  | 'access'
+  | 'accounts'
+  | 'anonymity'
+  | 'classes'
+  | 'comments'
+  | 'history'
+  | 'maps'
+  | 'phases'
+  | 'publishing'
+  | 'secret'
+  | 'sessions'
 >
 
 /** Both sides meet on globalThis: routes call plain functions and never hold a second database client. */

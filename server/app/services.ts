@@ -41,9 +41,11 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   // Role changes reach live sockets at once, on whichever instance holds them.
   let sync: SyncServer | undefined
   const refreshLive = (mapId: string, userIds: string[] | 'all') => {
-    sync?.refreshAccess(mapId, userIds, (userId) => peerAccessNow(access, mapId, userId)).catch((err) => {
-      console.error('[access] could not refresh live connections', err)
-    })
+    sync
+      ?.refreshAccess(mapId, userIds, (userId) => peerAccessNow(access, mapId, userId))
+      .catch((err) => {
+        console.error('[access] could not refresh live connections', err)
+      })
   }
   const accessChanged = (mapId: string, userIds: string[] | 'all') =>
     bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds)
@@ -63,7 +65,14 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
       compactAfter: env.COMPACT_AFTER,
       onCommitted: commits.record,
       // One line per failed attempt: the queue retries (with back-off) until the database takes it.
-      onError: (err) => console.error('[persist] append failed, will retry:', String((err as Error)?.message ?? err).trim().split('\n').at(-1)),
+      onError: (err) =>
+        console.error(
+          '[persist] append failed, will retry:',
+          String((err as Error)?.message ?? err)
+            .trim()
+            .split('\n')
+            .at(-1),
+        ),
     },
     maxMessageBytes: env.MAX_MESSAGE_BYTES,
     ...options.sync,

@@ -1,12 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { newId } from '../../core/graph'
-import {
-  effectiveRole,
-  rank,
-  type Phase,
-  type PublicRole,
-  type Role,
-} from '../../core/permissions'
+import { effectiveRole, rank, type Phase, type PublicRole, type Role } from '../../core/permissions'
 import type { Db } from '../db/client'
 import { pseudonymOn } from '../teaching/anonymity'
 import { storedPhases } from '../teaching/phases'
@@ -64,8 +58,12 @@ export function normalizeJoinCode(input: string): string {
 export function createAccess(db: Db, onChange: AccessChanged) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true, review: true } })
-      if (!map) return { role: null, group: null, ownWork: false, phase: null, pseudonym: null, review: false, classroom: '' }
+      const map = await db.map.findUnique({
+        where: { id: mapId },
+        select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true, review: true },
+      })
+      if (!map)
+        return { role: null, group: null, ownWork: false, phase: null, pseudonym: null, review: false, classroom: '' }
       const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
       const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
@@ -80,15 +78,25 @@ export function createAccess(db: Db, onChange: AccessChanged) {
       }
     },
 
-    async settings(mapId: string): Promise<{ ownWork: OwnWorkSetting; publishAuthors: boolean; review: boolean } | null> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { ownWork: true, publishAuthors: true, review: true } })
+    async settings(
+      mapId: string,
+    ): Promise<{ ownWork: OwnWorkSetting; publishAuthors: boolean; review: boolean } | null> {
+      const map = await db.map.findUnique({
+        where: { id: mapId },
+        select: { ownWork: true, publishAuthors: true, review: true },
+      })
       if (!map) return null
-      const ownWork = (OWN_WORK_SETTINGS as readonly string[]).includes(map.ownWork) ? (map.ownWork as OwnWorkSetting) : 'code'
+      const ownWork = (OWN_WORK_SETTINGS as readonly string[]).includes(map.ownWork)
+        ? (map.ownWork as OwnWorkSetting)
+        : 'code'
       return { ownWork, publishAuthors: map.publishAuthors, review: map.review }
     },
 
     /** [PR9] Owner-only (the caller checks); live sockets pick the policy (and review mode, [PM1]) up at once. */
-    async setSettings(mapId: string, input: { ownWork?: OwnWorkSetting; publishAuthors?: boolean; review?: boolean }): Promise<void> {
+    async setSettings(
+      mapId: string,
+      input: { ownWork?: OwnWorkSetting; publishAuthors?: boolean; review?: boolean },
+    ): Promise<void> {
       await db.map.update({ where: { id: mapId }, data: input })
       onChange(mapId, 'all')
     },
@@ -113,12 +121,20 @@ export function createAccess(db: Db, onChange: AccessChanged) {
      * Adds an existing account, found by its email, with a role ([PR10]). It never lowers a role the
      * person already holds, and it never creates an account: people without one join with a code.
      */
-    async invite(mapId: string, email: string, role: Role): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
+    async invite(
+      mapId: string,
+      email: string,
+      role: Role,
+    ): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
       const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, isGuest: true } })
-      if (!user || user.isGuest) return { ok: false, error: `No account uses ${email}. They can create one, or join with a code.` }
+      if (!user || user.isGuest)
+        return { ok: false, error: `No account uses ${email}. They can create one, or join with a code.` }
       const existing = await db.membership.findUnique({ where: { mapId_userId: { mapId, userId: user.id } } })
       if (existing && rank(existing.role as Role) >= rank(role)) {
-        return { ok: false, error: `${user.name} is already ${existing.role === 'owner' ? 'an owner' : `a${existing.role === 'editor' ? 'n' : ''} ${existing.role}`} of this map` }
+        return {
+          ok: false,
+          error: `${user.name} is already ${existing.role === 'owner' ? 'an owner' : `a${existing.role === 'editor' ? 'n' : ''} ${existing.role}`} of this map`,
+        }
       }
       await db.membership.upsert({
         where: { mapId_userId: { mapId, userId: user.id } },
@@ -171,7 +187,15 @@ export function createAccess(db: Db, onChange: AccessChanged) {
       input: { role: 'viewer' | 'commenter' | 'editor'; expiresAt: Date | null; group: string | null },
     ) {
       return db.shareLink.create({
-        data: { id: newId('l'), mapId, code: joinCode(), createdBy, role: input.role, expiresAt: input.expiresAt, group: input.group },
+        data: {
+          id: newId('l'),
+          mapId,
+          code: joinCode(),
+          createdBy,
+          role: input.role,
+          expiresAt: input.expiresAt,
+          group: input.group,
+        },
       })
     },
 
@@ -181,23 +205,35 @@ export function createAccess(db: Db, onChange: AccessChanged) {
 
     /** [PR6] Revoking a link also revokes the memberships it granted (unless changed since). */
     async revokeShareLink(mapId: string, linkId: string): Promise<boolean> {
-      const { count } = await db.shareLink.updateMany({ where: { id: linkId, mapId, revokedAt: null }, data: { revokedAt: new Date() } })
+      const { count } = await db.shareLink.updateMany({
+        where: { id: linkId, mapId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      })
       if (count === 0) return false
       const granted = await db.membership.findMany({ where: { mapId, viaLink: linkId }, select: { userId: true } })
       await db.membership.deleteMany({ where: { mapId, viaLink: linkId } })
-      onChange(mapId, granted.map((g) => g.userId))
+      onChange(
+        mapId,
+        granted.map((g) => g.userId),
+      )
       return true
     },
 
     /** [PR5] A valid code makes the user a member with the link's role, never lowering an existing role. */
-    async redeem(code: string, userId: string, now = new Date()): Promise<{ ok: true; mapId: string } | { ok: false; error: string }> {
+    async redeem(
+      code: string,
+      userId: string,
+      now = new Date(),
+    ): Promise<{ ok: true; mapId: string } | { ok: false; error: string }> {
       const link = await db.shareLink.findUnique({ where: { code: normalizeJoinCode(code) } })
       if (!link || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) {
         return { ok: false, error: 'That code is not valid (it may have expired or been revoked)' }
       }
       const existing = await db.membership.findUnique({ where: { mapId_userId: { mapId: link.mapId, userId } } })
       if (!existing) {
-        await db.membership.create({ data: { mapId: link.mapId, userId, role: link.role, group: link.group, viaLink: link.id } })
+        await db.membership.create({
+          data: { mapId: link.mapId, userId, role: link.role, group: link.group, viaLink: link.id },
+        })
       } else if (rank(link.role as Role) > rank(existing.role as Role)) {
         await db.membership.update({
           where: { mapId_userId: { mapId: link.mapId, userId } },
@@ -211,7 +247,10 @@ export function createAccess(db: Db, onChange: AccessChanged) {
      * What a join code leads to, for the join page to say before anyone commits. Only a valid code
      * tells anything, and it tells no more than redeeming it would show.
      */
-    async previewCode(code: string, now = new Date()): Promise<{ mapTitle: string; role: string; group: string | null } | null> {
+    async previewCode(
+      code: string,
+      now = new Date(),
+    ): Promise<{ mapTitle: string; role: string; group: string | null } | null> {
       const link = await db.shareLink.findUnique({
         where: { code: normalizeJoinCode(code) },
         select: { role: true, group: true, revokedAt: true, expiresAt: true, map: { select: { title: true } } },

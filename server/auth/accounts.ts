@@ -24,7 +24,12 @@ export function createAccounts(db: Db, throttle: Throttle = createThrottle()) {
       const existing = await db.user.findUnique({ where: { email: input.email } })
       if (existing) return { ok: false as const, error: 'An account with that email already exists' }
       const user = await db.user.create({
-        data: { id: newId('u'), email: input.email, name: input.name, passwordHash: await hashPassword(input.password) },
+        data: {
+          id: newId('u'),
+          email: input.email,
+          name: input.name,
+          passwordHash: await hashPassword(input.password),
+        },
       })
       return { ok: true as const, user }
     },
@@ -33,7 +38,10 @@ export function createAccounts(db: Db, throttle: Throttle = createThrottle()) {
       const wait = throttle.waitMs(input.email)
       if (wait > 0) {
         const minutes = Math.ceil(wait / 60_000)
-        return { ok: false as const, error: `Too many failed sign-ins for this email. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` }
+        return {
+          ok: false as const,
+          error: `Too many failed sign-ins for this email. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        }
       }
       const user = await db.user.findUnique({ where: { email: input.email } })
       decoy ??= hashPassword('decoy password that never matches')

@@ -4,9 +4,7 @@ import type { Access, Grant } from './access'
 /** Why a person may not do something to a map, in the words every caller shows. */
 export type RoleRefusal = 'unauthenticated' | 'not_found' | 'forbidden'
 
-export type MapRoleCheck =
-  | { ok: true; role: Role; grant: Grant }
-  | { ok: false; refusal: RoleRefusal; message: string }
+export type MapRoleCheck = { ok: true; role: Role; grant: Grant } | { ok: false; refusal: RoleRefusal; message: string }
 
 const VERB: Record<Action, string> = {
   view: 'open this map',
@@ -32,7 +30,8 @@ export async function checkMapRole(
       ? { ok: false, refusal: 'not_found', message: 'No such map' }
       : { ok: false, refusal: 'unauthenticated', message: 'Sign in first' }
   }
-  if (!can(grant.role, action)) return { ok: false, refusal: 'forbidden', message: `Your role (${grant.role}) cannot ${VERB[action]}` }
+  if (!can(grant.role, action))
+    return { ok: false, refusal: 'forbidden', message: `Your role (${grant.role}) cannot ${VERB[action]}` }
   return { ok: true, role: grant.role, grant }
 }
 

@@ -36,9 +36,18 @@ export async function signMapToken(secret: Uint8Array, claims: MapTokenClaims, n
 export type TokenCheck = { ok: true; claims: MapTokenClaims } | { ok: false; reason: string }
 
 /** [PS1] Valid signature, not expired, for this map, well-formed claims. */
-export async function verifyMapToken(secret: Uint8Array, token: string, mapId: string, now = Date.now()): Promise<TokenCheck> {
+export async function verifyMapToken(
+  secret: Uint8Array,
+  token: string,
+  mapId: string,
+  now = Date.now(),
+): Promise<TokenCheck> {
   try {
-    const { payload } = await jwtVerify(token, secret, { audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) })
+    const { payload } = await jwtVerify(token, secret, {
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      currentDate: new Date(now),
+    })
     const claims = ClaimsSchema.safeParse(payload)
     if (!claims.success) return { ok: false, reason: 'malformed token' }
     if (claims.data.map !== mapId) return { ok: false, reason: 'token is for another map' }

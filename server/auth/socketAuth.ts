@@ -31,13 +31,20 @@ export async function authorizeSocket(req: IncomingMessage, mapId: string, deps:
   if (!originAllowed(req, deps.allowedOrigins)) return { reject: 403, reason: 'origin not allowed' }
   const now = deps.now?.() ?? Date.now()
   const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token')
-  const check = token ? await verifyMapToken(deps.secret, token, mapId, now) : { ok: false as const, reason: 'missing token' }
+  const check = token
+    ? await verifyMapToken(deps.secret, token, mapId, now)
+    : { ok: false as const, reason: 'missing token' }
   if (check.ok) {
     const { claims } = check
     const grant = await deps.access.grant(mapId, claims.sub)
     if (!grant.role) return { reject: 403, reason: 'no access to this map' }
     // [PN1] The server's pseudonym, never the name a token or client carries, while the map is anonymous.
-    return peerAccess(claims.sub, weaker(grant.role, claims.role), { name: grant.pseudonym ?? claims.name, color: claims.color }, grant)
+    return peerAccess(
+      claims.sub,
+      weaker(grant.role, claims.role),
+      { name: grant.pseudonym ?? claims.name, color: claims.color },
+      grant,
+    )
   }
   const user = await deps.sessions?.user(sessionCookie(req), new Date(now))
   if (!user) return { reject: 401, reason: check.reason }
@@ -65,7 +72,12 @@ export async function peerAccessNow(access: Access, mapId: string, userId: strin
 }
 
 /** [PA10] The own-work policy and the team travel with the connection: the update guard reads them. */
-function peerAccess(userId: string, role: Role, shown: { name: string; color: string }, grant: Pick<Grant, 'ownWork' | 'group' | 'phase' | 'pseudonym' | 'review' | 'classroom'>): PeerAccess {
+function peerAccess(
+  userId: string,
+  role: Role,
+  shown: { name: string; color: string },
+  grant: Pick<Grant, 'ownWork' | 'group' | 'phase' | 'pseudonym' | 'review' | 'classroom'>,
+): PeerAccess {
   return {
     userId,
     role,

@@ -16,7 +16,9 @@ export interface Throttle {
   succeed(key: string): void
 }
 
-export function createThrottle(options: { maxFailures?: number; windowMs?: number; maxKeys?: number; now?: () => number } = {}): Throttle {
+export function createThrottle(
+  options: { maxFailures?: number; windowMs?: number; maxKeys?: number; now?: () => number } = {},
+): Throttle {
   const { maxFailures = 5, windowMs = 15 * 60_000, maxKeys = 10_000, now = Date.now } = options
   const failures = new Map<string, number[]>()
   const recent = (key: string): number[] => {

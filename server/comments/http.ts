@@ -27,7 +27,12 @@ export async function commentCall<T>(fn: () => Promise<T>): Promise<T> {
  */
 export function refusalAsHttp(err: unknown): unknown {
   const e = err as { name?: unknown; status?: unknown; code?: unknown; message?: unknown } | null
-  if (e && (e.name === 'CommentRefused' || e.name === 'HistoryRefused') && typeof e.status === 'number' && typeof e.code === 'string') {
+  if (
+    e &&
+    (e.name === 'CommentRefused' || e.name === 'HistoryRefused') &&
+    typeof e.status === 'number' &&
+    typeof e.code === 'string'
+  ) {
     return new HttpError(e.status, e.code, String(e.message))
   }
   return err

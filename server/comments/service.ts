@@ -93,24 +93,32 @@ export function createComments(db: Db, access: Access, maps: MapService, changed
         visibility: (t.visibility === 'teachers' ? 'teachers' : 'everyone') as Visibility,
         createdBy: t.createdBy,
         createdAt: t.createdAt.toISOString(),
-        resolved: t.resolvedAt && t.resolvedBy ? { by: names.get(t.resolvedBy) ?? 'someone', at: t.resolvedAt.toISOString() } : null,
-        comments: t.comments.map(
-          (c): CommentView => ({
-            id: c.id,
-            author: { id: c.authorId, name: c.author.name },
-            body: c.deletedAt ? '' : c.body,
-            mentions: c.deletedAt ? [] : parseMentions(c.mentions).map((id) => ({ id, name: names.get(id) ?? 'someone' })),
-            createdAt: c.createdAt.toISOString(),
-            editedAt: c.editedAt?.toISOString() ?? null,
-            deleted: c.deletedAt !== null,
-          }),
-        ),
+        resolved:
+          t.resolvedAt && t.resolvedBy
+            ? { by: names.get(t.resolvedBy) ?? 'someone', at: t.resolvedAt.toISOString() }
+            : null,
+        comments: t.comments.map((c): CommentView => ({
+          id: c.id,
+          author: { id: c.authorId, name: c.author.name },
+          body: c.deletedAt ? '' : c.body,
+          mentions: c.deletedAt
+            ? []
+            : parseMentions(c.mentions).map((id) => ({ id, name: names.get(id) ?? 'someone' })),
+          createdAt: c.createdAt.toISOString(),
+          editedAt: c.editedAt?.toISOString() ?? null,
+          deleted: c.deletedAt !== null,
+        })),
       })
     }
     return out
   }
 
-  const include = { comments: { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }], include: { author: { select: { name: true } } } } }
+  const include = {
+    comments: {
+      orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }],
+      include: { author: { select: { name: true } } },
+    },
+  }
 
   /** The thread as this person may see it, or 404 (a thread they may not read does not exist for them). */
   async function visibleThread(mapId: string, threadId: string, who: Commenter): Promise<ThreadView> {
@@ -142,7 +150,11 @@ export function createComments(db: Db, access: Access, maps: MapService, changed
     people,
 
     async list(mapId: string, viewer: Reader): Promise<ThreadView[]> {
-      const rows = await db.commentThread.findMany({ where: { mapId }, include, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+      const rows = await db.commentThread.findMany({
+        where: { mapId },
+        include,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      })
       return view(mapId, rows, viewer)
     },
 
@@ -150,7 +162,10 @@ export function createComments(db: Db, access: Access, maps: MapService, changed
       const valid: NewThread = NewThreadSchema.parse(input)
       // A thread hangs on something that exists now: no comments on made-up ids.
       const graph = await maps.graph(mapId)
-      const exists = valid.target.kind === 'node' ? graph.nodes.some((n) => n.id === valid.target.id) : graph.relations.some((r) => r.id === valid.target.id)
+      const exists =
+        valid.target.kind === 'node'
+          ? graph.nodes.some((n) => n.id === valid.target.id)
+          : graph.relations.some((r) => r.id === valid.target.id)
       if (!exists) throw new CommentRefused(400, 'bad_target', `No such ${valid.target.kind} on this map`)
       const mentions = await validMentions(mapId, valid.mentions)
       const id = newId('t')
@@ -162,27 +177,45 @@ export function createComments(db: Db, access: Access, maps: MapService, changed
           targetId: valid.target.id,
           visibility: valid.visibility,
           createdBy: who.userId,
-          comments: { create: { id: newId('c'), authorId: who.userId, body: valid.body, mentions: JSON.stringify(mentions) } },
+          comments: {
+            create: { id: newId('c'), authorId: who.userId, body: valid.body, mentions: JSON.stringify(mentions) },
+          },
         },
       })
       changed(mapId)
       return visibleThread(mapId, id, who)
     },
 
-    async reply(mapId: string, threadId: string, who: Commenter, input: z.input<typeof ReplySchema>): Promise<ThreadView> {
+    async reply(
+      mapId: string,
+      threadId: string,
+      who: Commenter,
+      input: z.input<typeof ReplySchema>,
+    ): Promise<ThreadView> {
       const valid = ReplySchema.parse(input)
       await visibleThread(mapId, threadId, who)
       const mentions = await validMentions(mapId, valid.mentions)
-      await db.comment.create({ data: { id: newId('c'), threadId, authorId: who.userId, body: valid.body, mentions: JSON.stringify(mentions) } })
+      await db.comment.create({
+        data: { id: newId('c'), threadId, authorId: who.userId, body: valid.body, mentions: JSON.stringify(mentions) },
+      })
       changed(mapId)
       return visibleThread(mapId, threadId, who)
     },
 
-    async edit(mapId: string, threadId: string, commentId: string, who: Commenter, input: z.input<typeof EditCommentSchema>): Promise<ThreadView> {
+    async edit(
+      mapId: string,
+      threadId: string,
+      commentId: string,
+      who: Commenter,
+      input: z.input<typeof EditCommentSchema>,
+    ): Promise<ThreadView> {
       const valid = EditCommentSchema.parse(input)
       await ownComment(mapId, threadId, commentId, who, false)
       const mentions = await validMentions(mapId, valid.mentions)
-      await db.comment.update({ where: { id: commentId }, data: { body: valid.body, mentions: JSON.stringify(mentions), editedAt: new Date() } })
+      await db.comment.update({
+        where: { id: commentId },
+        data: { body: valid.body, mentions: JSON.stringify(mentions), editedAt: new Date() },
+      })
       changed(mapId)
       return visibleThread(mapId, threadId, who)
     },

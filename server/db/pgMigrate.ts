@@ -18,9 +18,16 @@ export async function migratePostgres(url: string): Promise<string[]> {
   const applied: string[] = []
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY])
-    await client.query('CREATE TABLE IF NOT EXISTS "_crux_migrations" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
-    const done = new Set((await client.query<{ name: string }>('SELECT name FROM "_crux_migrations"')).rows.map((r) => r.name))
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS "_crux_migrations" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    )
+    const done = new Set(
+      (await client.query<{ name: string }>('SELECT name FROM "_crux_migrations"')).rows.map((r) => r.name),
+    )
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
       if (done.has(file)) continue
       await client.query('BEGIN')
       try {

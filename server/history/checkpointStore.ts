@@ -34,9 +34,25 @@ export interface CheckpointInfo {
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
 
 export function createCheckpointStore(db: Db) {
-  async function meta(rows: Array<{ id: string; seq: number; kind: string; name: string | null; createdBy: string | null; createdAt: Date; data: Uint8Array; stateVector: Uint8Array }>): Promise<CheckpointMeta[]> {
+  async function meta(
+    rows: Array<{
+      id: string
+      seq: number
+      kind: string
+      name: string | null
+      createdBy: string | null
+      createdAt: Date
+      data: Uint8Array
+      stateVector: Uint8Array
+    }>,
+  ): Promise<CheckpointMeta[]> {
     const ids = [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))]
-    const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
+    const users = new Map(
+      (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [
+        u.id,
+        u.name,
+      ]),
+    )
     return rows.map((r) => ({
       id: r.id,
       seq: r.seq,
@@ -56,10 +72,18 @@ export function createCheckpointStore(db: Db) {
     /** Saves the doc as the map's next checkpoint; retried if another instance took the same number. */
     async save(mapId: string, doc: Y.Doc, info: CheckpointInfo, memo: CheckpointMemo = {}): Promise<CheckpointMeta> {
       for (let attempt = 0; ; attempt++) {
-        const last = await db.checkpoint.findFirst({ where: { mapId }, orderBy: { seq: 'desc' }, select: { seq: true, stateVector: true } })
+        const last = await db.checkpoint.findFirst({
+          where: { mapId },
+          orderBy: { seq: 'desc' },
+          select: { seq: true, stateVector: true },
+        })
         const stateVector = Y.encodeStateVector(doc)
         // With no checkpoint before it, the first one carries every deletion.
-        const { update: data, deleted } = checkpointUpdate(doc, last ? new Uint8Array(last.stateVector) : undefined, last ? memo.deleted : undefined)
+        const { update: data, deleted } = checkpointUpdate(
+          doc,
+          last ? new Uint8Array(last.stateVector) : undefined,
+          last ? memo.deleted : undefined,
+        )
         try {
           const row = await db.checkpoint.create({
             data: {
@@ -95,7 +119,11 @@ export function createCheckpointStore(db: Db) {
     async docAt(mapId: string, id: string): Promise<Y.Doc | null> {
       const target = await db.checkpoint.findFirst({ where: { mapId, id }, select: { seq: true, stateVector: true } })
       if (!target) return null
-      const rows = await db.checkpoint.findMany({ where: { mapId, seq: { lte: target.seq } }, orderBy: { seq: 'asc' }, select: { data: true } })
+      const rows = await db.checkpoint.findMany({
+        where: { mapId, seq: { lte: target.seq } },
+        orderBy: { seq: 'asc' },
+        select: { data: true },
+      })
       const doc = new Y.Doc()
       doc.transact(() => {
         for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.data))

@@ -58,7 +58,11 @@ const endsWith = (whole: Uint8Array, tail: Uint8Array) =>
  * in order unites the pieces into exactly the doc's delete set. Should the update not end with the
  * delete set as Yjs writes it (a future format), the whole update is kept: larger, never wrong.
  */
-export function checkpointUpdate(doc: Y.Doc, sinceStateVector?: Uint8Array, deletedBefore?: DeletedRanges): { update: Uint8Array; deleted: DeletedRanges } {
+export function checkpointUpdate(
+  doc: Y.Doc,
+  sinceStateVector?: Uint8Array,
+  deletedBefore?: DeletedRanges,
+): { update: Uint8Array; deleted: DeletedRanges } {
   const full = Y.encodeStateAsUpdate(doc, sinceStateVector)
   const deleted = deletedRanges(doc)
   if (!deletedBefore) return { update: full, deleted }

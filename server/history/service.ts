@@ -1,6 +1,14 @@
 import type * as Y from 'yjs'
 import type { ArgumentMap, Contributor } from '../../core/graph'
-import { diffMaps, planRestore, touchedNodes, type CheckpointMeta, type MapDiff, type RestoreOptions, type RestoreResult } from '../../core/history'
+import {
+  diffMaps,
+  planRestore,
+  touchedNodes,
+  type CheckpointMeta,
+  type MapDiff,
+  type RestoreOptions,
+  type RestoreResult,
+} from '../../core/history'
 import { applyRestorePlan, readCredits, readGraph, type Origin } from '../../core/ydoc'
 import type { Room } from '../sync/Room'
 import type { RoomRegistry } from '../sync/RoomRegistry'
@@ -34,7 +42,9 @@ export function createHistory(checkpoints: CheckpointStore, rooms: RoomRegistry)
 
   /** A checkpoint through the room, so its automatic ones know the change is saved. */
   async function take(room: Room, info: Parameters<CheckpointStore['save']>[2]): Promise<CheckpointMeta> {
-    const meta = room.checkpoints ? await room.checkpoints.take(info) : await checkpoints.save(room.mapId, room.doc, info)
+    const meta = room.checkpoints
+      ? await room.checkpoints.take(info)
+      : await checkpoints.save(room.mapId, room.doc, info)
     if (!meta) throw new Error('a checkpoint that was asked for was not taken')
     return meta
   }
@@ -61,7 +71,12 @@ export function createHistory(checkpoints: CheckpointStore, rooms: RoomRegistry)
      * change: planned against the live doc and applied in one transaction,
      * between a checkpoint of just before and one of just after.
      */
-    async restore(mapId: string, checkpointId: string, options: RestoreOptions, by: Contributor): Promise<RestoreResult> {
+    async restore(
+      mapId: string,
+      checkpointId: string,
+      options: RestoreOptions,
+      by: Contributor,
+    ): Promise<RestoreResult> {
       const source = await checkpoints.get(mapId, checkpointId)
       if (!source) throw new HistoryRefused(404, 'not_found', 'No such checkpoint')
       const thenDoc = await docAt(mapId, checkpointId)
@@ -73,7 +88,12 @@ export function createHistory(checkpoints: CheckpointStore, rooms: RoomRegistry)
         const before = await take(room, { kind: 'restore', name: `Before restoring ${label}`, createdBy: by.userId })
         // Planned and applied with no await between: nobody's change can slip in and be overwritten unseen.
         const plan = planRestore(then, readGraph(room.doc), options)
-        applyRestorePlan(room.doc, plan, { by, now: Date.now(), authorOf: (id) => credits.records[id]?.createdBy }, RESTORE_ORIGIN)
+        applyRestorePlan(
+          room.doc,
+          plan,
+          { by, now: Date.now(), authorOf: (id) => credits.records[id]?.createdBy },
+          RESTORE_ORIGIN,
+        )
         const after = await take(room, { kind: 'restore', name: `Restored ${label}`, createdBy: by.userId })
         return {
           before,

@@ -58,7 +58,8 @@ export function route<P extends z.ZodType, B extends z.ZodType | undefined = und
 ) {
   return async (req: NextRequest, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
-      if (MUTATING.has(req.method) && !sameOrigin(req)) throw new HttpError(403, 'bad_origin', 'Cross-site request refused')
+      if (MUTATING.has(req.method) && !sameOrigin(req))
+        throw new HttpError(403, 'bad_origin', 'Cross-site request refused')
       const params = spec.params.safeParse(await context.params)
       if (!params.success) throw new HttpError(400, 'bad_params', 'Invalid address', params.error.issues)
       let body: unknown
@@ -69,7 +70,8 @@ export function route<P extends z.ZodType, B extends z.ZodType | undefined = und
           throw new HttpError(400, 'bad_json', 'The request body is not valid JSON')
         })
         const parsed = spec.body.safeParse(raw)
-        if (!parsed.success) throw new HttpError(400, 'bad_body', parsed.error.issues[0]?.message ?? 'Invalid input', parsed.error.issues)
+        if (!parsed.success)
+          throw new HttpError(400, 'bad_body', parsed.error.issues[0]?.message ?? 'Invalid input', parsed.error.issues)
         body = parsed.data
       }
       const user = await currentUser()
@@ -83,9 +85,15 @@ export function route<P extends z.ZodType, B extends z.ZodType | undefined = und
       const result = await handler({ params: params.data, body: body as Ctx<P, B>['body'], user, grant, req })
       return result instanceof Response ? result : NextResponse.json(result)
     } catch (thrown) {
-      const err = thrown instanceof MapRoleError ? new HttpError(REFUSAL_STATUS[thrown.refusal], thrown.refusal, thrown.message) : thrown
+      const err =
+        thrown instanceof MapRoleError
+          ? new HttpError(REFUSAL_STATUS[thrown.refusal], thrown.refusal, thrown.message)
+          : thrown
       if (err instanceof HttpError) {
-        return NextResponse.json({ error: { code: err.code, message: err.message, issues: err.issues } }, { status: err.status })
+        return NextResponse.json(
+          { error: { code: err.code, message: err.message, issues: err.issues } },
+          { status: err.status },
+        )
       }
       console.error('[route]', req.method, req.nextUrl.pathname, err)
       return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong' } }, { status: 500 })

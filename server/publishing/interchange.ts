@@ -42,7 +42,10 @@ export const IMPORT_MAX_BODY_BYTES = 2 * IMPORT_MAX_BYTES
 export const ImportRequestSchema = z.object({
   format: z.enum(IMPORT_FORMATS),
   // [AF5] Every size over the limit gets this one message (the route refuses bigger bodies with it too).
-  text: z.string().max(IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE).refine((t) => utf8Length(t) <= IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE),
+  text: z
+    .string()
+    .max(IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE)
+    .refine((t) => utf8Length(t) <= IMPORT_MAX_BYTES, IMPORT_SIZE_MESSAGE),
   title: z.string().trim().max(MAX_NAME).optional(),
 })
 export type ImportRequest = z.infer<typeof ImportRequestSchema>
@@ -67,7 +70,8 @@ const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }>
   argdown: {
     ext: 'argdown',
     type: 'text/plain; charset=utf-8',
-    write: (m, _now, credits, o) => serializeArgdown(m, { credits, allPositions: o.allPositions }) + commentsArgdown(m, o.comments ?? []),
+    write: (m, _now, credits, o) =>
+      serializeArgdown(m, { credits, allPositions: o.allPositions }) + commentsArgdown(m, o.comments ?? []),
   },
   aif: {
     ext: 'aif.json',
@@ -97,12 +101,22 @@ const EXPORTS: Record<ExportFormat, { ext: string; type: string; write: Write }>
  * One map as a downloadable file; the name comes from the title, safe for any file system.
  * With `comments`, formats that have a place for them carry them ([CM]); the others say not.
  */
-export function exportFile(map: ArgumentMap, format: ExportFormat, now = new Date(), credits?: MapCredits, options: ExportOptions = {}): ExportFile {
+export function exportFile(
+  map: ArgumentMap,
+  format: ExportFormat,
+  now = new Date(),
+  credits?: MapCredits,
+  options: ExportOptions = {},
+): ExportFile {
   const spec = EXPORTS[format]
   const base = slugify(map.title).slice(0, 60).replace(/-+$/, '') || 'map'
   const { comments } = options
   const place = COMMENTS_PLACE[format]
-  const note = !comments ? 'not included' : place ? `${comments.length} thread(s) in ${place}` : `not included: ${commentsLeftOut(format)}`
+  const note = !comments
+    ? 'not included'
+    : place
+      ? `${comments.length} thread(s) in ${place}`
+      : `not included: ${commentsLeftOut(format)}`
   const body = spec.write(map, now, credits, { ...options, comments: place ? comments : undefined })
   return { body, contentType: spec.type, filename: `${base}.${spec.ext}`, comments: note }
 }
@@ -120,7 +134,12 @@ export type ImportResult = { ok: true; map: ArgumentMap; warnings: Issue[] } | {
  * is. Argdown reports line and column; the JSON formats report a path.
  */
 export function parseImport(input: ImportRequest): ImportResult {
-  const result = input.format === 'argdown' ? fromArgdown(input.text) : input.format === 'aif' ? parseAif(input.text) : parseCruxJson(input.text)
+  const result =
+    input.format === 'argdown'
+      ? fromArgdown(input.text)
+      : input.format === 'aif'
+        ? parseAif(input.text)
+        : parseCruxJson(input.text)
   if (!result.ok) return result
   const title = input.title?.trim()
   return { ok: true, map: title ? { ...result.map, title } : result.map, warnings: result.warnings }
@@ -128,7 +147,10 @@ export function parseImport(input: ImportRequest): ImportResult {
 
 function fromArgdown(text: string): ImportResult {
   const r = parseArgdown(text)
-  const where = (i: { message: string; line: number; column: number }): Issue => ({ message: i.message, at: `line ${i.line}, column ${i.column}` })
+  const where = (i: { message: string; line: number; column: number }): Issue => ({
+    message: i.message,
+    at: `line ${i.line}, column ${i.column}`,
+  })
   return r.ok ? { ok: true, map: r.map, warnings: r.warnings.map(where) } : { ok: false, errors: r.errors.map(where) }
 }
 

@@ -9,7 +9,6 @@ import type { PublishedBadge, PublishedView } from '../../core/publishing/view'
 import { Lru } from './lru'
 import { PUBLISH_SLUG, PUBLISH_SLUG_MAX, publishSlug } from './slug'
 
-
 export interface VersionSummary {
   number: number
   title: string
@@ -65,7 +64,12 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
         publishByline: true,
         versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 },
         // [PR12] The first owner is the one named; a map always keeps one ([PR7]).
-        memberships: { where: { role: 'owner' }, orderBy: { createdAt: 'asc' }, take: 1, select: { user: { select: { name: true } } } },
+        memberships: {
+          where: { role: 'owner' },
+          orderBy: { createdAt: 'asc' },
+          take: 1,
+          select: { user: { select: { name: true } } },
+        },
       },
     })
     if (!row) {
@@ -109,7 +113,11 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
     /** Hides every version; the slug is kept so republishing restores the same links. */
     async unpublish(mapId: string, userId: string): Promise<PublishResult> {
       if (!(await isOwner(mapId, userId))) return { ok: false, error: 'Only owners can unpublish a map' }
-      const meta = await db.map.update({ where: { id: mapId }, data: { published: false }, select: { publishSlug: true } })
+      const meta = await db.map.update({
+        where: { id: mapId },
+        data: { published: false },
+        select: { publishSlug: true },
+      })
       if (meta.publishSlug) pointers.delete(meta.publishSlug)
       return { ok: true, slug: meta.publishSlug ?? '', number: 0 }
     },
@@ -117,13 +125,19 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
     /** [PR12] Owner-only: whether published pages name the owner; every version follows at once. */
     async setByline(mapId: string, userId: string, on: boolean): Promise<PublishResult> {
       if (!(await isOwner(mapId, userId))) return { ok: false, error: 'Only owners can change the byline' }
-      const meta = await db.map.update({ where: { id: mapId }, data: { publishByline: on }, select: { publishSlug: true } })
+      const meta = await db.map.update({
+        where: { id: mapId },
+        data: { publishByline: on },
+        select: { publishSlug: true },
+      })
       if (meta.publishSlug) pointers.delete(meta.publishSlug)
       return { ok: true, slug: meta.publishSlug ?? '', number: 0 }
     },
 
     /** For the owner's page: the address, the byline setting and every version, newest first. */
-    async status(mapId: string): Promise<{ slug: string | null; published: boolean; byline: boolean; versions: VersionSummary[] } | null> {
+    async status(
+      mapId: string,
+    ): Promise<{ slug: string | null; published: boolean; byline: boolean; versions: VersionSummary[] } | null> {
       const row = await db.map.findUnique({
         where: { id: mapId },
         select: {
@@ -133,7 +147,9 @@ export function createPublishing(db: Db, maps: MapService, access: Access, optio
           versions: { select: { number: true, title: true, createdAt: true }, orderBy: { number: 'desc' } },
         },
       })
-      return row ? { slug: row.publishSlug, published: row.published, byline: row.publishByline, versions: row.versions } : null
+      return row
+        ? { slug: row.publishSlug, published: row.published, byline: row.publishByline, versions: row.versions }
+        : null
     },
 
     /** The newest version at /p/<slug>; null when unknown or unpublished. */
@@ -182,10 +198,16 @@ async function claimSlug(db: Db, mapId: string, title: string): Promise<string> 
 /** number = last + 1; two publishes racing get distinct numbers through the unique index. */
 async function appendVersion(db: Db, mapId: string, map: ArgumentMap, credits?: MapCredits): Promise<number> {
   for (let attempt = 0; ; attempt++) {
-    const last = await db.publishedVersion.findFirst({ where: { mapId }, orderBy: { number: 'desc' }, select: { number: true } })
+    const last = await db.publishedVersion.findFirst({
+      where: { mapId },
+      orderBy: { number: 'desc' },
+      select: { number: true },
+    })
     const number = (last?.number ?? 0) + 1
     try {
-      await db.publishedVersion.create({ data: { id: newId('v'), mapId, number, title: map.title, content: serializeCruxJson(map, credits) } })
+      await db.publishedVersion.create({
+        data: { id: newId('v'), mapId, number, title: map.title, content: serializeCruxJson(map, credits) },
+      })
       return number
     } catch (err) {
       if (attempt < 5 && isUniqueViolation(err)) continue
@@ -201,13 +223,24 @@ function isUniqueViolation(err: unknown): boolean {
 function prepare(row: { mapId: string; number: number; title: string; content: string; createdAt: Date }) {
   const parsed = parseCruxJson(row.content)
   // Stored by this app through serializeCruxJson: failing here means a corrupted row.
-  if (!parsed.ok) throw new Error(`published version ${row.mapId}/${row.number} is unreadable: ${parsed.errors[0]?.message}`)
+  if (!parsed.ok)
+    throw new Error(`published version ${row.mapId}/${row.number} is unreadable: ${parsed.errors[0]?.message}`)
   const map = parsed.map
   const outline = buildOutline(map)
   const authorOf = publishedAuthors(row.content)
   const badges: Record<string, PublishedBadge> = {}
   for (const [id, e] of evaluate(map).nodes) badges[id] = { label: e.label, strength: e.strength, why: e.why }
-  return { mapId: row.mapId, number: row.number, title: row.title, publishedAt: row.createdAt, map, outline, badges, authorOf, description: describe(outline) }
+  return {
+    mapId: row.mapId,
+    number: row.number,
+    title: row.title,
+    publishedAt: row.createdAt,
+    map,
+    outline,
+    badges,
+    authorOf,
+    description: describe(outline),
+  }
 }
 
 /** Node id -> author name, when the version was published with credits ([PA1]). */

@@ -11,7 +11,8 @@ const SUFFIX_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
  */
 export function publishSlug(title: string, random: (n: number) => Uint8Array = randomBytes): string {
   let base = slugify(title)
-  if (base.length > SLUG_BASE_MAX) base = base.slice(0, SLUG_BASE_MAX).replace(/-[^-]*$/, '') || base.slice(0, SLUG_BASE_MAX)
+  if (base.length > SLUG_BASE_MAX)
+    base = base.slice(0, SLUG_BASE_MAX).replace(/-[^-]*$/, '') || base.slice(0, SLUG_BASE_MAX)
   base = base.replace(/-+$/, '') || 'map'
   const bytes = random(5)
   let suffix = ''

@@ -44,7 +44,10 @@ export function createPrismaStore(db: Db): MapStore {
       await db.$transaction(async (tx) => {
         // Only a snapshot that covers more may replace the current one: two
         // instances compacting at once must not swap a newer cut for an older.
-        const moved = await tx.docSnapshot.updateMany({ where: { mapId, upToId: { lt: upTo } }, data: { data, upToId: upTo } })
+        const moved = await tx.docSnapshot.updateMany({
+          where: { mapId, upToId: { lt: upTo } },
+          data: { data, upToId: upTo },
+        })
         if (moved.count === 0) {
           if (await tx.docSnapshot.findUnique({ where: { mapId }, select: { mapId: true } })) return
           await tx.docSnapshot.create({ data: { mapId, data, upToId: upTo } })

@@ -41,7 +41,9 @@ export function createSqliteStore(url: string, options: { busyTimeoutMs: number 
   db.pragma('foreign_keys = ON')
   db.pragma(`busy_timeout = ${options.busyTimeoutMs}`)
 
-  const insert = db.prepare<[string, Buffer, string]>('INSERT INTO "DocUpdate" ("mapId", "data", "createdAt") VALUES (?, ?, ?)')
+  const insert = db.prepare<[string, Buffer, string]>(
+    'INSERT INTO "DocUpdate" ("mapId", "data", "createdAt") VALUES (?, ?, ?)',
+  )
   const snapshotOf = db.prepare<[string]>('SELECT "data", "upToId" FROM "DocSnapshot" WHERE "mapId" = ?')
   const rowsOf = db.prepare<[string]>('SELECT "id", "data" FROM "DocUpdate" WHERE "mapId" = ? ORDER BY "id" ASC')
   const countOf = db.prepare<[string]>('SELECT COUNT(*) AS "n" FROM "DocUpdate" WHERE "mapId" = ?')
@@ -63,7 +65,10 @@ export function createSqliteStore(url: string, options: { busyTimeoutMs: number 
   function insertAll(p: PendingAppend, at: string): number | MapGoneError {
     let head = 0
     try {
-      for (const data of p.updates) head = Number(insert.run(p.mapId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), at).lastInsertRowid)
+      for (const data of p.updates)
+        head = Number(
+          insert.run(p.mapId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), at).lastInsertRowid,
+        )
       return head
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new MapGoneError(p.mapId)

@@ -181,7 +181,9 @@ export class Room {
     room.storedVector = Y.decodeStateVector(Y.encodeStateVector(room.doc))
     migrateDoc(room.doc, SYSTEM_ORIGIN)
     if (history) {
-      room.checkpoints = new RoomCheckpoints(mapId, room.doc, history, (msg, err) => console.error(`[history] ${msg}`, err ?? ''))
+      room.checkpoints = new RoomCheckpoints(mapId, room.doc, history, (msg, err) =>
+        console.error(`[history] ${msg}`, err ?? ''),
+      )
       await room.checkpoints.loaded()
     }
     if (bus) room.scheduleResync(BUS_RESYNC_MS)
@@ -246,7 +248,8 @@ export class Room {
       case 'sync-update':
         if (!state.access.canWrite) {
           // A stock client answers the handshake with an empty update; only real writes are refused.
-          if (!isEmptyUpdate(message.update)) peer.send(writePermissionDenied('read-only: this map does not accept your edits'))
+          if (!isEmptyUpdate(message.update))
+            peer.send(writePermissionDenied('read-only: this map does not accept your edits'))
           return
         }
         try {
@@ -280,7 +283,11 @@ export class Room {
 
   /** [DU2] What /readyz reports: how far persistence lags behind the room. */
   get saveState(): { lagMs: number; unsavedSince: number | null; pendingBytes: number } {
-    return { lagMs: this.persist.lagMs(), unsavedSince: this.persist.unsavedSince, pendingBytes: this.persist.pendingBytes }
+    return {
+      lagMs: this.persist.lagMs(),
+      unsavedSince: this.persist.unsavedSince,
+      pendingBytes: this.persist.pendingBytes,
+    }
   }
 
   /**

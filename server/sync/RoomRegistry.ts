@@ -30,7 +30,10 @@ export class RoomRegistry {
     let slot = this.slots.get(mapId)
     if (!slot) {
       const previous = this.closing.get(mapId) ?? Promise.resolve()
-      slot = { room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus, this.history, onStored)), holders: 0 }
+      slot = {
+        room: previous.then(() => Room.load(mapId, this.store, this.options, this.bus, this.history, onStored)),
+        holders: 0,
+      }
       this.slots.set(mapId, slot)
       // A failed load must not poison later attempts.
       slot.room.catch(() => this.slots.get(mapId) === slot && this.slots.delete(mapId))

@@ -190,7 +190,10 @@ export function createSyncServer(options: SyncServerOptions) {
     })
     ws.on('close', () => {
       closed = true
-      queue.then((room) => room.leave(peer)).finally(() => rooms.release(mapId)).catch(() => {})
+      queue
+        .then((room) => room.leave(peer))
+        .finally(() => rooms.release(mapId))
+        .catch(() => {})
     })
   }
 
@@ -227,14 +230,21 @@ export function createSyncServer(options: SyncServerOptions) {
         // [PP5] The new phase judges the very next frame; the reconnect brings it to the person's screen.
         room.setAccess(peer, { ...before, ownWork: after.ownWork, phase: after.phase ?? null })
         peer.close(CLOSE_ROLE_CHANGED, 'phase changed')
-      } else if ((after.review === true) !== (before.review === true) || (after.classroom ?? '') !== (before.classroom ?? '')) {
+      } else if (
+        (after.review === true) !== (before.review === true) ||
+        (after.classroom ?? '') !== (before.classroom ?? '')
+      ) {
         // [PM1] Judged from the next frame on; the reconnect tells the editor to send new nodes pending.
         // [PN4] [PM2] A map-wide switch (anonymity, review mode) changes what every screen shows, teachers' included.
         room.setAccess(peer, { ...before, review: after.review === true, classroom: after.classroom ?? '' })
         peer.close(CLOSE_ROLE_CHANGED, 'classroom settings changed')
       } else if ((after.group ?? null) !== (before.group ?? null)) {
         // [PK5] A student moved to another team: new work is theirs under the new team; the reconnect shows it.
-        room.setAccess(peer, { ...before, ownWork: after.ownWork, ...(after.group ? { group: after.group } : { group: undefined }) })
+        room.setAccess(peer, {
+          ...before,
+          ownWork: after.ownWork,
+          ...(after.group ? { group: after.group } : { group: undefined }),
+        })
         peer.close(CLOSE_ROLE_CHANGED, 'team changed')
       } else if (after.ownWork !== before.ownWork) {
         // [PA10] The policy is the server's to enforce: it applies to the next update, no reconnect needed.

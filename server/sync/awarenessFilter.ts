@@ -69,12 +69,20 @@ export function filterAwarenessUpdate(
   const own = entries.filter((e) => e.clientId === clientId && e.state.length <= policy.maxStateChars)
   if (own.length === 0) return null
   const floor = policy.clockFloor?.(clientId) ?? 0
-  const kept = own.map((e) => ({ ...e, clock: Math.max(e.clock, floor), state: withIdentity(e.state, policy.identity, policy.reservedFields) }))
+  const kept = own.map((e) => ({
+    ...e,
+    clock: Math.max(e.clock, floor),
+    state: withIdentity(e.state, policy.identity, policy.reservedFields),
+  }))
   if (kept.some((e) => e.state === '')) return null
   return { update: writeAwarenessEntries(kept), clientId }
 }
 
-function withIdentity(stateJson: string, identity: Record<string, unknown> | undefined, reserved: readonly string[] = []): string {
+function withIdentity(
+  stateJson: string,
+  identity: Record<string, unknown> | undefined,
+  reserved: readonly string[] = [],
+): string {
   if (stateJson === 'null') return stateJson
   let state: unknown
   try {

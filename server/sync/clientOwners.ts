@@ -16,9 +16,7 @@ export class ClientOwners {
   /** Departed clientIDs by the time they left, oldest first (Map keeps insertion order). */
   private readonly departed = new Map<number, number>()
 
-  constructor(
-    private readonly options: { forgetAfterMs?: number; maxDeparted?: number; now?: () => number } = {},
-  ) {}
+  constructor(private readonly options: { forgetAfterMs?: number; maxDeparted?: number; now?: () => number } = {}) {}
 
   /** How many clientIDs the room remembers (present or departed). */
   get remembered(): number {

@@ -195,7 +195,8 @@ export class PersistQueue {
 
   private merge(updates: Uint8Array[]): Uint8Array {
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-    if (!this.fullState || merged.byteLength <= (this.options.compressAboveBytes ?? DEFAULT_COMPRESS_ABOVE_BYTES)) return merged
+    if (!this.fullState || merged.byteLength <= (this.options.compressAboveBytes ?? DEFAULT_COMPRESS_ABOVE_BYTES))
+      return merged
     const full = this.fullState()
     return full.byteLength < merged.byteLength ? full : merged
   }
@@ -224,7 +225,9 @@ export class PersistQueue {
     try {
       const { snapshot, upTo } = this.snapshotter
         ? await this.snapshotter(this.knownHead)
-        : await this.store.load(this.mapId).then(({ updates, head }) => ({ snapshot: Y.mergeUpdates(updates), upTo: head }))
+        : await this.store
+            .load(this.mapId)
+            .then(({ updates, head }) => ({ snapshot: Y.mergeUpdates(updates), upTo: head }))
       await this.store.compact(this.mapId, snapshot, upTo)
       this.rowsSinceSnapshot = 0
     } catch (err) {

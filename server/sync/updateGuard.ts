@@ -28,11 +28,15 @@ export interface Writer extends Actor {
   contributor: Contributor
 }
 
-export type GuardOutcome =
-  | { ok: true }
-  | { ok: false; malformed: boolean; reason: string }
+export type GuardOutcome = { ok: true } | { ok: false; malformed: boolean; reason: string }
 
-export function applyGuarded(doc: Y.Doc, update: Uint8Array, writer: Writer, origin: unknown, now = Date.now()): GuardOutcome {
+export function applyGuarded(
+  doc: Y.Doc,
+  update: Uint8Array,
+  writer: Writer,
+  origin: unknown,
+  now = Date.now(),
+): GuardOutcome {
   const scan = scanUpdate(doc, update)
   if (!scan.ok) return scan
   // One lookup per clientID per update: an update touches a few records by a few people.
@@ -51,7 +55,8 @@ export function applyGuarded(doc: Y.Doc, update: Uint8Array, writer: Writer, ori
   if (!verdict.ok) return { ok: false, malformed: false, reason: verdict.reason }
   const deletedNodes = new Set<string>()
   for (const t of scan.touches) {
-    if (t.op === 'delete' && t.root === 'nodes' && t.field === null && t.key !== null && t.entry?.live) deletedNodes.add(t.key)
+    if (t.op === 'delete' && t.root === 'nodes' && t.field === null && t.key !== null && t.entry?.live)
+      deletedNodes.add(t.key)
   }
   // Captured before the deletion lands: afterwards the records are gone.
   const trash = deletedNodes.size > 0 ? trashEntriesFor(doc, [...deletedNodes], writer.contributor, now) : []

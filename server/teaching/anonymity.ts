@@ -21,7 +21,13 @@ async function membersInOrder(db: Db, mapId: string) {
 }
 
 /** [PN2] This person's pseudonym on this map, or null when the map is not anonymous or they own it. */
-export async function pseudonymOn(db: Db, mapId: string, map: { anonymous: boolean }, userId: string, role: string | null): Promise<string | null> {
+export async function pseudonymOn(
+  db: Db,
+  mapId: string,
+  map: { anonymous: boolean },
+  userId: string,
+  role: string | null,
+): Promise<string | null> {
   if (!map.anonymous || role === 'owner') return null
   const members = await membersInOrder(db, mapId)
   const order = members.map((m) => m.userId)
@@ -43,9 +49,16 @@ export function createAnonymity(db: Db, rooms: RoomRegistry, onChange: (mapId: s
       const owners = new Set(members.filter((m) => m.role === 'owner').map((m) => m.userId))
       await rooms.withRoom(mapId, (room) => {
         // People the doc names who are no longer members are students too: they get a pseudonym as well.
-        const order = [...members.map((m) => m.userId), ...[...contributors(room.doc).keys()].filter((u) => !real.has(u)).sort()]
+        const order = [
+          ...members.map((m) => m.userId),
+          ...[...contributors(room.doc).keys()].filter((u) => !real.has(u)).sort(),
+        ]
         const shown = pseudonyms(mapId, order)
-        renameContributors(room.doc, (userId) => (on && !owners.has(userId) ? shown.get(userId) : real.get(userId)), SYSTEM_ORIGIN)
+        renameContributors(
+          room.doc,
+          (userId) => (on && !owners.has(userId) ? shown.get(userId) : real.get(userId)),
+          SYSTEM_ORIGIN,
+        )
       })
       onChange(mapId, 'all')
     },

@@ -19,7 +19,12 @@ export const ClassNameSchema = z.string().trim().min(1, 'Name the class').max(10
 export const RosterSchema = z
   .string()
   .max(20_000)
-  .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(DisplayNameSchema).min(1, 'Enter at least one name').max(300))
 
 // Readable aloud, as join codes are: no 0/O, 1/I/L.
@@ -35,7 +40,10 @@ export function normalizePersonalCode(input: string): string {
   const s = input.toUpperCase().replace(/[^A-Z0-9]/g, '')
   return s.length === 12 ? grouped(s) : s
 }
-export const hashPersonalCode = (code: string) => createHash('sha256').update(`crux-personal:${normalizePersonalCode(code)}`).digest('base64url')
+export const hashPersonalCode = (code: string) =>
+  createHash('sha256')
+    .update(`crux-personal:${normalizePersonalCode(code)}`)
+    .digest('base64url')
 
 export interface ClassView {
   id: string
@@ -55,7 +63,9 @@ export interface SignInLine {
 export function createClasses(db: Db, onChange: AccessChanged) {
   /** [PK4] Memberships the class grants on one of its maps, for these people. */
   async function grantOn(classId: string, mapId: string, team: string | null, userIds?: string[]): Promise<void> {
-    const members = await db.classMember.findMany({ where: { classId, ...(userIds ? { userId: { in: userIds } } : {}) } })
+    const members = await db.classMember.findMany({
+      where: { classId, ...(userIds ? { userId: { in: userIds } } : {}) },
+    })
     const changed: string[] = []
     for (const m of members) {
       // A team's own copy is for that team (and the teachers) only ([PG1]).
@@ -94,7 +104,14 @@ export function createClasses(db: Db, onChange: AccessChanged) {
     async create(teacherId: string, name: string): Promise<{ id: string; joinCode: string }> {
       const id = newId('k')
       const joinCode = grouped(randomCode(8))
-      await db.class.create({ data: { id, name: ClassNameSchema.parse(name), joinCode, members: { create: { userId: teacherId, role: 'teacher' } } } })
+      await db.class.create({
+        data: {
+          id,
+          name: ClassNameSchema.parse(name),
+          joinCode,
+          members: { create: { userId: teacherId, role: 'teacher' } },
+        },
+      })
       return { id, joinCode }
     },
 
@@ -106,23 +123,53 @@ export function createClasses(db: Db, onChange: AccessChanged) {
 
     /** Classes a person teaches or attends. */
     async listFor(userId: string) {
-      const rows = await db.classMember.findMany({ where: { userId }, include: { class: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } })
-      return rows.map((r) => ({ id: r.class.id, name: r.class.name, role: r.role as 'teacher' | 'student', team: r.team }))
+      const rows = await db.classMember.findMany({
+        where: { userId },
+        include: { class: { select: { id: true, name: true } } },
+        orderBy: { createdAt: 'asc' },
+      })
+      return rows.map((r) => ({
+        id: r.class.id,
+        name: r.class.name,
+        role: r.role as 'teacher' | 'student',
+        team: r.team,
+      }))
     },
 
     async view(classId: string): Promise<ClassView | null> {
       const c = await db.class.findUnique({
         where: { id: classId },
-        include: { members: { include: { user: { select: { name: true, signInCodeHash: true } } }, orderBy: { createdAt: 'asc' } }, maps: { orderBy: { createdAt: 'asc' } } },
+        include: {
+          members: {
+            include: { user: { select: { name: true, signInCodeHash: true } } },
+            orderBy: { createdAt: 'asc' },
+          },
+          maps: { orderBy: { createdAt: 'asc' } },
+        },
       })
       if (!c) return null
-      const titles = new Map((await db.map.findMany({ where: { id: { in: c.maps.map((m) => m.mapId) } }, select: { id: true, title: true } })).map((m) => [m.id, m.title]))
+      const titles = new Map(
+        (
+          await db.map.findMany({
+            where: { id: { in: c.maps.map((m) => m.mapId) } },
+            select: { id: true, title: true },
+          })
+        ).map((m) => [m.id, m.title]),
+      )
       return {
         id: c.id,
         name: c.name,
         joinCode: c.joinCode,
-        members: c.members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role as 'teacher' | 'student', team: m.team, managed: m.user.signInCodeHash !== null })),
-        maps: c.maps.filter((m) => titles.has(m.mapId)).map((m) => ({ mapId: m.mapId, title: titles.get(m.mapId)!, team: m.team, templateId: m.templateId })),
+        members: c.members.map((m) => ({
+          userId: m.userId,
+          name: m.user.name,
+          role: m.role as 'teacher' | 'student',
+          team: m.team,
+          managed: m.user.signInCodeHash !== null,
+        })),
+        maps: c.maps
+          .filter((m) => titles.has(m.mapId))
+          .map((m) => ({ mapId: m.mapId, title: titles.get(m.mapId)!, team: m.team, templateId: m.templateId })),
       }
     },
 
@@ -131,11 +178,16 @@ export function createClasses(db: Db, onChange: AccessChanged) {
       const lines: SignInLine[] = []
       for (const name of names) {
         const code = personalCode()
-        const user = await db.user.create({ data: { id: newId('u'), name, isGuest: true, signInCodeHash: hashPersonalCode(code) } })
+        const user = await db.user.create({
+          data: { id: newId('u'), name, isGuest: true, signInCodeHash: hashPersonalCode(code) },
+        })
         await db.classMember.create({ data: { classId, userId: user.id, role: 'student', team } })
         lines.push({ userId: user.id, name, code })
       }
-      await grantAllMaps(classId, lines.map((l) => l.userId))
+      await grantAllMaps(
+        classId,
+        lines.map((l) => l.userId),
+      )
       return lines
     },
 
@@ -160,7 +212,12 @@ export function createClasses(db: Db, onChange: AccessChanged) {
      * [PK2] A student joins with the class code: an account they already use (signed in),
      * or a new one with a personal code, returned once so they can sign in elsewhere.
      */
-    async joinByCode(code: string, who: { userId: string } | { name: string }): Promise<{ ok: true; classId: string; userId: string; personalCode: string | null } | { ok: false; error: string }> {
+    async joinByCode(
+      code: string,
+      who: { userId: string } | { name: string },
+    ): Promise<
+      { ok: true; classId: string; userId: string; personalCode: string | null } | { ok: false; error: string }
+    > {
       const c = await db.class.findUnique({ where: { joinCode: normalizeJoinCode(code) } })
       if (!c) return { ok: false, error: 'That code is not valid' }
       if ('userId' in who) {
@@ -168,7 +225,14 @@ export function createClasses(db: Db, onChange: AccessChanged) {
         return { ok: true, classId: c.id, userId: who.userId, personalCode: null }
       }
       const fresh = personalCode()
-      const user = await db.user.create({ data: { id: newId('u'), name: DisplayNameSchema.parse(who.name), isGuest: true, signInCodeHash: hashPersonalCode(fresh) } })
+      const user = await db.user.create({
+        data: {
+          id: newId('u'),
+          name: DisplayNameSchema.parse(who.name),
+          isGuest: true,
+          signInCodeHash: hashPersonalCode(fresh),
+        },
+      })
       await addStudent(c.id, user.id, null)
       return { ok: true, classId: c.id, userId: user.id, personalCode: fresh }
     },
@@ -190,8 +254,17 @@ export function createClasses(db: Db, onChange: AccessChanged) {
     },
 
     /** [PK4] Gives the class a map: teachers own it, students edit it in their team. */
-    async assignMap(classId: string, mapId: string, team: string | null = null, templateId: string | null = null): Promise<void> {
-      await db.classMap.upsert({ where: { classId_mapId: { classId, mapId } }, create: { classId, mapId, team, templateId }, update: { team, templateId } })
+    async assignMap(
+      classId: string,
+      mapId: string,
+      team: string | null = null,
+      templateId: string | null = null,
+    ): Promise<void> {
+      await db.classMap.upsert({
+        where: { classId_mapId: { classId, mapId } },
+        create: { classId, mapId, team, templateId },
+        update: { team, templateId },
+      })
       await grantOn(classId, mapId, team)
     },
 
@@ -201,12 +274,17 @@ export function createClasses(db: Db, onChange: AccessChanged) {
      * wrote stays theirs: authorship is by account, never by team.
      */
     async moveStudent(classId: string, userId: string, team: string | null): Promise<boolean> {
-      const { count } = await db.classMember.updateMany({ where: { classId, userId, role: 'student' }, data: { team: TeamSchema.parse(team) } })
+      const { count } = await db.classMember.updateMany({
+        where: { classId, userId, role: 'student' },
+        data: { team: TeamSchema.parse(team) },
+      })
       if (count === 0) return false
       for (const m of await db.classMap.findMany({ where: { classId } })) {
         if (m.team !== null && m.team !== team) {
           // Leaving a team's copy: it is that team's work space; the student keeps their authorship there.
-          const { count: left } = await db.membership.deleteMany({ where: { mapId: m.mapId, userId, viaClass: classId } })
+          const { count: left } = await db.membership.deleteMany({
+            where: { mapId: m.mapId, userId, viaClass: classId },
+          })
           if (left > 0) onChange(m.mapId, [userId])
         } else await grantOn(classId, m.mapId, m.team, [userId])
       }

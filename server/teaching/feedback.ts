@@ -24,10 +24,14 @@ export async function giveFeedback(
   const { credits } = await deps.maps.content(mapId)
   const author = credits.records[valid.nodeId]?.createdBy
   const mentions = valid.private && author && author !== teacherId ? [author] : []
-  return deps.comments.startThread(mapId, { userId: teacherId, owner: true }, {
-    target: { kind: 'node', id: valid.nodeId },
-    body: valid.body,
-    mentions,
-    visibility: valid.private ? 'teachers' : 'everyone',
-  })
+  return deps.comments.startThread(
+    mapId,
+    { userId: teacherId, owner: true },
+    {
+      target: { kind: 'node', id: valid.nodeId },
+      body: valid.body,
+      mentions,
+      visibility: valid.private ? 'teachers' : 'everyone',
+    },
+  )
 }

@@ -30,7 +30,12 @@ export async function copyToTeams(
       continue
     }
     const title = `${template.title || meta.title} — ${team}`.slice(0, MAP_TITLE_MAX)
-    const copy = await deps.maps.create({ title, content: { ...template, title, votes: [] }, ownerId: teacherId, publicRole: 'none' })
+    const copy = await deps.maps.create({
+      title,
+      content: { ...template, title, votes: [] },
+      ownerId: teacherId,
+      publicRole: 'none',
+    })
     await deps.classes.assignMap(classId, copy.id, team, templateId)
     copies.push({ team, mapId: copy.id })
   }

@@ -7,7 +7,10 @@ import type { Db } from '../db/client'
  * again on every read: a row edited by hand falls back to the default set,
  * and an unknown phase name to no phase (roles alone).
  */
-export function storedPhases(row: { phase: string | null; phaseSet: string | null }): { set: PhaseSet; current: Phase | null } {
+export function storedPhases(row: { phase: string | null; phaseSet: string | null }): {
+  set: PhaseSet
+  current: Phase | null
+} {
   const set = parseSet(row.phaseSet) ?? DEFAULT_PHASES
   return { set, current: findPhase(set, row.phase) }
 }
@@ -31,7 +34,10 @@ export function createPhases(db: Db, onChange: (mapId: string, userIds: 'all') =
     },
 
     /** Moves the map to a phase of its set, or out of phases (null). */
-    async set(mapId: string, name: string | null): Promise<{ ok: true; phase: Phase | null } | { ok: false; error: string }> {
+    async set(
+      mapId: string,
+      name: string | null,
+    ): Promise<{ ok: true; phase: Phase | null } | { ok: false; error: string }> {
       const now = await this.of(mapId)
       if (!now) return { ok: false, error: 'No such map' }
       const phase = name === null ? null : findPhase(now.set, name)
@@ -45,7 +51,7 @@ export function createPhases(db: Db, onChange: (mapId: string, userIds: 'all') =
     async define(mapId: string, set: PhaseSet): Promise<void> {
       const valid = PhaseSetSchema.parse(set)
       const now = await this.of(mapId)
-      const keep = now?.current ? findPhase(valid, now.current.name)?.name ?? null : null
+      const keep = now?.current ? (findPhase(valid, now.current.name)?.name ?? null) : null
       await db.map.update({ where: { id: mapId }, data: { phaseSet: JSON.stringify(valid), phase: keep } })
       onChange(mapId, 'all')
     },

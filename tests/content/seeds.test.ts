@@ -31,7 +31,13 @@ describe('the source document', () => {
   test('[SD2] metadata names the title, publisher and every speaker in the sources README', () => {
     expect(source.meta).toMatchObject({ id: 'belarus-nato', title: 'Belarus - NATO', publisher: 'GlobalSecurity.org' })
     const names = source.meta.speakers.map((s) => s.name)
-    for (const name of ['Alexander Lukashenko', 'Stanislau Ivashkevich', 'June 2014 survey', 'Andrei Sannikov', 'Kurt Volker']) {
+    for (const name of [
+      'Alexander Lukashenko',
+      'Stanislau Ivashkevich',
+      'June 2014 survey',
+      'Andrei Sannikov',
+      'Kurt Volker',
+    ]) {
       expect(names).toContain(name)
     }
     expect(new Set(source.meta.speakers.map((s) => s.id)).size).toBe(source.meta.speakers.length)
@@ -58,13 +64,30 @@ describe('the seed maps', () => {
       const main = map.nodes.find((n) => n.id === thesis)
       expect(main?.kind, key).toBe('claim')
       // The thesis is the root: it is argued for and against and argues for nothing itself.
-      expect(map.relations.filter((r) => r.source === thesis), key).toEqual([])
-      expect(map.relations.some((r) => r.target === thesis && r.kind === 'supports'), key).toBe(true)
-      expect(map.relations.some((r) => r.target === thesis && r.kind === 'attacks'), key).toBe(true)
+      expect(
+        map.relations.filter((r) => r.source === thesis),
+        key,
+      ).toEqual([])
+      expect(
+        map.relations.some((r) => r.target === thesis && r.kind === 'supports'),
+        key,
+      ).toBe(true)
+      expect(
+        map.relations.some((r) => r.target === thesis && r.kind === 'attacks'),
+        key,
+      ).toBe(true)
       // The editor opens a large map on its main claim (core/layout initialView): that is the thesis.
       const byId = new Map(map.relations.map((r) => [r.id, r]))
-      const links = map.relations.map((r) => (r.kind === 'undercuts' ? { source: r.source, target: byId.get(r.target)!.target } : r))
-      expect(mainClaim(map.nodes.map((n) => n.id), links), key).toBe(thesis)
+      const links = map.relations.map((r) =>
+        r.kind === 'undercuts' ? { source: r.source, target: byId.get(r.target)!.target } : r,
+      )
+      expect(
+        mainClaim(
+          map.nodes.map((n) => n.id),
+          links,
+        ),
+        key,
+      ).toBe(thesis)
     }
   })
 
@@ -89,11 +112,14 @@ describe('the seed maps', () => {
       for (const n of map.nodes) {
         const what = `${n.id}: speaker "${n.speaker}", quote ${n.quote !== undefined}, paraphrase ${n.paraphrase}, analysis ${n.analysis}`
         const quote = n.speaker !== undefined && n.quote !== undefined && n.paraphrase !== true && n.analysis !== true
-        const paraphrase = n.speaker !== undefined && n.quote === undefined && n.paraphrase === true && n.analysis !== true
-        const reconstruction = n.speaker === undefined && n.quote === undefined && n.paraphrase !== true && n.analysis === true
+        const paraphrase =
+          n.speaker !== undefined && n.quote === undefined && n.paraphrase === true && n.analysis !== true
+        const reconstruction =
+          n.speaker === undefined && n.quote === undefined && n.paraphrase !== true && n.analysis === true
         expect([quote, paraphrase, reconstruction].filter(Boolean), what).toHaveLength(1)
         if (n.speaker !== undefined) expect(speakers.has(n.speaker), what).toBe(true)
-        if (n.kind === 'evidence' || n.kind === 'question') expect(n.kind === 'evidence' ? quote : reconstruction, what).toBe(true)
+        if (n.kind === 'evidence' || n.kind === 'question')
+          expect(n.kind === 'evidence' ? quote : reconstruction, what).toBe(true)
       }
     }
   })
@@ -120,8 +146,14 @@ describe('the seed maps', () => {
       expect(questions.length, key).toBeGreaterThanOrEqual(3)
       for (const q of questions) {
         expect(q.analysis, q.id).toBe(true)
-        expect(map.relations.filter((r) => r.source === q.id), `${q.id} points at something`).toEqual([])
-        expect(map.relations.filter((r) => r.target === q.id && r.kind === 'supports').length, `${q.id} gathers nothing`).toBeGreaterThan(0)
+        expect(
+          map.relations.filter((r) => r.source === q.id),
+          `${q.id} points at something`,
+        ).toEqual([])
+        expect(
+          map.relations.filter((r) => r.target === q.id && r.kind === 'supports').length,
+          `${q.id} gathers nothing`,
+        ).toBeGreaterThan(0)
       }
     }
   })
@@ -157,7 +189,10 @@ describe('the seed maps', () => {
     for (const { key, map } of seeds) {
       expect(problems(map), key).toEqual([])
       const touched = new Set(map.relations.flatMap((r) => [r.source, r.target]))
-      expect(map.nodes.filter((n) => !touched.has(n.id)).map((n) => n.id), key).toEqual([])
+      expect(
+        map.nodes.filter((n) => !touched.has(n.id)).map((n) => n.id),
+        key,
+      ).toEqual([])
     }
   })
 
@@ -176,13 +211,18 @@ describe('the seed maps', () => {
 function readmeOutcomes(): Map<string, { thesis: string; label: string }> {
   const readme = readFileSync(path.join(root, 'content/README.md'), 'utf8')
   const out = new Map<string, { thesis: string; label: string }>()
-  for (const m of readme.matchAll(/^\| `([a-z0-9-]+)` \| `([A-Za-z0-9_-]+)` \| (IN|OUT|UNDEC) \|/gm)) out.set(m[1]!, { thesis: m[2]!, label: m[3]! })
+  for (const m of readme.matchAll(/^\| `([a-z0-9-]+)` \| `([A-Za-z0-9_-]+)` \| (IN|OUT|UNDEC) \|/gm))
+    out.set(m[1]!, { thesis: m[2]!, label: m[3]! })
   return out
 }
 
 function relationSet(map: ArgumentMap): string[] {
   const byId = new Map(map.relations.map((r) => [r.id, r]))
   return map.relations
-    .map((r) => (r.kind === 'undercuts' ? `${r.source} _> ${byId.get(r.target)?.source}->${byId.get(r.target)?.target}` : `${r.source} ${r.kind} ${r.target}`))
+    .map((r) =>
+      r.kind === 'undercuts'
+        ? `${r.source} _> ${byId.get(r.target)?.source}->${byId.get(r.target)?.target}`
+        : `${r.source} ${r.kind} ${r.target}`,
+    )
     .sort()
 }

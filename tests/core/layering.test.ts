@@ -26,7 +26,10 @@ describe('layering', () => {
   test.each([
     ['components/probe.ts', "import { env } from '@/server/env'\nexport const x = env"],
     ['components/map/probe.ts', "import { env } from '../../server/env'\nexport const x = env"],
-    ['components/probe.ts', "import { PrismaClient } from '@/server/db/generated/client'\nexport const x = PrismaClient"],
+    [
+      'components/probe.ts',
+      "import { PrismaClient } from '@/server/db/generated/client'\nexport const x = PrismaClient",
+    ],
     ['app/probe.ts', "import { PrismaClient } from '@prisma/client'\nexport const x = PrismaClient"],
     ['app/probe.ts', "import { PrismaClient } from '@/server/db/generated/client'\nexport const x = PrismaClient"],
     ['core/probe.ts', "import { useState } from 'react'\nexport const x = useState"],

@@ -43,12 +43,20 @@ describe.each(SCREENS)('accessibility (axe-core, WCAG 2.2 A and AA) at %s', (_la
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ content: axeSource })
     const violations = (await page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe
+      const axe = (
+        window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }
+      ).axe
       return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations
     }, WCAG_TAGS)) as Violation[]
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`)
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => JSON.stringify(n.target))
+            .join(', ')}`,
+      )
   }
 
   /** On a phone the header's buttons fold behind "⋯ Map": open it first. */
@@ -85,7 +93,10 @@ describe.each(SCREENS)('accessibility (axe-core, WCAG 2.2 A and AA) at %s', (_la
   test('editor on a copy of a seed map, with the outline open and a node selected', async () => {
     const page = await visitor()
     await page.goto('/')
-    const href = await page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href')
+    const href = await page
+      .getByTestId('map-link')
+      .filter({ hasText: /^No grey zones$/ })
+      .getAttribute('href')
     await openAsGuest(page, href!.split('/').pop()!, 'Reader')
     // The title is there with the page, not streamed in after it (htmlLimitedBots in next.config.js):
     // streamed, it was still missing after this navigation in 3 of 10 tries.

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import * as Y from 'yjs'
 import { readGraph, removeNodes, localOrigin } from '@/core/ydoc'
 import { connectRaw, handshake, updateFrame } from '../support/rawClient'
-import { createJoinCode, createMap, joinWithCode, newPerson, setOwnWork, signUp, unique, type Person } from './support/accounts'
+import {
+  createJoinCode,
+  createMap,
+  joinWithCode,
+  newPerson,
+  setOwnWork,
+  signUp,
+  unique,
+  type Person,
+} from './support/accounts'
 import { launchBrowser } from './support/browser'
 import { addNode, connect, edgeIds, node, nodeIds, nodeText, openMap, waitForState } from './support/editor'
 
@@ -52,7 +61,9 @@ describe('a teacher and three students', () => {
     await node(bob.page, thesis).click()
     await expect.poll(() => bob.page.getByTestId('created-by').innerText()).toContain(`Created by ${teacher.name}`)
     await bob.page.getByTestId('outline-toggle').click()
-    await expect.poll(() => bob.page.getByTestId('outline-author').allInnerTexts()).toEqual(expect.arrayContaining([`by ${ann.name}`, `by ${teacher.name}`]))
+    await expect
+      .poll(() => bob.page.getByTestId('outline-author').allInnerTexts())
+      .toEqual(expect.arrayContaining([`by ${ann.name}`, `by ${teacher.name}`]))
   }, 60_000)
 
   test("[PA5], [PA3] a student's Delete of the locked thesis is refused in the page, and at the server when sent anyway", async () => {
@@ -137,7 +148,10 @@ describe('a teacher and three students', () => {
     await teacher.page.keyboard.press('Delete')
     await node(ann.page, thesis).waitFor({ state: 'detached' })
     await teacher.page.getByTestId('trash-toggle').click()
-    await teacher.page.locator(`[data-testid="trash-entry"][data-node-id="${thesis}"]`).getByTestId('trash-restore').click()
+    await teacher.page
+      .locator(`[data-testid="trash-entry"][data-node-id="${thesis}"]`)
+      .getByTestId('trash-restore')
+      .click()
     await node(ann.page, thesis).waitFor()
     await expect.poll(() => edgeIds(ann.page)).toContain(relation)
     expect(await authorOn(ann.page, thesis)).toBe(teacher.name)

@@ -34,7 +34,10 @@ describe('comment permissions over raw HTTP', () => {
 
   beforeAll(async () => {
     owner = await signUp(run.browser, baseURL)
-    const res = await owner.request.post('/api/maps/import', { headers: { origin: baseURL }, data: { format: 'json', text: JSON.stringify(file) } })
+    const res = await owner.request.post('/api/maps/import', {
+      headers: { origin: baseURL },
+      data: { format: 'json', text: JSON.stringify(file) },
+    })
     expect(res.status()).toBe(200)
     mapId = ((await res.json()) as { id: string }).id
     const people: Person[] = []
@@ -49,12 +52,18 @@ describe('comment permissions over raw HTTP', () => {
   })
   afterAll(async () => {})
 
-  const post = (who: { context: Person['context'] }, path: string, data: unknown, method: 'post' | 'patch' | 'delete' = 'post') =>
-    who.context.request[method](`/api/maps/${mapId}/comments${path}`, { headers: { origin: baseURL }, data })
+  const post = (
+    who: { context: Person['context'] },
+    path: string,
+    data: unknown,
+    method: 'post' | 'patch' | 'delete' = 'post',
+  ) => who.context.request[method](`/api/maps/${mapId}/comments${path}`, { headers: { origin: baseURL }, data })
   const bodiesSeenByOwner = async () => {
     const res = await owner.request.get(`/api/maps/${mapId}/comments`)
     expect(res.status()).toBe(200)
-    const { threads } = (await res.json()) as { threads: Array<{ id: string; resolved: unknown; comments: Array<{ body: string }> }> }
+    const { threads } = (await res.json()) as {
+      threads: Array<{ id: string; resolved: unknown; comments: Array<{ body: string }> }>
+    }
     return threads
   }
   const target = { kind: 'node', id: 'n1' }
@@ -70,7 +79,9 @@ describe('comment permissions over raw HTTP', () => {
     const accepted = await post(commenter, '', { target, body: 'commenter was here' })
     expect(accepted.status()).toBe(200)
     const threadId = ((await accepted.json()) as { id: string }).id
-    expect((await bodiesSeenByOwner()).find((t) => t.id === threadId)?.comments.map((c) => c.body)).toEqual(['commenter was here'])
+    expect((await bodiesSeenByOwner()).find((t) => t.id === threadId)?.comments.map((c) => c.body)).toEqual([
+      'commenter was here',
+    ])
 
     // Replying and resolving need the commenter role too.
     expect((await post(viewer, `/${threadId}`, { body: 'sneaky reply' })).status()).toBe(403)
@@ -89,7 +100,9 @@ describe('comment permissions over raw HTTP', () => {
     expect((await post(editor, path, { body: 'not yours' }, 'patch')).status()).toBe(403)
     expect((await post(editor, path, undefined, 'delete')).status()).toBe(403)
     expect((await post(commenter, path, { body: 'changed by me' }, 'patch')).status()).toBe(200)
-    expect((await bodiesSeenByOwner()).find((t) => t.id === thread.id)?.comments.map((c) => c.body)).toEqual(['changed by me'])
+    expect((await bodiesSeenByOwner()).find((t) => t.id === thread.id)?.comments.map((c) => c.body)).toEqual([
+      'changed by me',
+    ])
   })
 
   test('[CM4] bad input is refused before anything is stored: empty, too long, unknown target, not JSON', async () => {
@@ -98,10 +111,20 @@ describe('comment permissions over raw HTTP', () => {
     expect((await post(commenter, '', { target, body: 'x'.repeat(2001) })).status()).toBe(400)
     expect((await post(commenter, '', { target: { kind: 'node', id: 'nope' }, body: 'hello' })).status()).toBe(400)
     expect((await post(commenter, '', { target: { kind: 'banana', id: 'n1' }, body: 'hello' })).status()).toBe(400)
-    const notJson = await commenter.context.request.post(`/api/maps/${mapId}/comments`, { headers: { origin: baseURL, 'content-type': 'application/json' }, data: '{' })
+    const notJson = await commenter.context.request.post(`/api/maps/${mapId}/comments`, {
+      headers: { origin: baseURL, 'content-type': 'application/json' },
+      data: '{',
+    })
     expect(notJson.status()).toBe(400)
     // [PH3] and from another site, nothing at all.
-    expect((await commenter.context.request.post(`/api/maps/${mapId}/comments`, { headers: { origin: 'https://evil.example' }, data: { target, body: 'csrf' } })).status()).toBe(403)
+    expect(
+      (
+        await commenter.context.request.post(`/api/maps/${mapId}/comments`, {
+          headers: { origin: 'https://evil.example' },
+          data: { target, body: 'csrf' },
+        })
+      ).status(),
+    ).toBe(403)
     expect((await bodiesSeenByOwner()).length).toBe(before)
   })
 
@@ -109,19 +132,33 @@ describe('comment permissions over raw HTTP', () => {
     const named = (who: { context: Person['context'] }) =>
       who.context.request.post(`/api/maps/${mapId}/history`, { headers: { origin: baseURL }, data: { name: 'a name' } })
     for (const who of [commenter, editor]) expect((await named(who)).status()).toBe(403)
-    const ownerNamed = await owner.request.post(`/api/maps/${mapId}/history`, { headers: { origin: baseURL }, data: { name: 'Agreed' } })
+    const ownerNamed = await owner.request.post(`/api/maps/${mapId}/history`, {
+      headers: { origin: baseURL },
+      data: { name: 'Agreed' },
+    })
     expect(ownerNamed.status()).toBe(200)
     const cp = (await ownerNamed.json()) as { id: string }
-    const list = async () => ((await (await owner.request.get(`/api/maps/${mapId}/history`)).json()) as { checkpoints: Array<{ id: string; name: string | null }> }).checkpoints
+    const list = async () =>
+      (
+        (await (await owner.request.get(`/api/maps/${mapId}/history`)).json()) as {
+          checkpoints: Array<{ id: string; name: string | null }>
+        }
+      ).checkpoints
     expect((await list()).filter((c) => c.name === 'a name')).toEqual([])
     // Everyone who may view reads the timeline and the checkpoint.
     expect((await viewer.context.request.get(`/api/maps/${mapId}/history/${cp.id}`)).status()).toBe(200)
     const restore = (who: { context: Person['context'] }) =>
-      who.context.request.post(`/api/maps/${mapId}/history/${cp.id}/restore`, { headers: { origin: baseURL }, data: {} })
+      who.context.request.post(`/api/maps/${mapId}/history/${cp.id}/restore`, {
+        headers: { origin: baseURL },
+        data: {},
+      })
     const before = (await list()).length
     for (const who of [viewer, commenter, editor]) expect((await restore(who)).status()).toBe(403)
     expect((await list()).length).toBe(before)
-    const ok = await owner.request.post(`/api/maps/${mapId}/history/${cp.id}/restore`, { headers: { origin: baseURL }, data: {} })
+    const ok = await owner.request.post(`/api/maps/${mapId}/history/${cp.id}/restore`, {
+      headers: { origin: baseURL },
+      data: {},
+    })
     expect(ok.status()).toBe(200)
     expect((await list()).length).toBe(before + 2)
   })
@@ -133,7 +170,11 @@ describe('comment permissions over raw HTTP', () => {
       const { token, role } = (await tokenRes.json()) as { token: string; role: string }
       const client = connectClient(wsUrl, mapId, new Y.Doc(), { token }, { origin: baseURL })
       await client.synced
-      addNode(client.doc, { id: nodeId, kind: 'claim', text: `written by a ${role}`, x: 0, y: 0, pinned: false }, localOrigin())
+      addNode(
+        client.doc,
+        { id: nodeId, kind: 'claim', text: `written by a ${role}`, x: 0, y: 0, pinned: false },
+        localOrigin(),
+      )
       return { client, role }
     }
     const ownerSees = async (nodeId: string) => {
@@ -145,7 +186,11 @@ describe('comment permissions over raw HTTP', () => {
     const accepted = await tryWrite(editor, 'fromEditor')
     try {
       // The editor's write arrives; the commenter's, sent first on a socket as live, never does.
-      await eventually(() => nodesOf(refused.client.doc).has('fromEditor'), "the editor's node reaches the commenter", 10_000)
+      await eventually(
+        () => nodesOf(refused.client.doc).has('fromEditor'),
+        "the editor's node reaches the commenter",
+        10_000,
+      )
       await expect.poll(() => ownerSees('fromEditor')).toBe(true)
       expect(await ownerSees('fromCommenter')).toBe(false)
       expect(nodesOf(accepted.client.doc).has('fromCommenter')).toBe(false)

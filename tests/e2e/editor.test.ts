@@ -8,7 +8,18 @@ import { addNode as addNodeOp, localOrigin, readNode, updateNode } from '@/core/
 import { connectClient } from '../../harness/syncHarness'
 import { browserPerFile } from './support/browser'
 import { newPerson, openAsGuest, ownerAndGuest, type Person } from './support/accounts'
-import { addNode, connect, edge, editText, node, nodeIds, nodeText, nodeTransform, presenceNames, waitForState } from './support/editor'
+import {
+  addNode,
+  connect,
+  edge,
+  editText,
+  node,
+  nodeIds,
+  nodeText,
+  nodeTransform,
+  presenceNames,
+  waitForState,
+} from './support/editor'
 
 /**
  * Two people, two browser contexts (own cookies, own socket), one map: what
@@ -127,7 +138,9 @@ describe('collaborative editor', () => {
     expect(worker.url()).toContain('/_next/static/')
     await a.page.getByTestId('auto-arrange').filter({ hasText: 'Auto-arrange' }).waitFor()
     // The layout moved the nodes (new nodes were placed by a simpler rule), conclusion on top.
-    await expect.poll(async () => [await nodeTransform(a.page, claim), await nodeTransform(a.page, premise)]).not.toEqual(placed)
+    await expect
+      .poll(async () => [await nodeTransform(a.page, claim), await nodeTransform(a.page, premise)])
+      .not.toEqual(placed)
     for (const page of [a.page, b.page]) {
       await expect.poll(async () => (await top(page, claim)) < (await top(page, premise))).toBe(true)
     }
@@ -144,7 +157,16 @@ describe('collaborative editor', () => {
 
     const v = viewer.page
     expect(await v.getByTestId('map-editor').getAttribute('data-read-only')).toBe('true')
-    for (const id of ['add-claim', 'add-argument', 'add-objection', 'add-evidence', 'add-question', 'undo', 'inspector', 'delete-selected']) {
+    for (const id of [
+      'add-claim',
+      'add-argument',
+      'add-objection',
+      'add-evidence',
+      'add-question',
+      'undo',
+      'inspector',
+      'delete-selected',
+    ]) {
       expect(await v.getByTestId(id).count(), id).toBe(0)
     }
     const placedAt = await nodeTransform(owner.page, claim)
@@ -192,7 +214,10 @@ describe('collaborative editor', () => {
     const b = await newPerson(run.browser, baseURL, 'Tomás')
     run.keep(a, b)
     await a.page.goto('/')
-    const href = await a.page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href')
+    const href = await a.page
+      .getByTestId('map-link')
+      .filter({ hasText: /^No grey zones$/ })
+      .getAttribute('href')
     const mapId = href!.split('/').pop()!
     await openAsGuest(a.page, mapId, a.name)
     await openAsGuest(b.page, mapId, b.name)
@@ -205,7 +230,10 @@ describe('collaborative editor', () => {
     await a.page.locator('.crux-canvas[data-initial-view]').waitFor()
     await steadyViewport(a.page)
     // The node may lie outside the first view: a click event on it selects it all the same.
-    await a.page.locator('.react-flow__node').filter({ hasText: 'need not be what they think now' }).dispatchEvent('click')
+    await a.page
+      .locator('.react-flow__node')
+      .filter({ hasText: 'need not be what they think now' })
+      .dispatchEvent('click')
     await a.page.getByTestId('explain-panel').waitFor()
 
     // Tomás selects the thesis and points at it; Maya sees his ring and cursor.
@@ -217,14 +245,18 @@ describe('collaborative editor', () => {
     const box = (await thesis.boundingBox())!
     // Left of the article panel, which covers the canvas's right part.
     await b.page.mouse.move(box.x + box.width * 0.2, box.y + box.height + 30, { steps: 4 })
-    const ring = a.page.locator('.react-flow__node').filter({ hasText: 'but include Belarus' }).locator('[data-remote-selected]')
+    const ring = a.page
+      .locator('.react-flow__node')
+      .filter({ hasText: 'but include Belarus' })
+      .locator('[data-remote-selected]')
     await ring.waitFor()
     await a.page.getByTestId('remote-cursor').filter({ hasText: b.name }).waitFor()
 
     // Written to docs/ only on request, so an ordinary run leaves the checkout clean.
-    const out = process.env.CRUX_UPDATE_SCREENSHOT === '1'
-      ? path.resolve(import.meta.dirname, '../../docs/screenshots/editor.png')
-      : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crux-shot-')), 'editor.png')
+    const out =
+      process.env.CRUX_UPDATE_SCREENSHOT === '1'
+        ? path.resolve(import.meta.dirname, '../../docs/screenshots/editor.png')
+        : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crux-shot-')), 'editor.png')
     fs.mkdirSync(path.dirname(out), { recursive: true })
     await a.page.mouse.move(0, 0)
     await a.page.screenshot({ path: out })
@@ -267,12 +299,14 @@ async function writeAsViewer(viewer: Person, mapId: string, nodeId: string) {
 async function steadyViewport(page: Page): Promise<void> {
   const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
   let last = ''
-  await expect.poll(async () => {
-    const now = await transform()
-    const steady = now === last
-    last = now
-    return steady
-  }).toBe(true)
+  await expect
+    .poll(async () => {
+      const now = await transform()
+      const steady = now === last
+      last = now
+      return steady
+    })
+    .toBe(true)
 }
 
 /** A few pointer moves inside the canvas, clear of the controls and minimap. */

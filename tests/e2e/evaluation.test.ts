@@ -15,14 +15,16 @@ describe('evaluation in the editor', () => {
 
   const badge = (page: Page, id: string) => node(page, id).getByTestId('node-badge')
   const badgeLabel = (page: Page, id: string) => badge(page, id).getAttribute('data-label')
-  const badgeStrength = async (page: Page, id: string) => Number(await badge(page, id).getByRole('meter').getAttribute('aria-valuenow'))
+  const badgeStrength = async (page: Page, id: string) =>
+    Number(await badge(page, id).getByRole('meter').getAttribute('aria-valuenow'))
   // Selected nodes are raised above the others, so clear the selection before clicking one a neighbour may overlap.
   const selectNode = async (page: Page, id: string) => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await nodeText(page, id).click()
     await expect.poll(() => node(page, id).getAttribute('class')).toContain('selected')
   }
-  const panelStrength = async (page: Page) => Number(await page.getByTestId('explain-strength').getAttribute('data-strength'))
+  const panelStrength = async (page: Page) =>
+    Number(await page.getByTestId('explain-strength').getAttribute('data-strength'))
 
   test('votes and attacks show live on the other screen; the explain panel names the IN attacker; "Only mine" uses my votes', async () => {
     const { owner: a, guest: b } = await ownerAndGuest(run.browser, baseURL, 'editor')
@@ -98,6 +100,11 @@ describe('evaluation in the editor', () => {
     await a.page.keyboard.press('ArrowLeft')
     await expect.poll(() => a.page.getByTestId('vote-1').getAttribute('aria-checked')).toBe('true')
     await expect.poll(() => badgeStrength(a.page, claim)).toBe(25)
-    expect(await a.page.getByRole('radiogroup', { name: /How much this should weigh/ }).getByRole('radio').count()).toBe(5)
+    expect(
+      await a.page
+        .getByRole('radiogroup', { name: /How much this should weigh/ })
+        .getByRole('radio')
+        .count(),
+    ).toBe(5)
   })
 })

@@ -23,7 +23,10 @@ describe('image export', () => {
     run.keep(person)
     const { page } = person
     await page.goto('/')
-    const href = await page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href')
+    const href = await page
+      .getByTestId('map-link')
+      .filter({ hasText: /^No grey zones$/ })
+      .getAttribute('href')
     const mapId = href!.split('/').pop()!
     await openAsGuest(page, mapId, person.name)
     await waitForState(page, 'connected')
@@ -101,16 +104,23 @@ describe('image export', () => {
     expect(width).toBe(Math.round(zoom * svgWidth!))
     expect(height).toBe(Math.round(zoom * svgHeight!))
 
-    const byLibrsvg = execFileSync(RSVG, ['--format', 'png', '--width', String(width), '--height', String(height)], { input: svg, maxBuffer: 64 * 1024 * 1024 })
+    const byLibrsvg = execFileSync(RSVG, ['--format', 'png', '--width', String(width), '--height', String(height)], {
+      input: svg,
+      maxBuffer: 64 * 1024 * 1024,
+    })
     expect([byLibrsvg.readUInt32BE(16), byLibrsvg.readUInt32BE(20)]).toEqual([width, height])
     // Text renders with slightly different fonts, so the images are near, not equal; a blank or
     // different drawing is far (white against this map differs by some tens).
     const difference = await imageDifference(page, png, byLibrsvg)
     expect(difference).toBeLessThan(6)
     const white = `<svg xmlns="http://www.w3.org/2000/svg" width="${svgWidth}" height="${svgHeight}"><rect width="100%" height="100%" fill="#fff"/></svg>`
-    const blank = execFileSync(RSVG, ['--format', 'png', '--width', String(width), '--height', String(height)], { input: white })
+    const blank = execFileSync(RSVG, ['--format', 'png', '--width', String(width), '--height', String(height)], {
+      input: white,
+    })
     const fromBlank = await imageDifference(page, png, blank)
-    console.info(`[export] ${width}x${height} PNG; mean difference from librsvg's rendering ${difference.toFixed(2)}, from a blank image ${fromBlank.toFixed(2)} (0-255)`)
+    console.info(
+      `[export] ${width}x${height} PNG; mean difference from librsvg's rendering ${difference.toFixed(2)}, from a blank image ${fromBlank.toFixed(2)} (0-255)`,
+    )
     expect(fromBlank).toBeGreaterThan(difference * 2)
   })
 
@@ -119,7 +129,8 @@ describe('image export', () => {
     const pane = page.locator('.react-flow__pane')
     const box = (await pane.boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-    for (let i = 0; i < 12 && (await page.locator('.crux-canvas.is-far').count()) === 0; i++) await page.mouse.wheel(0, 600)
+    for (let i = 0; i < 12 && (await page.locator('.crux-canvas.is-far').count()) === 0; i++)
+      await page.mouse.wheel(0, 600)
     await page.locator('.crux-canvas.is-far').waitFor()
     const far = (await exportImage(page, 'svg')).toString('utf8')
     expect(far).toMatch(/stroke-dasharray="8 5"/)

@@ -18,7 +18,9 @@ describe('home page', () => {
   test('lists the seed maps to a visitor, who is asked to sign in before creating one', async () => {
     const { context, page } = await newPerson(browser, baseURL, 'visitor')
     await page.goto('/')
-    await expect.poll(() => page.getByTestId('map-link').allTextContents()).toEqual(expect.arrayContaining(['No grey zones']))
+    await expect
+      .poll(() => page.getByTestId('map-link').allTextContents())
+      .toEqual(expect.arrayContaining(['No grey zones']))
     expect(await page.getByTestId('create-map').count()).toBe(0)
     await context.close()
   })

@@ -21,7 +21,11 @@ let mapId: string
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  ;[owner, viewer, stranger] = await Promise.all([signUp(browser, baseURL), signUp(browser, baseURL), signUp(browser, baseURL)])
+  ;[owner, viewer, stranger] = await Promise.all([
+    signUp(browser, baseURL),
+    signUp(browser, baseURL),
+    signUp(browser, baseURL),
+  ])
   mapId = await createMap(owner, 'Permissions target')
   await grantViaJoinCode(owner, viewer, mapId, 'viewer')
 })
@@ -30,7 +34,12 @@ afterAll(async () => {
 })
 
 /** The owner makes a join code on the share page; the other person redeems it on /join. */
-async function grantViaJoinCode(from: Account, to: Account, id: string, role: 'viewer' | 'commenter' | 'editor'): Promise<void> {
+async function grantViaJoinCode(
+  from: Account,
+  to: Account,
+  id: string,
+  role: 'viewer' | 'commenter' | 'editor',
+): Promise<void> {
   await from.page.goto(`/maps/${id}/share`)
   await from.page.getByLabel('Role granted').selectOption(role)
   const before = await from.page.getByTestId('join-code').count()
@@ -39,7 +48,10 @@ async function grantViaJoinCode(from: Account, to: Account, id: string, role: 'v
   const code = await from.page.getByTestId('join-code').last().innerText()
   await to.page.goto(`/join?code=${encodeURIComponent(code)}`)
   await to.page.getByLabel('Your name (shown to others)').fill(to.name)
-  await Promise.all([to.page.waitForURL(`**/maps/${id}`), to.page.getByTestId('join-form').locator('button[type=submit]').click()])
+  await Promise.all([
+    to.page.waitForURL(`**/maps/${id}`),
+    to.page.getByTestId('join-form').locator('button[type=submit]').click(),
+  ])
 }
 
 /** The map as its owner sees it now (title and content), through the export route. */
@@ -142,10 +154,16 @@ describe('POST /api/maps/import', () => {
   })
 
   test('[PH1] an invalid body is a 400 listing the issue; the control import from this origin succeeds', async () => {
-    const bad = await owner.request.post('/api/maps/import', { data: { format: 'exe', text: 1 }, headers: { origin: baseURL } })
+    const bad = await owner.request.post('/api/maps/import', {
+      data: { format: 'exe', text: 1 },
+      headers: { origin: baseURL },
+    })
     expect(bad.status()).toBe(400)
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('bad_body')
-    const notJson = await owner.request.post('/api/maps/import', { data: '{not json', headers: { origin: baseURL, 'content-type': 'application/json' } })
+    const notJson = await owner.request.post('/api/maps/import', {
+      data: '{not json',
+      headers: { origin: baseURL, 'content-type': 'application/json' },
+    })
     expect(notJson.status()).toBe(400)
     const ok = await owner.request.post('/api/maps/import', { data: body, headers: { origin: baseURL } })
     expect(ok.status()).toBe(200)
@@ -166,20 +184,53 @@ describe('PUT /api/maps/<id>/phase, /anonymity, /review and POST /feedback (teac
       const v = await viewer.request[method](`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })
       expect(v.status(), what).toBe(403)
       expect(((await v.json()) as { error: { code: string } }).error.code).toBe('forbidden')
-      expect((await stranger.request[method](`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })).status(), what).toBe(404)
+      expect(
+        (await stranger.request[method](`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })).status(),
+        what,
+      ).toBe(404)
     }
-    const session = (await (await owner.request.get(`/api/maps/${mapId}/token`)).json()) as { phase: unknown; anonymous: boolean; reviewMode: boolean }
+    const session = (await (await owner.request.get(`/api/maps/${mapId}/token`)).json()) as {
+      phase: unknown
+      anonymous: boolean
+      reviewMode: boolean
+    }
     expect(session).toMatchObject({ phase: null, anonymous: false, reviewMode: false })
   })
 
   test('[PH3] [PH1] a foreign Origin is refused with 403 and a malformed body with 400; the control: the owner switches them and back', async () => {
-    expect((await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: 'Open' }, headers: { origin: EVIL } })).status()).toBe(403)
-    expect((await owner.request.put(`/api/maps/${mapId}/anonymity`, { data: { anonymous: 'yes' }, headers: { origin: baseURL } })).status()).toBe(400)
-    expect((await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: 'Nope' }, headers: { origin: baseURL } })).status()).toBe(400)
-    for (const [what, , data] of calls.slice(0, 3)) expect((await owner.request.put(`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })).status(), what).toBe(200)
-    expect((await (await owner.request.get(`/api/maps/${mapId}/token`)).json())).toMatchObject({ phase: { name: 'Open' }, anonymous: true, reviewMode: true })
+    expect(
+      (
+        await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: 'Open' }, headers: { origin: EVIL } })
+      ).status(),
+    ).toBe(403)
+    expect(
+      (
+        await owner.request.put(`/api/maps/${mapId}/anonymity`, {
+          data: { anonymous: 'yes' },
+          headers: { origin: baseURL },
+        })
+      ).status(),
+    ).toBe(400)
+    expect(
+      (
+        await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: 'Nope' }, headers: { origin: baseURL } })
+      ).status(),
+    ).toBe(400)
+    for (const [what, , data] of calls.slice(0, 3))
+      expect(
+        (await owner.request.put(`/api/maps/${mapId}/${what}`, { data, headers: { origin: baseURL } })).status(),
+        what,
+      ).toBe(200)
+    expect(await (await owner.request.get(`/api/maps/${mapId}/token`)).json()).toMatchObject({
+      phase: { name: 'Open' },
+      anonymous: true,
+      reviewMode: true,
+    })
     await owner.request.put(`/api/maps/${mapId}/phase`, { data: { phase: null }, headers: { origin: baseURL } })
-    await owner.request.put(`/api/maps/${mapId}/anonymity`, { data: { anonymous: false }, headers: { origin: baseURL } })
+    await owner.request.put(`/api/maps/${mapId}/anonymity`, {
+      data: { anonymous: false },
+      headers: { origin: baseURL },
+    })
     await owner.request.put(`/api/maps/${mapId}/review`, { data: { review: false }, headers: { origin: baseURL } })
   })
 })
@@ -226,7 +277,13 @@ describe('server actions', () => {
     }
     expect((await ownerView()).title).toBe('Permissions target')
 
-    const res = await callAction(owner.request, '/', rename(), [{ mapId, title: 'Permissions target (renamed by owner)' }], baseURL)
+    const res = await callAction(
+      owner.request,
+      '/',
+      rename(),
+      [{ mapId, title: 'Permissions target (renamed by owner)' }],
+      baseURL,
+    )
     expect(res.status()).toBe(200)
     await expect.poll(async () => (await ownerView()).title).toBe('Permissions target (renamed by owner)')
   })
@@ -242,9 +299,21 @@ describe('server actions', () => {
     expect((await viewer.page.goto(`/maps/${mapId}/share`))!.status()).toBe(404)
     const path = `/maps/${mapId}/share`
     const viewerId = await userIdOf(viewer)
-    await postFormAction(viewer.request, path, share('setRoleAction'), { mapId, userId: viewerId, role: 'owner' }, baseURL)
+    await postFormAction(
+      viewer.request,
+      path,
+      share('setRoleAction'),
+      { mapId, userId: viewerId, role: 'owner' },
+      baseURL,
+    )
     await postFormAction(viewer.request, path, share('setPublicRoleAction'), { mapId, publicRole: 'editor' }, baseURL)
-    await postFormAction(viewer.request, path, share('createLinkAction'), { mapId, role: 'editor', hours: '0' }, baseURL)
+    await postFormAction(
+      viewer.request,
+      path,
+      share('createLinkAction'),
+      { mapId, role: 'editor', hours: '0' },
+      baseURL,
+    )
     await postFormAction(stranger.request, path, share('setPublicRoleAction'), { mapId, publicRole: 'editor' }, baseURL)
     expect(await tokenRole(viewer)).toBe('viewer')
     expect(await tokenRole(stranger)).toBe(404)
@@ -255,7 +324,13 @@ describe('server actions', () => {
 
   test('[PR9] the control: the owner posting the same form raises the public role', async () => {
     const other = await createMap(owner, 'Public role control')
-    await postFormAction(owner.request, `/maps/${other}/share`, share('setPublicRoleAction'), { mapId: other, publicRole: 'viewer' }, baseURL)
+    await postFormAction(
+      owner.request,
+      `/maps/${other}/share`,
+      share('setPublicRoleAction'),
+      { mapId: other, publicRole: 'viewer' },
+      baseURL,
+    )
     await expect.poll(() => tokenRole(stranger, other)).toBe('viewer')
   })
 
@@ -267,12 +342,18 @@ describe('server actions', () => {
     await expect.poll(() => owner.page.getByRole('heading', { name: 'Not published yet' }).count()).toBe(1)
   })
 
-  test('[PH3] an owner\'s action posted from a foreign Origin (CSRF) is refused by Next and changes nothing', async () => {
+  test("[PH3] an owner's action posted from a foreign Origin (CSRF) is refused by Next and changes nothing", async () => {
     const before = (await ownerView()).title
     const res = await callAction(owner.request, '/', rename(), [{ mapId, title: 'Renamed by a cross-site post' }], EVIL)
     expect(res.status()).toBeGreaterThanOrEqual(400)
     const other = await createMap(owner, 'CSRF public role target')
-    await postFormAction(owner.request, `/maps/${other}/share`, share('setPublicRoleAction'), { mapId: other, publicRole: 'editor' }, EVIL)
+    await postFormAction(
+      owner.request,
+      `/maps/${other}/share`,
+      share('setPublicRoleAction'),
+      { mapId: other, publicRole: 'editor' },
+      EVIL,
+    )
     expect((await ownerView()).title).toBe(before)
     expect(await tokenRole(stranger, other)).toBe(404)
   })
@@ -304,13 +385,24 @@ describe('sessions and error shapes', () => {
       [404, await stranger.request.get(`/api/maps/${mapId}/token`)],
       [400, await stranger.request.get('/api/sources/UPPER')],
       [403, await owner.request.post('/api/maps/import', { data: {}, headers: { origin: EVIL } })],
-      [400, await owner.request.post('/api/maps/import', { data: '{not json', headers: { origin: baseURL, 'content-type': 'application/json' } })],
+      [
+        400,
+        await owner.request.post('/api/maps/import', {
+          data: '{not json',
+          headers: { origin: baseURL, 'content-type': 'application/json' },
+        }),
+      ],
     ] as const
     for (const [status, res] of answers) {
       expect(res.status(), res.url()).toBe(status)
       const body = (await res.json()) as { error: Record<string, unknown> }
       expect(Object.keys(body), res.url()).toEqual(['error'])
-      expect(Object.keys(body.error).filter((k) => k !== 'issues').sort(), res.url()).toEqual(['code', 'message'])
+      expect(
+        Object.keys(body.error)
+          .filter((k) => k !== 'issues')
+          .sort(),
+        res.url(),
+      ).toEqual(['code', 'message'])
       expect(typeof body.error.code).toBe('string')
       expect(typeof body.error.message).toBe('string')
     }

@@ -25,14 +25,17 @@ afterAll(async () => {
 })
 
 const post = (data: unknown) => person.request.post('/api/maps/import', { data, headers: { origin: baseURL } })
-const exportOf = async (id: string, format: string) => (await person.request.get(`/api/maps/${id}/export?format=${format}`)).text()
+const exportOf = async (id: string, format: string) =>
+  (await person.request.get(`/api/maps/${id}/export?format=${format}`)).text()
 
 describe('POST /api/maps/import with real files', () => {
   test('[AD9] legalisation-softdrugs.argdown, which @argdown/core accepts, is imported with its undercut reported', async () => {
     const res = await post({ format: 'argdown', text: corpus('argdown/corpus/legalisation-softdrugs.argdown') })
     expect(res.status()).toBe(200)
     const body = (await res.json()) as { id: string; warnings: { message: string; at: string }[] }
-    expect(body.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/<Argument from addiction> supports nothing.*imported as an attack on it/)])
+    expect(body.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/<Argument from addiction> supports nothing.*imported as an attack on it/),
+    ])
     const argdown = await exportOf(body.id, 'argdown')
     // [AD12] Titles as written, no escapes Argdown does not need.
     expect(argdown).toContain('<No harm, no ban>')
@@ -45,7 +48,9 @@ describe('POST /api/maps/import with real files', () => {
     const { id } = (await res.json()) as { id: string }
     const aif = JSON.parse(await exportOf(id, 'aif')) as { nodes: { type: string; text: string }[] }
     expect(aif.nodes.filter((n) => n.type === 'I').map((n) => n.text)).toContain('McMillan was / was not wrong')
-    expect(aif.nodes.filter((n) => n.type === 'YA').map((n) => n.text)).toEqual(expect.arrayContaining(['Pure Questioning', 'Popular Conceding']))
+    expect(aif.nodes.filter((n) => n.type === 'YA').map((n) => n.text)).toEqual(
+      expect.arrayContaining(['Pure Questioning', 'Popular Conceding']),
+    )
     const ova = JSON.parse(await exportOf(id, 'ova3')) as { AIF: unknown; OVA: { nodes: unknown[] } }
     expect(ova.OVA.nodes.length).toBeGreaterThan(0)
   })
@@ -69,7 +74,9 @@ describe('[AF5] every too-big upload gets the size message', () => {
       if (r.url().includes('/api/maps/import')) sent.push(r.url())
     })
     await page.goto('/maps/import')
-    await page.getByTestId('import-file').setInputFiles({ name: 'big.aif.json', mimeType: 'application/json', buffer: Buffer.alloc(6_000_000, 32) })
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'big.aif.json', mimeType: 'application/json', buffer: Buffer.alloc(6_000_000, 32) })
     await expect.poll(() => page.getByTestId('import-errors').textContent()).toContain(IMPORT_SIZE_MESSAGE)
     // The message is shown from the form's own check; the request log proves nothing left the page.
     await page.getByTestId('import-text').fill('[Small]: a file that fits')

@@ -22,17 +22,21 @@ describe('the editor with the keyboard alone', () => {
     throw new Error(`Tab never reached ${selector}`)
   }
 
-  const focusedNodeId = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.id ?? null)
+  const focusedNodeId = (page: Page) =>
+    page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.id ?? null)
 
   async function addByKeyboard(page: Page, kind: string, text: string): Promise<string> {
     const before = new Set(await nodeIds(page))
     await tabTo(page, `[data-testid="add-${kind}"]`)
     await page.keyboard.press('Enter')
     // The new node takes the focus once measured; Enter opens its text, Enter commits.
-    await page.waitForFunction((known) => {
-      const id = (document.activeElement as HTMLElement | null)?.dataset?.id
-      return !!id && !known.includes(id)
-    }, [...before])
+    await page.waitForFunction(
+      (known) => {
+        const id = (document.activeElement as HTMLElement | null)?.dataset?.id
+        return !!id && !known.includes(id)
+      },
+      [...before],
+    )
     const id = (await focusedNodeId(page))!
     await page.keyboard.press('Enter')
     await node(page, id).getByTestId('node-text-input').waitFor()
@@ -101,7 +105,9 @@ describe('the editor with the keyboard alone', () => {
     expect(await page.getByTestId('vote-summary').textContent()).toBe('1 vote, mean 3.0 of 4')
 
     // The canvas names each node by kind, text and verdict.
-    expect(await node(page, claim).getAttribute('aria-label')).toMatch(/^Claim: Homework should be optional, (accepted|defeated|undecided) \((IN|OUT|UNDEC)\)/)
+    expect(await node(page, claim).getAttribute('aria-label')).toMatch(
+      /^Claim: Homework should be optional, (accepted|defeated|undecided) \((IN|OUT|UNDEC)\)/,
+    )
 
     // Delete the objection from the keyboard, then undo: it comes back with its attack.
     await tabTo(page, `.react-flow__node[data-id="${objection}"]`)

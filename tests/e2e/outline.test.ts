@@ -42,7 +42,11 @@ describe('live outline in the editor', () => {
 
     // The other person's edit shows in the outline without a reload.
     await editText(owner.page, claim, 'Cities should make all buses free')
-    await claimItem.getByTestId('outline-select').first().filter({ hasText: 'Cities should make all buses free' }).waitFor()
+    await claimItem
+      .getByTestId('outline-select')
+      .first()
+      .filter({ hasText: 'Cities should make all buses free' })
+      .waitFor()
 
     // Picking a node on the canvas marks it in the outline.
     await node(g, claim).click()

@@ -13,11 +13,20 @@ describe('the editor on a phone', () => {
   const run = browserPerFile()
 
   test('open a seed map, add a node, connect it through the picker, vote, all by tapping', async () => {
-    const context = await run.browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
+    const context = await run.browser.newContext({
+      baseURL,
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    })
     run.keep({ context })
     const page = await context.newPage()
     await page.goto('/')
-    const href = (await page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href'))!
+    const href = (await page
+      .getByTestId('map-link')
+      .filter({ hasText: /^No grey zones$/ })
+      .getAttribute('href'))!
     await openAsGuest(page, href.split('/').pop()!, unique('Phone reader'))
     await waitForState(page, 'connected')
 
@@ -25,7 +34,11 @@ describe('the editor on a phone', () => {
     const layout = async () =>
       page.evaluate(() => {
         const box = (sel: string) => document.querySelector(sel)?.getBoundingClientRect()
-        return { pageWidth: document.documentElement.scrollWidth, canvas: box('.crux-canvas')?.width ?? 0, title: box('.crux-title')?.width ?? 0 }
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          canvas: box('.crux-canvas')?.width ?? 0,
+          title: box('.crux-title')?.width ?? 0,
+        }
       })
     expect(await layout()).toMatchObject({ pageWidth: 390, canvas: 390 })
     expect((await layout()).title).toBeGreaterThan(100)
@@ -84,7 +97,14 @@ describe('the editor on a phone', () => {
       const sheetTop = document.querySelector('[data-testid="inspector"]')?.getBoundingClientRect().top ?? canvas.bottom
       const seen = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].find((el) => {
         const r = el.querySelector('[data-testid="node-text"]')?.getBoundingClientRect()
-        return el.dataset.id !== mine && !!r && r.top >= canvas.top && r.bottom <= sheetTop && r.left >= 0 && r.right <= canvas.right
+        return (
+          el.dataset.id !== mine &&
+          !!r &&
+          r.top >= canvas.top &&
+          r.bottom <= sheetTop &&
+          r.left >= 0 &&
+          r.right <= canvas.right
+        )
       })
       return seen?.dataset.id ?? null
     }, id)

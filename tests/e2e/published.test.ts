@@ -175,7 +175,11 @@ describe('published page', () => {
     await page.getByTestId('add-question').click()
     // Wait until the server holds the new node before freezing a version.
     await expect
-      .poll(async () => JSON.parse(await (await page.request.get(`${baseURL}/api/maps/${mapId}/export?format=json`)).text()).map.nodes.length)
+      .poll(
+        async () =>
+          JSON.parse(await (await page.request.get(`${baseURL}/api/maps/${mapId}/export?format=json`)).text()).map.nodes
+            .length,
+      )
       .toBe(5)
     await publish()
 

@@ -25,7 +25,10 @@ describe('readers', () => {
   /** A signed-up owner's copy of the seed map "No grey zones", whose evidence quotes a shipped article. */
   async function ownCopyOfSeed(page: Page): Promise<string> {
     await page.goto('/')
-    const href = (await page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href'))!
+    const href = (await page
+      .getByTestId('map-link')
+      .filter({ hasText: /^No grey zones$/ })
+      .getAttribute('href'))!
     await openMap(page, href.split('/').pop()!)
     return makeCopy(page)
   }
@@ -46,7 +49,9 @@ describe('readers', () => {
       if (presses > 15) throw new Error('Tab from the home link never reached the legend\'s "?"')
       await page.keyboard.press('Tab')
     }
-    expect(await page.getByTestId('evaluation-legend-toggle').textContent()).toContain('What do IN, OUT and UNDEC mean?')
+    expect(await page.getByTestId('evaluation-legend-toggle').textContent()).toContain(
+      'What do IN, OUT and UNDEC mean?',
+    )
 
     await page.keyboard.press('Enter')
     await legend.getByText('At least one objection to it stands, unanswered.').waitFor()
@@ -85,7 +90,8 @@ describe('readers', () => {
     expect(await reader.locator('h1').textContent()).toBe('Belarus - NATO')
     expect(await reader.getByTestId('source-page').textContent()).toContain('Lukashenk')
     // Only shipped articles have a page: anything else, odd ids included, is a plain 404.
-    for (const id of ['no-such-article', '..%2Fmaps%2Findex', 'UPPER']) expect((await reader.request.get(`/sources/${id}`)).status()).toBe(404)
+    for (const id of ['no-such-article', '..%2Fmaps%2Findex', 'UPPER'])
+      expect((await reader.request.get(`/sources/${id}`)).status()).toBe(404)
 
     // The owner turns the byline on: the same version now names them; off again, it does not.
     const setByline = async (on: boolean) => {
@@ -107,11 +113,20 @@ describe('readers', () => {
   })
 
   test('a seed map on a phone, 390×844 with touch, as it first opens (README screenshot)', async () => {
-    const context = await run.browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
+    const context = await run.browser.newContext({
+      baseURL,
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    })
     run.keep({ context })
     const page = await context.newPage()
     await page.goto('/')
-    const href = (await page.getByTestId('map-link').filter({ hasText: /^No grey zones$/ }).getAttribute('href'))!
+    const href = (await page
+      .getByTestId('map-link')
+      .filter({ hasText: /^No grey zones$/ })
+      .getAttribute('href'))!
     await openAsGuest(page, href.split('/').pop()!, 'Maya')
     await waitForState(page, 'connected')
     await page.getByTestId('node-badge').first().waitFor()
@@ -128,9 +143,10 @@ describe('readers', () => {
       .toBe(true)
 
     // Written to docs/ only on request, so an ordinary run leaves the checkout clean.
-    const out = process.env.CRUX_UPDATE_SCREENSHOT === '1'
-      ? path.resolve(import.meta.dirname, '../../docs/screenshots/phone.png')
-      : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crux-shot-')), 'phone.png')
+    const out =
+      process.env.CRUX_UPDATE_SCREENSHOT === '1'
+        ? path.resolve(import.meta.dirname, '../../docs/screenshots/phone.png')
+        : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crux-shot-')), 'phone.png')
     await page.screenshot({ path: out })
     const png = fs.readFileSync(out)
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')

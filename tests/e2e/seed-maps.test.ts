@@ -13,7 +13,10 @@ describe('seed maps', () => {
 
   async function seedMapId(page: Page, title: string): Promise<string> {
     await page.goto('/')
-    const href = await page.getByTestId('map-link').filter({ hasText: new RegExp(`^${title}$`) }).getAttribute('href')
+    const href = await page
+      .getByTestId('map-link')
+      .filter({ hasText: new RegExp(`^${title}$`) })
+      .getAttribute('href')
     return href!.split('/').pop()!
   }
 
@@ -29,7 +32,9 @@ describe('seed maps', () => {
     // Viewer-only: the editor opens read-only, with the copy button.
     expect(await page.getByTestId('map-editor').getAttribute('data-read-only')).toBe('true')
     // The analyst's reconstructions say so, and carry no speaker's name.
-    await expect.poll(() => node(page, 's-the-survey-is-old').getByTestId('node-voice').textContent()).toBe('reconstruction')
+    await expect
+      .poll(() => node(page, 's-the-survey-is-old').getByTestId('node-voice').textContent())
+      .toBe('reconstruction')
     expect(await node(page, 's-the-survey-is-old').locator('figcaption').count()).toBe(0)
     expect(await node(page, seed.thesis).locator('figcaption').textContent()).toContain('Andrei Sannikov')
 
@@ -80,7 +85,11 @@ describe('seed maps', () => {
         const box = text.getBoundingClientRect()
         return {
           px: parseFloat(getComputedStyle(text).fontSize) * zoom,
-          inView: box.left >= canvas.left && box.right <= canvas.right && box.top >= canvas.top && box.bottom <= canvas.bottom,
+          inView:
+            box.left >= canvas.left &&
+            box.right <= canvas.right &&
+            box.top >= canvas.top &&
+            box.bottom <= canvas.bottom,
         }
       }, seed.thesis)
       expect(seen.px, seed.key).toBeGreaterThanOrEqual(READABLE_TEXT_PX)
@@ -92,10 +101,12 @@ describe('seed maps', () => {
 async function steadyViewport(page: Page): Promise<void> {
   const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)
   let last = ''
-  await expect.poll(async () => {
-    const now = await transform()
-    const steady = now !== '' && now === last
-    last = now
-    return steady
-  }).toBe(true)
+  await expect
+    .poll(async () => {
+      const now = await transform()
+      const steady = now !== '' && now === last
+      last = now
+      return steady
+    })
+    .toBe(true)
 }

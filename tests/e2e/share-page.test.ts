@@ -29,7 +29,12 @@ describe('sharing page', () => {
     await guestRow.getByLabel(`Role of ${guest.name}`).selectOption('owner')
     await guestRow.getByRole('button', { name: 'Change' }).click()
     await expect.poll(() => page.getByTestId('last-owner').count()).toBe(0)
-    expect(await rows.filter({ hasText: owner.name }).getByRole('button', { name: `Remove ${owner.name}` }).count()).toBe(1)
+    expect(
+      await rows
+        .filter({ hasText: owner.name })
+        .getByRole('button', { name: `Remove ${owner.name}` })
+        .count(),
+    ).toBe(1)
     await guest.context.close()
     await owner.context.close()
   })
@@ -92,7 +97,9 @@ describe('sharing page', () => {
     const create = second.page.getByRole('form', { name: 'Create a join code' })
     await create.getByTestId('create-link').click()
     await create.getByRole('alert').waitFor()
-    expect(await create.getByRole('alert').textContent()).toBe('Your role (viewer) cannot manage this map (only owners can)')
+    expect(await create.getByRole('alert').textContent()).toBe(
+      'Your role (viewer) cannot manage this map (only owners can)',
+    )
     expect(await second.page.getByTestId('members').count()).toBe(1) // still the page, not an error screen
     // The control: the first owner's same click makes a code.
     await first.page.getByTestId('create-link').click()

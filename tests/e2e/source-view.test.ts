@@ -42,14 +42,23 @@ describe('source view', () => {
 
   /** Ids of the nodes whose quote is exactly `quote`. */
   const nodesQuoting = (page: Page, quote: string) =>
-    page.locator('.react-flow__node').evaluateAll(
-      (els, q) => els.filter((e) => e.querySelector('[data-testid="node-quote"]')?.textContent === `“${q}”`).map((e) => e.getAttribute('data-id')!),
-      quote,
-    )
+    page
+      .locator('.react-flow__node')
+      .evaluateAll(
+        (els, q) =>
+          els
+            .filter((e) => e.querySelector('[data-testid="node-quote"]')?.textContent === `“${q}”`)
+            .map((e) => e.getAttribute('data-id')!),
+        quote,
+      )
 
   test('clicking seeded evidence highlights exactly its quote; selected text becomes persisted evidence (on a copy)', async () => {
     const seed = (await loadSeedMaps()).find((m) => m.title === 'No grey zones')!
-    const evidence = seed.map.nodes.find((n) => n.id === 's-without-dictators-quote') as ArgNode & { quote: string; quoteStart: number; quoteEnd: number }
+    const evidence = seed.map.nodes.find((n) => n.id === 's-without-dictators-quote') as ArgNode & {
+      quote: string
+      quoteStart: number
+      quoteEnd: number
+    }
     expect(evidence.kind).toBe('evidence')
     const { text } = await loadSource(evidence.source!)
 
@@ -176,7 +185,9 @@ function markVisibleInArticle(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const mark = document.querySelector('[data-testid="source-highlight"]')!.getBoundingClientRect()
     const article = document.querySelector('[data-testid="source-article"]')!.getBoundingClientRect()
-    return mark.height > 0 && mark.top >= article.top && mark.bottom <= article.bottom && mark.bottom <= window.innerHeight
+    return (
+      mark.height > 0 && mark.top >= article.top && mark.bottom <= article.bottom && mark.bottom <= window.innerHeight
+    )
   })
 }
 

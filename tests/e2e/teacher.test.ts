@@ -35,7 +35,10 @@ beforeAll(async () => {
   people.keep(teacher, ...students)
   await signUp(teacher.page, { name: teacher.name })
   ;({ classId, code } = await createClass(teacher.page, unique('9B debate')))
-  mapIds = [await assignNewMap(teacher.page, unique('NATO membership')), await assignNewMap(teacher.page, unique('Neutrality'))]
+  mapIds = [
+    await assignNewMap(teacher.page, unique('NATO membership')),
+    await assignNewMap(teacher.page, unique('Neutrality')),
+  ]
   for (const s of students) await joinClass(s.page, code, s.name)
   await teacher.page.reload()
   await setTeam(teacher.page, students[0]!.name, 'Red')
@@ -44,7 +47,11 @@ beforeAll(async () => {
 }, 180_000)
 
 /** A write as a hostile client sends it, with the student's own token: how the server answers. */
-async function rawWrite(page: Page, mapId: string, edit: (doc: Y.Doc) => void): Promise<{ code: number; reason: string }> {
+async function rawWrite(
+  page: Page,
+  mapId: string,
+  edit: (doc: Y.Doc) => void,
+): Promise<{ code: number; reason: string }> {
   const { token } = (await (await page.request.get(`/api/maps/${mapId}/token`)).json()) as { token: string }
   const raw = await connectRaw(wsBase, mapId, { origin: baseURL, token })
   await handshake(raw)
@@ -109,7 +116,9 @@ describe('a teacher and three students in a class', () => {
     await choosePhase(teacher.page, 'Prepare')
     for (const s of students) await waitForPhase(s.page, 'Prepare')
     await refusedInPage(ann.page, 'claim')
-    expect(await rawWrite(ann.page, mapId, (d) => addNodeOp(d, made('raw-prep', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Prepare') })
+    expect(
+      await rawWrite(ann.page, mapId, (d) => addNodeOp(d, made('raw-prep', 'claim'), localOrigin())),
+    ).toMatchObject({ code: 4409, reason: expect.stringContaining('during Prepare') })
     const teacherPrep = await addNode(teacher.page, 'evidence', 'Teacher: the 2020 protests')
 
     // Open: claims and evidence, not objections.
@@ -119,19 +128,25 @@ describe('a teacher and three students in a class', () => {
     const annClaim = await addNode(ann.page, 'claim', 'Ann: NATO guarantees deter')
     await node(teacher.page, annClaim).waitFor()
     await refusedInPage(bob.page, 'objection')
-    expect(await rawWrite(bob.page, mapId, (d) => addNodeOp(d, made('raw-open', 'objection'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Open') })
+    expect(
+      await rawWrite(bob.page, mapId, (d) => addNodeOp(d, made('raw-open', 'objection'), localOrigin())),
+    ).toMatchObject({ code: 4409, reason: expect.stringContaining('during Open') })
 
     // Rebut: only objections and attacks.
     await choosePhase(teacher.page, 'Rebut')
     for (const s of students) await waitForPhase(s.page, 'Rebut')
     await refusedInPage(cid.page, 'claim')
-    expect(await rawWrite(cid.page, mapId, (d) => addNodeOp(d, made('raw-rebut', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Rebut') })
+    expect(
+      await rawWrite(cid.page, mapId, (d) => addNodeOp(d, made('raw-rebut', 'claim'), localOrigin())),
+    ).toMatchObject({ code: 4409, reason: expect.stringContaining('during Rebut') })
     const bobObjection = await addNode(bob.page, 'objection', 'Bob: Russia would react')
     await node(teacher.page, bobObjection).waitFor()
     // No voting in Rebut: the control is not offered, and a raw vote is refused.
     await node(ann.page, thesis).click()
     expect(await ann.page.getByTestId('vote-4').count()).toBe(0)
-    expect(await rawWrite(ann.page, mapId, (d) => setVote(d, { nodeId: thesis, userId: 'x', value: 3 }, localOrigin()))).toMatchObject({ code: 4409 })
+    expect(
+      await rawWrite(ann.page, mapId, (d) => setVote(d, { nodeId: thesis, userId: 'x', value: 3 }, localOrigin())),
+    ).toMatchObject({ code: 4409 })
 
     // Vote: only votes.
     await choosePhase(teacher.page, 'Vote')
@@ -146,7 +161,9 @@ describe('a teacher and three students in a class', () => {
     await choosePhase(teacher.page, 'Closed')
     for (const s of students) await waitForPhase(s.page, 'Closed')
     await refusedInPage(teacher.page, 'claim')
-    expect(await rawWrite(teacher.page, mapId, (d) => addNodeOp(d, made('raw-closed', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('during Closed') })
+    expect(
+      await rawWrite(teacher.page, mapId, (d) => addNodeOp(d, made('raw-closed', 'claim'), localOrigin())),
+    ).toMatchObject({ code: 4409, reason: expect.stringContaining('during Closed') })
 
     // Nothing refused reached anyone; everything allowed did.
     const ids = await nodeIds(cid.page)
@@ -162,9 +179,15 @@ describe('a teacher and three students in a class', () => {
   }, 180_000)
 
   test('[PP1] a student cannot change the phase: the route refuses them', async () => {
-    const res = await students[0]!.page.request.put(`/api/maps/${mapIds[1]}/phase`, { data: { phase: 'Open' }, headers: { origin: baseURL } })
+    const res = await students[0]!.page.request.put(`/api/maps/${mapIds[1]}/phase`, {
+      data: { phase: 'Open' },
+      headers: { origin: baseURL },
+    })
     expect(res.status()).toBe(403)
-    const own = await teacher.page.request.put(`/api/maps/${mapIds[1]}/phase`, { data: { phase: 'Open' }, headers: { origin: baseURL } })
+    const own = await teacher.page.request.put(`/api/maps/${mapIds[1]}/phase`, {
+      data: { phase: 'Open' },
+      headers: { origin: baseURL },
+    })
     expect(own.status()).toBe(200)
     expect(((await own.json()) as { current: { name: string } }).current.name).toBe('Open')
   }, 30_000)
@@ -182,9 +205,14 @@ describe('a teacher and three students in a class', () => {
     const draft = bob.page.locator('.react-flow__node.selected')
     const draftId = (await draft.getAttribute('data-id'))!
     expect(before).not.toContain(draftId)
-    await bob.page.waitForFunction((nid) => (document.activeElement as HTMLElement | null)?.dataset?.id === nid, draftId)
+    await bob.page.waitForFunction(
+      (nid) => (document.activeElement as HTMLElement | null)?.dataset?.id === nid,
+      draftId,
+    )
     await bob.page.keyboard.press('Enter')
-    await node(bob.page, draftId).getByTestId('node-text-input').pressSequentially('Belarus was considered a buffer zone')
+    await node(bob.page, draftId)
+      .getByTestId('node-text-input')
+      .pressSequentially('Belarus was considered a buffer zone')
     const match = node(bob.page, draftId).locator(`[data-testid="duplicate-match"][data-node-id="${original}"]`)
     await match.waitFor()
     await match.getByTestId('use-duplicate').click()
@@ -223,7 +251,7 @@ describe('a teacher and three students in a class', () => {
     await expect.poll(() => authorAt(bob)).toBe(ann.name)
   }, 90_000)
 
-  test('[PM1] [PM2] [PM3] review mode: a student\'s node waits, styled; the teacher approves one and rejects one with a reason the author sees', async () => {
+  test("[PM1] [PM2] [PM3] review mode: a student's node waits, styled; the teacher approves one and rejects one with a reason the author sees", async () => {
     const mapId = mapIds[1]!
     const [ann, bob, cid] = students as [Person, Person, Person]
     for (const p of [teacher, ...students]) await openMap(p.page, mapId)
@@ -234,15 +262,22 @@ describe('a teacher and three students in a class', () => {
     const queue = teacher.page.getByTestId('review-item')
     await teacher.page.locator(`[data-testid="review-item"][data-node-id="${waiting}"]`).waitFor()
     // A raw node without "pending" is refused at the server.
-    expect(await rawWrite(cid.page, mapId, (d) => addNodeOp(d, made('raw-unreviewed', 'claim'), localOrigin()))).toMatchObject({ code: 4409, reason: expect.stringContaining('review') })
+    expect(
+      await rawWrite(cid.page, mapId, (d) => addNodeOp(d, made('raw-unreviewed', 'claim'), localOrigin())),
+    ).toMatchObject({ code: 4409, reason: expect.stringContaining('review') })
     const doomed = await addNode(bob.page, 'claim', 'Bob: off topic remark')
     await teacher.page.locator(`[data-testid="review-item"][data-node-id="${doomed}"]`).waitFor()
-    await teacher.page.locator(`[data-testid="review-item"][data-node-id="${waiting}"]`).getByTestId('review-approve').click()
+    await teacher.page
+      .locator(`[data-testid="review-item"][data-node-id="${waiting}"]`)
+      .getByTestId('review-approve')
+      .click()
     await node(bob.page, waiting).getByTestId('node-pending').waitFor({ state: 'detached' })
     const item = teacher.page.locator(`[data-testid="review-item"][data-node-id="${doomed}"]`)
     await item.getByTestId('review-reason').fill('Not about the question')
     await item.getByTestId('review-reject').click()
-    await expect.poll(() => node(bob.page, doomed).getByTestId('node-rejected').innerText()).toBe('Rejected: Not about the question')
+    await expect
+      .poll(() => node(bob.page, doomed).getByTestId('node-rejected').innerText())
+      .toBe('Rejected: Not about the question')
     await expect.poll(() => queue.count()).toBe(0)
     expect(await nodeIds(cid.page)).not.toContain('raw-unreviewed')
     await teacher.page.getByTestId('review-toggle').click()
@@ -251,13 +286,21 @@ describe('a teacher and three students in a class', () => {
 
   test('[PG1] [PG2] a template copied to each team in one step; each team sees only its own copy; the teacher sees them side by side', async () => {
     await teacher.page.goto(`/classes/${classId}`)
-    await teacher.page.locator(`[data-testid="class-map"][data-map-id="${mapIds[0]}"]`).getByTestId('copy-to-teams').click()
+    await teacher.page
+      .locator(`[data-testid="class-map"][data-map-id="${mapIds[0]}"]`)
+      .getByTestId('copy-to-teams')
+      .click()
     await teacher.page.waitForURL(/\/teams\//)
     const copies = teacher.page.getByTestId('team-copy')
     await expect.poll(() => copies.count()).toBe(2)
-    expect((await copies.evaluateAll((els) => els.map((e) => e.getAttribute('data-team')))).sort()).toEqual(['Blue', 'Red'])
+    expect((await copies.evaluateAll((els) => els.map((e) => e.getAttribute('data-team')))).sort()).toEqual([
+      'Blue',
+      'Red',
+    ])
     redCopy = (await teacher.page.locator('[data-testid="team-copy"][data-team="Red"]').getAttribute('data-map-id'))!
-    const blueCopy = (await teacher.page.locator('[data-testid="team-copy"][data-team="Blue"]').getAttribute('data-map-id'))!
+    const blueCopy = (await teacher.page
+      .locator('[data-testid="team-copy"][data-team="Blue"]')
+      .getAttribute('data-map-id'))!
     const ann = students[0]!
     await ann.page.goto(`/classes/${classId}`)
     await ann.page.locator(`[data-testid="class-map"][data-map-id="${redCopy}"]`).waitFor()
@@ -265,7 +308,7 @@ describe('a teacher and three students in a class', () => {
     expect((await ann.page.request.get(`/api/maps/${blueCopy}/token`)).status()).toBe(404)
   }, 60_000)
 
-  test('[DB1] [DB2] [DB4] the dashboard\'s counts match what the students did; a finding focuses its node; CSV export', async () => {
+  test("[DB1] [DB2] [DB4] the dashboard's counts match what the students did; a finding focuses its node; CSV export", async () => {
     const [ann, , cid] = students as [Person, Person, Person]
     for (const p of [teacher, ann, cid]) await openMap(p.page, redCopy)
     const claim = await addNode(ann.page, 'claim', 'Ann: the dashboard claim')
@@ -276,15 +319,27 @@ describe('a teacher and three students in a class', () => {
     await teacher.page.getByTestId('dashboard-toggle').click()
     const cells = async (who: string, kind = 'person') => {
       const row = teacher.page.locator(`[data-testid="dashboard-${kind}"]`).filter({ hasText: who })
-      return Object.fromEntries(await Promise.all(['nodes', 'relations', 'votes', 'replies'].map(async (c) => [c, await row.locator(`[data-col="${c}"]`).innerText()])))
+      return Object.fromEntries(
+        await Promise.all(
+          ['nodes', 'relations', 'votes', 'replies'].map(async (c) => [
+            c,
+            await row.locator(`[data-col="${c}"]`).innerText(),
+          ]),
+        ),
+      )
     }
     await expect.poll(() => cells(ann.name)).toEqual({ nodes: '2', relations: '1', votes: '0', replies: '0' })
     await expect.poll(() => cells(cid.name)).toEqual({ nodes: '0', relations: '0', votes: '1', replies: '0' })
     await expect.poll(() => cells('Team Red', 'team')).toEqual({ nodes: '2', relations: '1', votes: '1', replies: '0' })
-    const finding = teacher.page.locator(`[data-testid="dashboard-finding"][data-kind="unsourced-evidence"][data-node-id="${evidence}"]`)
+    const finding = teacher.page.locator(
+      `[data-testid="dashboard-finding"][data-kind="unsourced-evidence"][data-node-id="${evidence}"]`,
+    )
     await finding.click()
     await expect.poll(() => teacher.page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe(evidence)
-    const [download] = await Promise.all([teacher.page.waitForEvent('download'), teacher.page.getByTestId('dashboard-csv').click()])
+    const [download] = await Promise.all([
+      teacher.page.waitForEvent('download'),
+      teacher.page.getByTestId('dashboard-csv').click(),
+    ])
     const csv = fs.readFileSync((await download.path())!, 'utf8')
     expect(csv).toContain(`"person","${ann.name}","Red","2","1","0",`)
     expect(csv).toContain(`"unsourced-evidence","${evidence}"`)
@@ -305,7 +360,9 @@ describe('a teacher and three students in a class', () => {
     await send('Public: a good example for everyone.', 'public')
     for (const s of [ann, cid]) await s.page.getByTestId('comments-toggle').click()
     const bodies = (p: Person) => p.page.getByTestId('comment-body').allInnerTexts()
-    await expect.poll(() => bodies(ann)).toEqual(expect.arrayContaining(['Private: cite the article for this.', 'Public: a good example for everyone.']))
+    await expect
+      .poll(() => bodies(ann))
+      .toEqual(expect.arrayContaining(['Private: cite the article for this.', 'Public: a good example for everyone.']))
     // Cid gets the public one; waiting for it first means the private one had every chance to arrive.
     await expect.poll(() => bodies(cid)).toContain('Public: a good example for everyone.')
     expect(await bodies(cid)).not.toContain('Private: cite the article for this.')

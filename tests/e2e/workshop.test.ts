@@ -13,7 +13,13 @@ describe('workshop: comments and history', () => {
   const baseURL = inject('baseURL')
   const run = browserPerFile()
 
-  async function workshop(): Promise<{ facilitator: Person; ann: Person; cleo: Person; mapId: string; nodeId: string }> {
+  async function workshop(): Promise<{
+    facilitator: Person
+    ann: Person
+    cleo: Person
+    mapId: string
+    nodeId: string
+  }> {
     const { owner: facilitator, guest: ann, mapId } = await ownerAndGuest(run.browser, baseURL, 'editor')
     const code = await createJoinCode(facilitator.page, mapId, 'editor')
     const cleo = await newPerson(run.browser, baseURL, unique('Cleo'))
@@ -31,7 +37,8 @@ describe('workshop: comments and history', () => {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
     await page.getByTestId(`${name}-panel`).waitFor()
   }
-  const thread = (page: Page, nodeId: string) => page.getByTestId('comments-panel').locator(`[data-testid="comment-thread"][data-target-id="${nodeId}"]`)
+  const thread = (page: Page, nodeId: string) =>
+    page.getByTestId('comments-panel').locator(`[data-testid="comment-thread"][data-target-id="${nodeId}"]`)
 
   test('[CM1] [CM5] [CM7] a thread on a node: a mention, a reply, resolving, all seen live by everyone', async () => {
     const { facilitator, ann, cleo, nodeId } = await workshop()
@@ -64,10 +71,9 @@ describe('workshop: comments and history', () => {
     await reply.getByTestId('comment-submit').click()
     await openPanel(facilitator.page, 'comments')
     for (const p of [ann, facilitator]) {
-      await expect.poll(() => thread(p.page, nodeId).getByTestId('comment-body').allInnerTexts()).toEqual([
-        expect.stringContaining('What is the source'),
-        'The 2019 survey, page 4',
-      ])
+      await expect
+        .poll(() => thread(p.page, nodeId).getByTestId('comment-body').allInnerTexts())
+        .toEqual([expect.stringContaining('What is the source'), 'The 2019 survey, page 4'])
     }
     await expect.poll(() => node(ann.page, nodeId).getByTestId('node-comment-count').innerText()).toContain('2')
 
@@ -106,9 +112,14 @@ describe('workshop: comments and history', () => {
     // The diff, listed and marked on the facilitator's canvas.
     await named.getByTestId('checkpoint-diff-now').click()
     const items = fac.getByTestId('diff-list').getByTestId('diff-item')
-    await expect.poll(() => items.allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Node added: Added after the checkpoint/), expect.stringMatching(/^Node changed \(text\): Uniforms harm/)]),
-    )
+    await expect
+      .poll(() => items.allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Node added: Added after the checkpoint/),
+          expect.stringMatching(/^Node changed \(text\): Uniforms harm/),
+        ]),
+      )
     await expect.poll(() => node(fac, nodeId).locator('.crux-node').getAttribute('data-diff')).toBe('changed')
     expect(await node(fac, later).locator('.crux-node').getAttribute('data-diff')).toBe('added')
 
@@ -123,7 +134,10 @@ describe('workshop: comments and history', () => {
       await nodeText(p, nodeId).filter({ hasText: 'Uniforms help' }).waitFor()
       expect(await node(p, later).count()).toBe(1)
     }
-    await fac.locator('[data-testid="checkpoint"][data-kind="restore"]').filter({ hasText: 'Restored Agreed thesis' }).waitFor()
+    await fac
+      .locator('[data-testid="checkpoint"][data-kind="restore"]')
+      .filter({ hasText: 'Restored Agreed thesis' })
+      .waitFor()
 
     // Undo the restore: Ann's wording comes back.
     await fac.getByTestId('restore-undo').click()
@@ -131,7 +145,10 @@ describe('workshop: comments and history', () => {
     expect(await node(cleo.page, later).count()).toBe(1)
 
     // The named checkpoint opens read-only, as it was.
-    const [opened] = await Promise.all([fac.context().waitForEvent('page'), named.getByTestId('checkpoint-open').click()])
+    const [opened] = await Promise.all([
+      fac.context().waitForEvent('page'),
+      named.getByTestId('checkpoint-open').click(),
+    ])
     await opened!.getByTestId('checkpoint-page').waitFor()
     await opened!.locator(`.react-flow__node[data-id="${nodeId}"]`).filter({ hasText: 'Uniforms help' }).waitFor()
     expect(await opened!.locator(`.react-flow__node[data-id="${later}"]`).count()).toBe(0)
@@ -141,16 +158,19 @@ describe('workshop: comments and history', () => {
 
   test('owners see each person’s votes; experts do not', async () => {
     const { facilitator, ann, cleo, nodeId } = await workshop()
-    for (const [p, value] of [[ann, 3], [cleo, 1]] as const) {
+    for (const [p, value] of [
+      [ann, 3],
+      [cleo, 1],
+    ] as const) {
       await node(p.page, nodeId).click()
       await p.page.getByTestId(`vote-${value}`).click()
       await expect.poll(() => p.page.getByTestId(`vote-${value}`).getAttribute('aria-checked')).toBe('true')
     }
     await node(facilitator.page, nodeId).click()
     const rows = facilitator.page.getByTestId('votes-by-person').getByTestId('person-votes')
-    await expect.poll(() => rows.allInnerTexts()).toEqual(
-      [`${ann.name}: 3`, `${cleo.name}: 1`].sort((a, b) => a.localeCompare(b)),
-    )
+    await expect
+      .poll(() => rows.allInnerTexts())
+      .toEqual([`${ann.name}: 3`, `${cleo.name}: 1`].sort((a, b) => a.localeCompare(b)))
     expect(await ann.page.getByTestId('votes-by-person').count()).toBe(0)
   })
 })

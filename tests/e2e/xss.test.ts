@@ -64,7 +64,12 @@ async function expectInert(page: Page, w: Watch, where: string): Promise<void> {
       ).length,
   )
   if (w.cspReports.length > 0) console.info(`[xss] CSP reports on ${where}:`, w.cspReports)
-  expect({ where, canary, injected, dialogs: w.dialogs }).toEqual({ where, canary: undefined, injected: 0, dialogs: [] })
+  expect({ where, canary, injected, dialogs: w.dialogs }).toEqual({
+    where,
+    canary: undefined,
+    injected: 0,
+    dialogs: [],
+  })
 }
 
 beforeAll(async () => {
@@ -84,7 +89,11 @@ beforeAll(async () => {
     const x = (i % 6) * 320
     const y = Math.floor(i / 6) * 420
     addNode(writer.doc, { id: `t${i}`, kind: 'claim', text: p, x, y, pinned: true }, me)
-    addNode(writer.doc, { id: `e${i}`, kind: 'evidence', text: p, quote: p, speaker: p, x: x + 10, y: y + 180, pinned: true }, me)
+    addNode(
+      writer.doc,
+      { id: `e${i}`, kind: 'evidence', text: p, quote: p, speaker: p, x: x + 10, y: y + 180, pinned: true },
+      me,
+    )
   })
   await new Promise((r) => setTimeout(r, 300))
 
@@ -98,7 +107,10 @@ beforeAll(async () => {
   const page = await context.newPage()
   await page.goto(`/join?code=${encodeURIComponent(code)}`)
   await page.getByLabel('Your name (shown to others)').fill(GUEST_NAME)
-  await Promise.all([page.waitForURL(`**/maps/${contentMapId}`), page.getByTestId('join-form').locator('button[type=submit]').click()])
+  await Promise.all([
+    page.waitForURL(`**/maps/${contentMapId}`),
+    page.getByTestId('join-form').locator('button[type=submit]').click(),
+  ])
   guest = { context, page, request: context.request, name: GUEST_NAME, email: '' }
 }, 600_000)
 
@@ -113,7 +125,7 @@ describe('XSS payloads render as text', () => {
     expect(readGraph(writer.doc).nodes).toHaveLength(PAYLOADS.length * 2)
   })
 
-  test('[PH7] home page: every payload map title and the owner\'s payload name are shown literally, and nothing runs', async () => {
+  test("[PH7] home page: every payload map title and the owner's payload name are shown literally, and nothing runs", async () => {
     const page = await owner.context.newPage()
     const w = watch(page)
     await page.goto('/')
@@ -134,14 +146,19 @@ describe('XSS payloads render as text', () => {
     const texts = await page.getByTestId('node-text').allTextContents()
     const quotes = await page.getByTestId('node-quote').allTextContents()
     for (const p of PAYLOADS) {
-      expect(texts.filter((t) => t.trim() === p.trim()), `node text ${p}`).toHaveLength(2)
+      expect(
+        texts.filter((t) => t.trim() === p.trim()),
+        `node text ${p}`,
+      ).toHaveLength(2)
       expect(quotes, `quote ${p}`).toContain(`“${p}”`)
     }
     const body = await page.evaluate(() => document.body.innerText)
     for (const p of PAYLOADS) expect(body, `speaker ${p}`).toContain(p.trim())
     // The guest (payload name) is on the map too: presence shows both names as text.
     await guest.page.goto(`/maps/${contentMapId}`)
-    await expect.poll(() => page.getByTestId('presence-user').allTextContents(), { timeout: 20_000 }).toContain(GUEST_NAME)
+    await expect
+      .poll(() => page.getByTestId('presence-user').allTextContents(), { timeout: 20_000 })
+      .toContain(GUEST_NAME)
     expect(await page.getByTestId('presence-user').allTextContents()).toContain(`${OWNER_NAME} (you)`)
     // Selecting evidence puts the payloads into the inspector's fields as values, not markup.
     await page.locator('.react-flow__node[data-id="e1"]').click()
@@ -151,13 +168,15 @@ describe('XSS payloads render as text', () => {
     await page.close()
   })
 
-  test('[PH7] the guest sees the owner\'s payload name in presence, and nothing runs for them either', async () => {
+  test("[PH7] the guest sees the owner's payload name in presence, and nothing runs for them either", async () => {
     const w = watch(guest.page)
     await guest.page.reload()
     await guest.page.getByTestId('map-editor').waitFor()
     const ownerTab = await owner.context.newPage()
     await ownerTab.goto(`/maps/${contentMapId}`)
-    await expect.poll(() => guest.page.getByTestId('presence-user').allTextContents(), { timeout: 20_000 }).toContain(OWNER_NAME)
+    await expect
+      .poll(() => guest.page.getByTestId('presence-user').allTextContents(), { timeout: 20_000 })
+      .toContain(OWNER_NAME)
     await expectInert(guest.page, w, 'editor (guest)')
     await ownerTab.close()
   })

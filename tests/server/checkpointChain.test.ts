@@ -1,7 +1,17 @@
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { afterAll, describe, expect, test } from 'vitest'
-import { ROOTS, addNode, localOrigin, readGraph, removeNodes, replaceGraph, setVote, SYSTEM_ORIGIN, updateNode } from '@/core/ydoc'
+import {
+  ROOTS,
+  addNode,
+  localOrigin,
+  readGraph,
+  removeNodes,
+  replaceGraph,
+  setVote,
+  SYSTEM_ORIGIN,
+  updateNode,
+} from '@/core/ydoc'
 import { createCheckpointStore, type CheckpointMemo } from '@/server/history/checkpointStore'
 import { newDeletions, type DeletedRanges } from '@/server/history/checkpointUpdate'
 import { freshSqliteDb } from '../../harness/db'
@@ -17,7 +27,12 @@ const ranges = fc
     for (const [client, clock, len] of xs) byClient.set(client, [...(byClient.get(client) ?? []), { clock, len }])
     return byClient
   })
-const covered = (ds: DeletedRanges) => new Set([...ds].flatMap(([c, items]) => items.flatMap((i) => Array.from({ length: i.len }, (_, k) => `${c}:${i.clock + k}`))))
+const covered = (ds: DeletedRanges) =>
+  new Set(
+    [...ds].flatMap(([c, items]) =>
+      items.flatMap((i) => Array.from({ length: i.len }, (_, k) => `${c}:${i.clock + k}`)),
+    ),
+  )
 const normalised = (ds: DeletedRanges): DeletedRanges => {
   const out: DeletedRanges = new Map()
   for (const [c, items] of ds) {
@@ -40,7 +55,9 @@ describe('checkpoint chain', () => {
     fc.assert(
       fc.property(ranges, ranges, (a, b) => {
         const before = normalised(a)
-        const now = normalised(new Map([...new Set([...a.keys(), ...b.keys()])].map((c) => [c, [...(a.get(c) ?? []), ...(b.get(c) ?? [])]])))
+        const now = normalised(
+          new Map([...new Set([...a.keys(), ...b.keys()])].map((c) => [c, [...(a.get(c) ?? []), ...(b.get(c) ?? [])]])),
+        )
         const fresh = covered(newDeletions(now, before))
         const expected = new Set([...covered(now)].filter((x) => !covered(before).has(x)))
         expect([...fresh].sort()).toEqual([...expected].sort())
@@ -53,7 +70,10 @@ describe('checkpoint chain', () => {
     let run = 0
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom('add', 'edit', 'remove', 'vote', 'checkpoint'), fc.nat(30), fc.nat(1)), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.constantFrom('add', 'edit', 'remove', 'vote', 'checkpoint'), fc.nat(30), fc.nat(1)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
         async (ops) => {
           const mapId = `mChain${run++}${Date.now().toString(36)}`
           await sqlite.db.map.create({ data: { id: mapId, title: 'chain' } })
@@ -65,7 +85,19 @@ describe('checkpoint chain', () => {
           for (const [op, n, who] of ops) {
             const ids = readGraph(doc).nodes.map((x) => x.id)
             const id = ids[n % Math.max(ids.length, 1)]
-            if (op === 'add') addNode(doc, { id: `n${n}_${expected.length}_${ids.length}`, kind: 'claim', text: `text ${n}`, x: n, y: 0, pinned: false }, o)
+            if (op === 'add')
+              addNode(
+                doc,
+                {
+                  id: `n${n}_${expected.length}_${ids.length}`,
+                  kind: 'claim',
+                  text: `text ${n}`,
+                  x: n,
+                  y: 0,
+                  pinned: false,
+                },
+                o,
+              )
             else if (op === 'edit' && id) updateNode(doc, id, { text: `edited ${n}`, x: n * 2 }, o)
             else if (op === 'remove' && id) removeNodes(doc, [id], o)
             else if (op === 'vote' && id) setVote(doc, { nodeId: id, userId: `u${who}`, value: n % 5 }, o)

@@ -21,7 +21,6 @@ beforeAll(async () => {
 })
 afterAll(() => srv.stop())
 
-
 describe('classes', () => {
   test('[PK1] a class has one join code, its creator teaches it, nobody else does', async () => {
     const teacher = await person(services, 'Teacher')
@@ -44,7 +43,9 @@ describe('classes', () => {
     expect(lines.map((l) => l.name)).toEqual(names)
     expect(new Set(lines.map((l) => l.code)).size).toBe(3)
     const ann = lines[0]!
-    expect((await services.classes.userForPersonalCode(ann.code.toLowerCase().replaceAll('-', ' ')))?.id).toBe(ann.userId)
+    expect((await services.classes.userForPersonalCode(ann.code.toLowerCase().replaceAll('-', ' ')))?.id).toBe(
+      ann.userId,
+    )
     expect(await services.classes.userForPersonalCode('AAAA-BBBB-CCCC')).toBeNull()
     // Only the hash is kept.
     const row = await services.db.user.findUnique({ where: { id: ann.userId } })
@@ -91,8 +92,13 @@ describe('classes', () => {
     try {
       addNode(client.doc, claim('ann-claim'), localOrigin())
       const server = await serverDoc(srv, map.id)
-      await eventually(() => readAuthorship(server).get('ann-claim')?.createdBy?.userId === ann!.userId, 'Ann authored her claim')
-      const closed = new Promise<number>((resolve) => client.provider.ws?.addEventListener('close', (e) => resolve(e.code), { once: true }))
+      await eventually(
+        () => readAuthorship(server).get('ann-claim')?.createdBy?.userId === ann!.userId,
+        'Ann authored her claim',
+      )
+      const closed = new Promise<number>((resolve) =>
+        client.provider.ws?.addEventListener('close', (e) => resolve(e.code), { once: true }),
+      )
       expect(await services.classes.moveStudent(c.id, ann!.userId, 'Blue')).toBe(true)
       expect(await closed).toBe(4501)
       expect((await services.access.grant(map.id, ann!.userId)).group).toBe('Blue')
@@ -110,7 +116,11 @@ describe('classes', () => {
     const c = await services.classes.create(teacher.id, 'Groups class')
     const [red] = await services.classes.addStudents(c.id, ['Rae'], 'Red')
     const [blue] = await services.classes.addStudents(c.id, ['Bea'], 'Blue')
-    const template = await services.maps.create({ title: 'Template', ownerId: teacher.id, content: { title: 'Template', nodes: [claim('thesis')], relations: [], votes: [] } })
+    const template = await services.maps.create({
+      title: 'Template',
+      ownerId: teacher.id,
+      content: { title: 'Template', nodes: [claim('thesis')], relations: [], votes: [] },
+    })
     await services.classes.assignMap(c.id, template.id)
     const result = await copyToTeams(services, c.id, template.id, teacher.id)
     if (!result.ok) throw new Error(result.error)
@@ -122,7 +132,12 @@ describe('classes', () => {
     expect((await services.access.grant(blueCopy, teacher.id)).role).toBe('owner')
     expect((await graphOf(services, redCopy)).nodes.map((n) => n.id)).toEqual(['thesis'])
     // The teacher changes the template afterwards: no team copy follows.
-    await services.maps.replaceContent(template.id, { title: 'Template', nodes: [claim('thesis'), claim('late')], relations: [], votes: [] })
+    await services.maps.replaceContent(template.id, {
+      title: 'Template',
+      nodes: [claim('thesis'), claim('late')],
+      relations: [],
+      votes: [],
+    })
     expect((await graphOf(services, redCopy)).nodes.map((n) => n.id)).toEqual(['thesis'])
     // Copying again does not fork a team's work.
     const again = await copyToTeams(services, c.id, template.id, teacher.id)

@@ -19,7 +19,12 @@ afterEach(async () => {
 async function storedMap(n: number, edits: number) {
   const store = createMemoryStore()
   const doc = new Y.Doc()
-  for (let i = 0; i < n; i++) addNode(doc, { id: `n${i}`, kind: 'claim', text: `claim number ${i} with a few words`, x: i, y: 0, pinned: false }, me)
+  for (let i = 0; i < n; i++)
+    addNode(
+      doc,
+      { id: `n${i}`, kind: 'claim', text: `claim number ${i} with a few words`, x: i, y: 0, pinned: false },
+      me,
+    )
   const first = Y.encodeStateAsUpdate(doc)
   await store.append('m', [first])
   const rows: Uint8Array[] = []
@@ -31,7 +36,9 @@ async function storedMap(n: number, edits: number) {
 
 function receivedBytes(client: Client): () => number {
   let bytes = 0
-  const ws = client.provider.ws as unknown as { addEventListener(type: 'message', fn: (e: { data: ArrayBuffer }) => void): void }
+  const ws = client.provider.ws as unknown as {
+    addEventListener(type: 'message', fn: (e: { data: ArrayBuffer }) => void): void
+  }
   ws.addEventListener('message', (e) => (bytes += e.data.byteLength))
   return () => bytes
 }

@@ -6,7 +6,16 @@ import { addNode, addRelation, localOrigin } from '@/core/ydoc'
 import { CommentRefused } from '@/server/comments/service'
 import { graphOf } from '../support/services'
 import { eventually } from '../../harness/syncHarness'
-import { honestClient, person, privateMap, restartedServer, serverDoc, startRealServer, type Person, type RealServer } from './security/realServer'
+import {
+  honestClient,
+  person,
+  privateMap,
+  restartedServer,
+  serverDoc,
+  startRealServer,
+  type Person,
+  type RealServer,
+} from './security/realServer'
 
 /** [CM] The comments service on a real SQLite database, with the real sync server announcing changes. */
 let srv: RealServer
@@ -44,9 +53,15 @@ const as = (p: Person, owner = false) => ({ userId: p.id, owner })
 describe('comments', () => {
   test('[CM1] [CM3] threads on nodes and relations: reply, edit and delete one’s own, resolve and reopen', async () => {
     const { comments } = srv.services
-    const onNode = await comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: '  Is this sourced?  ' })
+    const onNode = await comments.startThread(mapId, as(alice), {
+      target: { kind: 'node', id: nodeId },
+      body: '  Is this sourced?  ',
+    })
     expect(onNode.comments.map((c) => c.body)).toEqual(['Is this sourced?'])
-    const onRelation = await comments.startThread(mapId, as(bob), { target: { kind: 'relation', id: relationId }, body: 'Weak link' })
+    const onRelation = await comments.startThread(mapId, as(bob), {
+      target: { kind: 'relation', id: relationId },
+      body: 'Weak link',
+    })
     expect(onRelation.target).toEqual({ kind: 'relation', id: relationId })
 
     const replied = await comments.reply(mapId, onNode.id, as(bob), { body: 'Yes, see the survey' })
@@ -56,9 +71,13 @@ describe('comments', () => {
     ])
     const bobs = replied.comments[1]!.id
     // [CM3] Not someone else's: Alice cannot edit or delete Bob's reply; an owner may delete, not edit.
-    await expect(comments.edit(mapId, onNode.id, bobs, as(alice), { body: 'hijacked' })).rejects.toMatchObject({ status: 403 })
+    await expect(comments.edit(mapId, onNode.id, bobs, as(alice), { body: 'hijacked' })).rejects.toMatchObject({
+      status: 403,
+    })
     await expect(comments.remove(mapId, onNode.id, bobs, as(alice))).rejects.toBeInstanceOf(CommentRefused)
-    await expect(comments.edit(mapId, onNode.id, bobs, as(owner, true), { body: 'hijacked' })).rejects.toMatchObject({ status: 403 })
+    await expect(comments.edit(mapId, onNode.id, bobs, as(owner, true), { body: 'hijacked' })).rejects.toMatchObject({
+      status: 403,
+    })
     const edited = await comments.edit(mapId, onNode.id, bobs, as(bob), { body: 'Yes: the 2019 survey' })
     expect(edited.comments[1]).toMatchObject({ body: 'Yes: the 2019 survey', editedAt: expect.any(String) })
     await comments.remove(mapId, onNode.id, bobs, as(bob))
@@ -75,10 +94,21 @@ describe('comments', () => {
 
   test('[CM4] limits: empty, too long and made-up targets are refused; hostile text is stored as the words it is', async () => {
     const { comments } = srv.services
-    await expect(comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: '   ' })).rejects.toThrow()
-    await expect(comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: 'x'.repeat(COMMENT_MAX + 1) })).rejects.toThrow()
-    await expect(comments.startThread(mapId, as(alice), { target: { kind: 'node', id: 'nope' }, body: 'hello' })).rejects.toMatchObject({ status: 400 })
-    await expect(comments.startThread(mapId, as(alice), { target: { kind: 'relation', id: nodeId }, body: 'hello' })).rejects.toMatchObject({ status: 400 })
+    await expect(
+      comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: '   ' }),
+    ).rejects.toThrow()
+    await expect(
+      comments.startThread(mapId, as(alice), {
+        target: { kind: 'node', id: nodeId },
+        body: 'x'.repeat(COMMENT_MAX + 1),
+      }),
+    ).rejects.toThrow()
+    await expect(
+      comments.startThread(mapId, as(alice), { target: { kind: 'node', id: 'nope' }, body: 'hello' }),
+    ).rejects.toMatchObject({ status: 400 })
+    await expect(
+      comments.startThread(mapId, as(alice), { target: { kind: 'relation', id: nodeId }, body: 'hello' }),
+    ).rejects.toMatchObject({ status: 400 })
     const hostile = '<img src=x onerror=alert(1)>\u202Eevil'
     const t = await comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: hostile })
     expect(t.comments[0]!.body).toBe('<img src=x onerror=alert(1)>evil')
@@ -105,13 +135,17 @@ describe('comments', () => {
       mentions: [alice.id],
       visibility: 'teachers',
     })
-    const sees = async (p: Person, isOwner = false) => (await comments.list(mapId, as(p, isOwner))).some((x) => x.id === t.id)
+    const sees = async (p: Person, isOwner = false) =>
+      (await comments.list(mapId, as(p, isOwner))).some((x) => x.id === t.id)
     expect(await sees(owner, true)).toBe(true)
     expect(await sees(alice)).toBe(true)
     expect(await sees(bob)).toBe(false)
     expect((await comments.list(mapId, { userId: null, owner: false })).some((x) => x.id === t.id)).toBe(false)
     // Control: the same call on a thread Bob may read works.
-    const open = await comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: 'open to all' })
+    const open = await comments.startThread(mapId, as(alice), {
+      target: { kind: 'node', id: nodeId },
+      body: 'open to all',
+    })
     await expect(comments.reply(mapId, open.id, as(bob), { body: 'seen' })).resolves.toMatchObject({ id: open.id })
     await expect(comments.reply(mapId, t.id, as(bob), { body: 'let me in' })).rejects.toMatchObject({ status: 404 })
     await expect(comments.setResolved(mapId, t.id, as(bob), true)).rejects.toMatchObject({ status: 404 })
@@ -122,7 +156,10 @@ describe('comments', () => {
     try {
       const doc = await serverDoc(srv, mapId)
       const before = Y.encodeStateAsUpdate(doc)
-      const t = await srv.services.comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: 'no writes' })
+      const t = await srv.services.comments.startThread(mapId, as(alice), {
+        target: { kind: 'node', id: nodeId },
+        body: 'no writes',
+      })
       await srv.services.comments.reply(mapId, t.id, as(bob), { body: 'none here either' })
       await srv.services.comments.setResolved(mapId, t.id, as(alice), true)
       expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(before))).toBe(true)
@@ -136,9 +173,17 @@ describe('comments', () => {
     try {
       const seen = commentsRevisionIn(watcher.provider.awareness.getStates())
       await srv.services.comments.startThread(mapId, as(alice), { target: { kind: 'node', id: nodeId }, body: 'ping' })
-      await eventually(() => commentsRevisionIn(watcher.provider.awareness.getStates()) > seen, 'the comments revision reaches the client')
+      await eventually(
+        () => commentsRevisionIn(watcher.provider.awareness.getStates()) > seen,
+        'the comments revision reaches the client',
+      )
       const next = commentsRevisionIn(watcher.provider.awareness.getStates())
-      await srv.services.comments.setResolved(mapId, (await srv.services.comments.list(mapId, as(bob))).at(-1)!.id, as(bob), true)
+      await srv.services.comments.setResolved(
+        mapId,
+        (await srv.services.comments.list(mapId, as(bob))).at(-1)!.id,
+        as(bob),
+        true,
+      )
       await eventually(() => commentsRevisionIn(watcher.provider.awareness.getStates()) > next, 'again after resolving')
     } finally {
       watcher.destroy()

@@ -13,7 +13,8 @@ afterAll(async () => {
   await Promise.all(buses.map((b) => b.close()))
 })
 
-const revision = (room: { awareness: { getLocalState(): unknown } }) => (room.awareness.getLocalState() as ServerAwareness | null)?.server?.comments ?? 0
+const revision = (room: { awareness: { getLocalState(): unknown } }) =>
+  (room.awareness.getLocalState() as ServerAwareness | null)?.server?.comments ?? 0
 
 test('[CM7] the comments revision crosses instances; each change raises it again', async () => {
   const store = createMemoryStore()

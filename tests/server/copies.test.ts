@@ -43,7 +43,11 @@ test('[PR11] a guest who joined a private map with a viewer code can copy it', a
   dispose = t.dispose
   const teacher = await t.services.accounts.createGuest('Teacher')
   const template = await t.services.maps.create({ title: 'Template', ownerId: teacher.id })
-  const link = await t.services.access.createShareLink(template.id, teacher.id, { role: 'viewer', expiresAt: null, group: null })
+  const link = await t.services.access.createShareLink(template.id, teacher.id, {
+    role: 'viewer',
+    expiresAt: null,
+    group: null,
+  })
   const pupil = await t.services.accounts.createGuest('Pupil')
   const joined = await t.services.access.redeem(link.code, pupil.id)
   expect(joined.ok).toBe(true)
@@ -60,7 +64,7 @@ test('[PR11] a person who may not view a map cannot copy it, and nothing is crea
   const owner = await t.services.accounts.createGuest('Owner')
   const closed = await t.services.maps.create({ title: 'Private', ownerId: owner.id })
   const stranger = await t.services.accounts.createGuest('Stranger')
-  const before = (await t.services.db.map.count())
+  const before = await t.services.db.map.count()
 
   expect(await copyMap(t.services, closed.id, stranger.id)).toEqual({ ok: false, error: 'No such map' })
   expect(await copyMap(t.services, 'm-missing', stranger.id)).toEqual({ ok: false, error: 'No such map' })

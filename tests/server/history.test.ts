@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { addNode, localOrigin, nodesOf, readGraph, removeNodes, updateNode } from '@/core/ydoc'
 import { eventually } from '../../harness/syncHarness'
-import { honestClient, person, privateMap, restartedServer, startRealServer, type Person, type RealServer } from './security/realServer'
+import {
+  honestClient,
+  person,
+  privateMap,
+  restartedServer,
+  startRealServer,
+  type Person,
+  type RealServer,
+} from './security/realServer'
 
 /** [HI] History on the real sync server and SQLite: stock y-websocket clients make the changes. */
 let srv: RealServer
@@ -28,7 +36,9 @@ describe('history', () => {
     await expect.poll(async () => (await history.list(mapId)).map((c) => c.kind), { timeout: 5000 }).toEqual(['auto'])
     updateNode(client.doc, 'a', { text: 'second' }, localOrigin())
     client.destroy()
-    await expect.poll(async () => (await history.list(mapId)).map((c) => c.kind), { timeout: 5000 }).toEqual(['auto', 'session'])
+    await expect
+      .poll(async () => (await history.list(mapId)).map((c) => c.kind), { timeout: 5000 })
+      .toEqual(['auto', 'session'])
     const [auto, session] = await history.list(mapId)
     expect((await history.graphAt(mapId, auto!.id)).nodes.map((n) => n.text)).toEqual(['first'])
     expect((await history.graphAt(mapId, session!.id)).nodes.map((n) => n.text)).toEqual(['second'])
@@ -52,7 +62,9 @@ describe('history', () => {
     updateNode(client.doc, 'keep', { text: 'kept, reworded' }, o)
     addNode(client.doc, node('fresh', 'new'), o)
     for (let i = 0; i < 10; i++) updateNode(client.doc, 'keep', { x: i * 10 }, o)
-    await expect.poll(async () => (await srv.services.maps.graph(mapId)).nodes.map((n) => n.id).sort()).toEqual(['fresh', 'keep'])
+    await expect
+      .poll(async () => (await srv.services.maps.graph(mapId)).nodes.map((n) => n.id).sort())
+      .toEqual(['fresh', 'keep'])
     // The live log was compacted meanwhile (COMPACT_AFTER 3).
     await expect.poll(() => srv.services.store.logLength(mapId)).toBeLessThan(4)
     const diff = await srv.services.history.diff(mapId, first.id)
@@ -60,7 +72,10 @@ describe('history', () => {
     expect(diff.nodes.removed.map((n) => n.text)).toEqual(['deleted later'])
     expect(diff.nodes.changed.map((c) => [c.id, c.fields])).toEqual([['keep', ['text', 'x']]])
     // The deleted node's words are gone from the live doc (garbage collected) but not from the checkpoint.
-    expect((await srv.services.history.graphAt(mapId, first.id)).nodes.map((n) => n.text).sort()).toEqual(['deleted later', 'kept'])
+    expect((await srv.services.history.graphAt(mapId, first.id)).nodes.map((n) => n.text).sort()).toEqual([
+      'deleted later',
+      'kept',
+    ])
     client.destroy()
   })
 
@@ -75,7 +90,9 @@ describe('history', () => {
     updateNode(client.doc, 'thesis', { text: 'Uniforms harm' }, o)
     removeNodes(client.doc, ['reason'], o)
     addNode(client.doc, node('later', 'Added after the checkpoint'), o)
-    await expect.poll(async () => (await srv.services.maps.graph(mapId)).nodes.map((n) => n.id).sort()).toEqual(['later', 'thesis'])
+    await expect
+      .poll(async () => (await srv.services.maps.graph(mapId)).nodes.map((n) => n.id).sort())
+      .toEqual(['later', 'thesis'])
 
     const result = await srv.services.history.restore(mapId, cp.id, {}, by())
     expect(result.touched.sort()).toEqual(['reason', 'thesis'])
@@ -95,7 +112,11 @@ describe('history', () => {
     // Undo: the touched nodes back to the checkpoint just before, what the restore brought back removed again.
     await srv.services.history.restore(mapId, result.before.id, { nodes: result.touched, removeNewer: true }, by())
     await eventually(() => !nodesOf(client.doc).has('reason'), 'the undo reaches the client')
-    expect(readGraph(client.doc).nodes.map((n) => [n.id, n.text]).sort()).toEqual([
+    expect(
+      readGraph(client.doc)
+        .nodes.map((n) => [n.id, n.text])
+        .sort(),
+    ).toEqual([
       ['later', 'Added after the checkpoint'],
       ['thesis', 'Uniforms harm'],
     ])

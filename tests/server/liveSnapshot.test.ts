@@ -46,7 +46,9 @@ function claim(doc: Y.Doc, id: string): void {
 async function storedNodes(store: MapStore, mapId: string): Promise<string[]> {
   const doc = new Y.Doc()
   for (const u of (await store.load(mapId)).updates) Y.applyUpdate(doc, u)
-  return readGraph(doc).nodes.map((n) => n.id).sort()
+  return readGraph(doc)
+    .nodes.map((n) => n.id)
+    .sort()
 }
 
 test('[DU8] alone, compaction stores the live doc and never reads the log back', async () => {

@@ -18,7 +18,10 @@ import { claim } from '../support/graph'
  * are told edits are not saved, and everything is saved once it is released.
  */
 const me = localOrigin()
-const nodeIds = (doc: Y.Doc) => readGraph(doc).nodes.map((n) => n.id).sort()
+const nodeIds = (doc: Y.Doc) =>
+  readGraph(doc)
+    .nodes.map((n) => n.id)
+    .sort()
 
 let srv: RealServer | undefined
 afterEach(async () => {
@@ -49,14 +52,25 @@ test('[DU4][DU1][DU2] a locked SQLite file freezes no room and no request, is si
       await new Promise((r) => setTimeout(r, 40))
     }
     // Both rooms keep relaying while nothing can be written.
-    await eventually(() => nodeIds(watcherA.doc).length === 20 && nodeIds(watcherB.doc).length === 20, 'relay during the lock')
-    await eventually(() => unsavedSinceIn(watcherA.provider.awareness.getStates()) !== null, '"not saved" reaches clients')
+    await eventually(
+      () => nodeIds(watcherA.doc).length === 20 && nodeIds(watcherB.doc).length === 20,
+      'relay during the lock',
+    )
+    await eventually(
+      () => unsavedSinceIn(watcherA.provider.awareness.getStates()) !== null,
+      '"not saved" reaches clients',
+    )
     expect(unsavedSinceIn(watcherB.provider.awareness.getStates())).not.toBeNull()
 
     const started = Date.now()
     const report = await readiness(server.services)
     expect(Date.now() - started).toBeLessThan(1000)
-    expect(report.rooms.filter((r) => r.unsavedSince !== null).map((r) => r.mapId).sort()).toEqual([mapA, mapB].sort())
+    expect(
+      report.rooms
+        .filter((r) => r.unsavedSince !== null)
+        .map((r) => r.mapId)
+        .sort(),
+    ).toEqual([mapA, mapB].sort())
     expect(Math.max(...report.rooms.map((r) => r.lagMs))).toBeGreaterThan(0)
     // HTTP on the same event loop answers at once (with busy_timeout 5000 each append stalled it for 5 s).
     const t0 = Date.now()
@@ -66,8 +80,16 @@ test('[DU4][DU1][DU2] a locked SQLite file freezes no room and no request, is si
     expect(loop.max / 1e6).toBeLessThan(1000)
 
     locker.exec('COMMIT')
-    await eventually(() => unsavedSinceIn(watcherA.provider.awareness.getStates()) === null, '"not saved" clears', 15_000)
-    await eventually(() => unsavedSinceIn(watcherB.provider.awareness.getStates()) === null, '"not saved" clears on B', 15_000)
+    await eventually(
+      () => unsavedSinceIn(watcherA.provider.awareness.getStates()) === null,
+      '"not saved" clears',
+      15_000,
+    )
+    await eventually(
+      () => unsavedSinceIn(watcherB.provider.awareness.getStates()) === null,
+      '"not saved" clears on B',
+      15_000,
+    )
 
     // A fresh reader of the file (another process would see the same) has every edit.
     const reader = createDb(server.services.env.DATABASE_URL)

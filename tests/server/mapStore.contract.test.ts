@@ -201,7 +201,8 @@ describe('SQLite store on prepared statements', () => {
     expect(walCommits(`${t.file}-wal`) - before).toBe(1)
     expect(outcomes.map((o) => o.status)).toEqual(ids.map((id) => (id === 'm7' ? 'rejected' : 'fulfilled')))
     expect((outcomes[7] as PromiseRejectedResult).reason).toBeInstanceOf(MapGoneError)
-    for (const id of ids.filter((id) => id !== 'm7')) expect(replay((await store.load(id)).updates)).toEqual([`${id}-node`])
+    for (const id of ids.filter((id) => id !== 'm7'))
+      expect(replay((await store.load(id)).updates)).toEqual([`${id}-node`])
     // What the store wrote, Prisma reads (same tables, same timestamp format).
     const rows = await t.db.docUpdate.findMany({ where: { mapId: 'm3' } })
     expect(rows).toHaveLength(1)

@@ -41,11 +41,21 @@ const stepArb = fc.record({
     fc.record({ t: fc.constant('kind' as const), id: fc.constantFrom(...IDS) }),
     fc.record({ t: fc.constant('move' as const), id: fc.constantFrom(...IDS), x: fc.integer({ min: -50, max: 50 }) }),
     fc.record({ t: fc.constant('remove' as const), id: fc.constantFrom(...IDS) }),
-    fc.record({ t: fc.constant('relate' as const), id: fc.constantFrom(...RELS), s: fc.constantFrom(...IDS), g: fc.constantFrom(...IDS) }),
+    fc.record({
+      t: fc.constant('relate' as const),
+      id: fc.constantFrom(...RELS),
+      s: fc.constantFrom(...IDS),
+      g: fc.constantFrom(...IDS),
+    }),
     fc.record({ t: fc.constant('unrelate' as const), id: fc.constantFrom(...RELS) }),
     fc.record({ t: fc.constant('flip' as const), id: fc.constantFrom(...RELS) }),
     fc.record({ t: fc.constant('reaim' as const), id: fc.constantFrom(...RELS), g: fc.constantFrom(...IDS) }),
-    fc.record({ t: fc.constant('vote' as const), id: fc.constantFrom(...IDS), voter: fc.nat(PEOPLE.length - 1), v: fc.option(fc.nat(4)) }),
+    fc.record({
+      t: fc.constant('vote' as const),
+      id: fc.constantFrom(...IDS),
+      voter: fc.nat(PEOPLE.length - 1),
+      v: fc.option(fc.nat(4)),
+    }),
   ),
 })
 type Step = typeof stepArb extends fc.Arbitrary<infer T> ? T : never
@@ -82,13 +92,15 @@ function owned(doc: Y.Doc): Map<string, { author: string | undefined; json: stri
   const who = readAuthorship(doc)
   const out = new Map<string, { author: string | undefined; json: string }>()
   for (const map of [nodesOf(doc), relationsOf(doc)]) {
-    for (const [id, y] of map.entries()) out.set(`rec:${id}`, { author: who.get(id)?.createdBy?.userId, json: JSON.stringify(y.toJSON()) })
+    for (const [id, y] of map.entries())
+      out.set(`rec:${id}`, { author: who.get(id)?.createdBy?.userId, json: JSON.stringify(y.toJSON()) })
   }
-  for (const [key, v] of votesOf(doc).entries()) out.set(`vote:${key}`, { author: key.split('|')[1], json: JSON.stringify(v) })
+  for (const [key, v] of votesOf(doc).entries())
+    out.set(`vote:${key}`, { author: key.split('|')[1], json: JSON.stringify(v) })
   return out
 }
 
-test('[PA7] random operations by several people under the own-work policy never change another author\'s record in the server\'s doc', () => {
+test("[PA7] random operations by several people under the own-work policy never change another author's record in the server's doc", () => {
   let accepted = 0
   let refused = 0
   fc.assert(
@@ -101,7 +113,9 @@ test('[PA7] random operations by several people under the own-work policy never 
         const outcome = room.act(p, (doc) => {
           if (step.steal !== null && step.steal !== step.who) {
             const victim = PEOPLE[step.steal]!
-            const stolen = [...authorsOf(room.server).entries()].find(([, a]) => (a as { userId: string }).userId === victim)
+            const stolen = [...authorsOf(room.server).entries()].find(
+              ([, a]) => (a as { userId: string }).userId === victim,
+            )
             if (stolen) doc.clientID = Number(stolen[0])
           }
           run(doc, step)
@@ -111,7 +125,10 @@ test('[PA7] random operations by several people under the own-work policy never 
         const after = owned(room.server)
         for (const [key, was] of before) {
           if (was.author === p.writer.userId) continue
-          expect(after.get(key), `${key} by ${was.author}, after ${JSON.stringify(step)} by ${p.writer.userId}`).toEqual(was)
+          expect(
+            after.get(key),
+            `${key} by ${was.author}, after ${JSON.stringify(step)} by ${p.writer.userId}`,
+          ).toEqual(was)
         }
       }
     }),

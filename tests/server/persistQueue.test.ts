@@ -11,7 +11,14 @@ import { controlledStore } from '../support/controlledStore'
  * windows are checked exactly and nothing sleeps.
  */
 const me = localOrigin()
-const options: PersistOptions = { delayMs: 50, busDelayMs: 250, compactAfter: 1000, onError: () => {}, maxBackoffMs: 5000, slowMs: 2000 }
+const options: PersistOptions = {
+  delayMs: 50,
+  busDelayMs: 250,
+  compactAfter: 1000,
+  onError: () => {},
+  maxBackoffMs: 5000,
+  slowMs: 2000,
+}
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.UTC(2026, 0, 1, 9, 30) })
@@ -97,7 +104,9 @@ describe('PersistQueue', () => {
   test('[DU1] during a long outage memory stays one merged update about the size of the doc', async () => {
     const c = controlledStore()
     let doc: Y.Doc | undefined
-    const q = new PersistQueue(c.store, 'm', { ...options, compressAboveBytes: 4096 }, undefined, () => Y.encodeStateAsUpdate(doc!))
+    const q = new PersistQueue(c.store, 'm', { ...options, compressAboveBytes: 4096 }, undefined, () =>
+      Y.encodeStateAsUpdate(doc!),
+    )
     const w = writer(q)
     doc = w.doc
     w.add('n', '')
@@ -113,7 +122,9 @@ describe('PersistQueue', () => {
     // 3,000 revisions typed ~30 KB; the backlog stays under the bound, max(4 KB, the doc's size), plus fresh updates.
     // A merged backlog keeps the content of its own recent deletions, which the doc has already collected:
     // hence a tenth more than the doc's own encoding.
-    expect(q.pendingBytes).toBeLessThan(Math.max(4096, Y.encodeStateAsUpdate(w.doc).byteLength) * 1.1 + MERGE_PENDING_AT * largestUpdate)
+    expect(q.pendingBytes).toBeLessThan(
+      Math.max(4096, Y.encodeStateAsUpdate(w.doc).byteLength) * 1.1 + MERGE_PENDING_AT * largestUpdate,
+    )
     c.set('ok')
     await vi.advanceTimersByTimeAsync(5000)
     expect(await storedNodes(c)).toEqual(['n:revision 2999'])
@@ -245,10 +256,15 @@ describe('PersistQueue', () => {
     await vi.advanceTimersByTimeAsync(21)
     expect(c.attempts).toHaveLength(0)
     await vi.advanceTimersByTimeAsync(1)
-    expect(c.attempts.map((a) => a.at)).toEqual([Date.UTC(2026, 0, 1, 9, 30, 0, 50), Date.UTC(2026, 0, 1, 9, 30, 0, 50)])
+    expect(c.attempts.map((a) => a.at)).toEqual([
+      Date.UTC(2026, 0, 1, 9, 30, 0, 50),
+      Date.UTC(2026, 0, 1, 9, 30, 0, 50),
+    ])
   })
 
   test('[DU1] back-off doubles from 100 ms and stops at its cap', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 60].map((n) => backoffMs(n, 5000))).toEqual([100, 200, 400, 800, 1600, 3200, 5000, 5000])
+    expect([0, 1, 2, 3, 4, 5, 6, 60].map((n) => backoffMs(n, 5000))).toEqual([
+      100, 200, 400, 800, 1600, 3200, 5000, 5000,
+    ])
   })
 })

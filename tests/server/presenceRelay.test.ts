@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { MAX_PRESENCE_TICK_MS, PRESENCE_TICK_MS, PresenceRelay, SLOW_PEER_BACKLOG_BYTES, nextTick, type PresencePeer } from '@/server/sync/presenceRelay'
+import {
+  MAX_PRESENCE_TICK_MS,
+  PRESENCE_TICK_MS,
+  PresenceRelay,
+  SLOW_PEER_BACKLOG_BYTES,
+  nextTick,
+  type PresencePeer,
+} from '@/server/sync/presenceRelay'
 import { decodeServerFrame } from '../support/rawClient'
 
 /** [PB2] [PB3] The relay on its own: what each peer gets per tick, in a room of any size. */
@@ -43,8 +50,11 @@ describe('PresenceRelay', () => {
     const awareness = room()
     const peers = [peer(), peer(), peer()]
     const relay = new PresenceRelay(awareness, () => peers)
-    awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => relay.changedClients([...added!, ...updated!, ...removed!], true))
-    for (let move = 1; move <= 5; move++) for (let id = 1; id <= 30; id++) announce(awareness, id, move, { cursor: { x: move, y: id } })
+    awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) =>
+      relay.changedClients([...added!, ...updated!, ...removed!], true),
+    )
+    for (let move = 1; move <= 5; move++)
+      for (let id = 1; id <= 30; id++) announce(awareness, id, move, { cursor: { x: move, y: id } })
     relay.flush()
     relay.close()
     for (const p of peers) {
@@ -68,7 +78,9 @@ describe('PresenceRelay', () => {
     const slow = peer(SLOW_PEER_BACKLOG_BYTES + 1)
     const fast = peer()
     const relay = new PresenceRelay(awareness, () => [slow, fast])
-    awareness.on('update', ({ added, updated }: Record<string, number[]>) => relay.changedClients([...added!, ...updated!], true))
+    awareness.on('update', ({ added, updated }: Record<string, number[]>) =>
+      relay.changedClients([...added!, ...updated!], true),
+    )
     announce(awareness, 1, 1, { n: 1 })
     relay.flush()
     announce(awareness, 2, 1, { n: 2 })

@@ -14,7 +14,15 @@ import { freshSqliteDb } from '../../harness/db'
 import * as Y from 'yjs'
 import { SYSTEM_ORIGIN, addNode, bindAuthors, localOrigin } from '@/core/ydoc'
 
-const node = (id: string, text: string, extra: Partial<ArgNode> = {}): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false, ...extra })
+const node = (id: string, text: string, extra: Partial<ArgNode> = {}): ArgNode => ({
+  id,
+  kind: 'claim',
+  text,
+  x: 0,
+  y: 0,
+  pinned: false,
+  ...extra,
+})
 
 const debate: ArgumentMap = {
   title: 'No grey zones',
@@ -87,7 +95,7 @@ describe('publishing service', () => {
     expect((await env.pub.latest(named.slug))?.authorOf).toEqual({ ann1: 'Ann' })
   })
 
-  test("[PR12] the byline names the first owner only while it is on (off by default), on every version, and only owners set it", async () => {
+  test('[PR12] the byline names the first owner only while it is on (off by default), on every version, and only owners set it', async () => {
     const m = await ownedMap()
     const r = await env.pub.publish(m.id, owner)
     if (!r.ok) throw new Error(r.error)
@@ -125,12 +133,21 @@ describe('publishing service', () => {
     const m = await ownedMap()
     const first = await env.pub.publish(m.id, owner)
     if (!first.ok) throw new Error(first.error)
-    await env.maps.replaceContent(m.id, { ...debate, title: 'No grey zones, revised', nodes: [...debate.nodes, node('extra', 'A new claim')] })
+    await env.maps.replaceContent(m.id, {
+      ...debate,
+      title: 'No grey zones, revised',
+      nodes: [...debate.nodes, node('extra', 'A new claim')],
+    })
     const second = await env.pub.publish(m.id, owner)
     expect(second).toEqual({ ok: true, slug: first.slug, number: 2 })
 
     // A third edit after publishing must not leak into either version.
-    await env.maps.replaceContent(m.id, { ...debate, title: 'Third', nodes: [node('only', 'Only this')], relations: [] })
+    await env.maps.replaceContent(m.id, {
+      ...debate,
+      title: 'Third',
+      nodes: [node('only', 'Only this')],
+      relations: [],
+    })
     const v1 = await env.pub.version(first.slug, 1)
     const v2 = await env.pub.version(first.slug, 2)
     expect(v1?.title).toBe('No grey zones')
@@ -227,7 +244,11 @@ describe('import', () => {
   test.each([
     // [AD7] Only what @argdown/core itself rejects is an Argdown error (here: a definition with no text).
     ['argdown', '[A]: one\n\n[Empty]: {speaker: "nobody"}\n', /line \d+, column \d+/],
-    ['json', '{"format":"crux","schemaVersion":1,"map":{"title":"t","nodes":[{"id":"a"}],"relations":[]}}', /^map\.nodes\[0\]/],
+    [
+      'json',
+      '{"format":"crux","schemaVersion":1,"map":{"title":"t","nodes":[{"id":"a"}],"relations":[]}}',
+      /^map\.nodes\[0\]/,
+    ],
     ['aif', '{"nodes":[{"nodeID":"1","text":"x","type":"I"}],"edges":[{"edgeID":"1","fromID":"1","toID":"9"}]}', /./],
     ['json', 'not json at all', /^\$$/],
   ] as const)('a broken %s file names each problem and where, and creates nothing', async (format, text, where) => {
@@ -263,27 +284,31 @@ describe('slugs and the LRU', () => {
 
   test('the LRU keeps the most recently used entries up to its capacity', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 8 })), { maxLength: 60 }), (cap, ops) => {
-        const lru = new Lru<number, number>(cap)
-        const model: number[] = [] // most recent last
-        for (const [write, k] of ops) {
-          if (write) {
-            lru.set(k, k * 10)
-            const i = model.indexOf(k)
-            if (i >= 0) model.splice(i, 1)
-            model.push(k)
-            if (model.length > cap) model.shift()
-          } else {
-            const v = lru.get(k)
-            expect(v).toBe(model.includes(k) ? k * 10 : undefined)
-            if (model.includes(k)) {
-              model.splice(model.indexOf(k), 1)
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 8 })), { maxLength: 60 }),
+        (cap, ops) => {
+          const lru = new Lru<number, number>(cap)
+          const model: number[] = [] // most recent last
+          for (const [write, k] of ops) {
+            if (write) {
+              lru.set(k, k * 10)
+              const i = model.indexOf(k)
+              if (i >= 0) model.splice(i, 1)
               model.push(k)
+              if (model.length > cap) model.shift()
+            } else {
+              const v = lru.get(k)
+              expect(v).toBe(model.includes(k) ? k * 10 : undefined)
+              if (model.includes(k)) {
+                model.splice(model.indexOf(k), 1)
+                model.push(k)
+              }
             }
           }
-        }
-        expect(lru.keys()).toEqual(model)
-      }),
+          expect(lru.keys()).toEqual(model)
+        },
+      ),
     )
   })
 })

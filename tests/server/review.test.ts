@@ -9,7 +9,15 @@ import { guardedRoom, writer } from '../support/guardedRoom'
 
 /** Review mode ([PM1]–[PM3] in core/permissions/SPEC.md, [FW3] in core/evaluate/SPEC.md), judged by the update guard. */
 const me = localOrigin()
-const claim = (id: string, extra: Partial<ArgNode> = {}): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false, ...extra })
+const claim = (id: string, extra: Partial<ArgNode> = {}): ArgNode => ({
+  id,
+  kind: 'claim',
+  text: id,
+  x: 0,
+  y: 0,
+  pinned: false,
+  ...extra,
+})
 
 function reviewRoom() {
   const room = guardedRoom()
@@ -21,7 +29,7 @@ function reviewRoom() {
 }
 
 describe('review mode', () => {
-  test('[PM1] a student\'s new node is taken only as pending; the teacher\'s need no review', () => {
+  test("[PM1] a student's new node is taken only as pending; the teacher's need no review", () => {
     const { room, teacher, ann } = reviewRoom()
     const bare = room.act(ann, (d) => addNode(d, claim('a1'), me))
     expect(bare).toMatchObject({ ok: false, reason: expect.stringContaining('review') })
@@ -47,14 +55,24 @@ describe('review mode', () => {
     room.act(ann, (d) => addNode(d, claim('a1', { review: 'pending' }), me))
     room.act(ann, (d) => addNode(d, claim('a2', { review: 'pending' }), me))
     room.pull(coTeacher)
-    const queue = (doc: import('yjs').Doc) => readGraph(doc).nodes.filter((n) => n.review === 'pending').map((n) => n.id).sort()
+    const queue = (doc: import('yjs').Doc) =>
+      readGraph(doc)
+        .nodes.filter((n) => n.review === 'pending')
+        .map((n) => n.id)
+        .sort()
     expect(queue(coTeacher.doc)).toEqual(['a1', 'a2'])
-    expect(room.act(teacher, (d) => updateNode(d, 'a1', { review: 'rejected', reviewReason: 'Not about the thesis' }, me)).ok).toBe(true)
+    expect(
+      room.act(teacher, (d) => updateNode(d, 'a1', { review: 'rejected', reviewReason: 'Not about the thesis' }, me))
+        .ok,
+    ).toBe(true)
     expect(room.act(coTeacher, (d) => updateNode(d, 'a2', { review: undefined }, me)).ok).toBe(true)
     room.pull(coTeacher)
     room.pull(ann)
     expect(queue(coTeacher.doc)).toEqual([])
-    expect(readGraph(ann.doc).nodes.find((n) => n.id === 'a1')).toMatchObject({ review: 'rejected', reviewReason: 'Not about the thesis' })
+    expect(readGraph(ann.doc).nodes.find((n) => n.id === 'a1')).toMatchObject({
+      review: 'rejected',
+      reviewReason: 'Not about the thesis',
+    })
     expect(readGraph(ann.doc).nodes.find((n) => n.id === 'a2')?.review).toBeUndefined()
   })
 
@@ -75,7 +93,10 @@ describe('review mode', () => {
       fc.property(arbMap(), fc.array(fc.nat(), { maxLength: 4 }), (map: ArgumentMap, picks) => {
         if (map.nodes.length === 0) return
         const held = new Set(picks.map((i) => map.nodes[i % map.nodes.length]!.id))
-        const marked: ArgumentMap = { ...map, nodes: map.nodes.map((n) => (held.has(n.id) ? { ...n, review: 'pending' as const } : n)) }
+        const marked: ArgumentMap = {
+          ...map,
+          nodes: map.nodes.map((n) => (held.has(n.id) ? { ...n, review: 'pending' as const } : n)),
+        }
         const without = admittedOnly(marked)
         expect(without.nodes.some((n) => held.has(n.id))).toBe(false)
         const a = evaluate(marked)

@@ -30,7 +30,7 @@ afterAll(async () => {
   await db?.dispose()
 })
 
-test('[SO1] clients on different instances see each other\'s edits and presence', async () => {
+test("[SO1] clients on different instances see each other's edits and presence", async () => {
   const owner = await person(a.services, 'Owner')
   const guest = await person(a.services, 'Guest')
   const mapId = await privateMap(a.services, owner, [[guest, 'editor']])
@@ -39,11 +39,15 @@ test('[SO1] clients on different instances see each other\'s edits and presence'
   try {
     addNode(onA.doc, claim('from-a', 'written on instance A'), me)
     addNode(onB.doc, claim('from-b', 'written on instance B'), me)
-    await eventually(() => readGraph(onA.doc).nodes.length === 2 && readGraph(onB.doc).nodes.length === 2, 'cross-instance edits')
+    await eventually(
+      () => readGraph(onA.doc).nodes.length === 2 && readGraph(onB.doc).nodes.length === 2,
+      'cross-instance edits',
+    )
     expect(readGraph(onA.doc)).toEqual(readGraph(onB.doc))
 
     onA.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
-    const names = () => [...onB.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name)
+    const names = () =>
+      [...onB.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name)
     await eventually(() => names().includes('Owner'), 'presence across instances')
   } finally {
     onA.destroy()
@@ -72,7 +76,7 @@ test('[SO3] what was written through either instance is in the database for a th
   const mapId = await privateMap(a.services, owner)
   const onB = await honestClient(b, owner, mapId, 'owner')
   addNode(onB.doc, claim('kept', 'persisted by B'), me)
-  await eventually(() => (b.services.sync.rooms.live(mapId) !== undefined), 'room open')
+  await eventually(() => b.services.sync.rooms.live(mapId) !== undefined, 'room open')
   await (await b.services.sync.rooms.live(mapId)!).flush()
   onB.destroy()
 

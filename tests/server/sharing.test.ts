@@ -18,7 +18,11 @@ test('the join page learns what a valid code leads to, and nothing from an expir
   const revoked = await access.createShareLink(mapId, owner.id, { role: 'viewer', expiresAt: null, group: null })
   await access.revokeShareLink(mapId, revoked.id)
 
-  expect(await access.previewCode(live.code)).toEqual({ mapTitle: 'Year 9 debate: school uniforms', role: 'editor', group: 'Blue' })
+  expect(await access.previewCode(live.code)).toEqual({
+    mapTitle: 'Year 9 debate: school uniforms',
+    role: 'editor',
+    group: 'Blue',
+  })
   // Codes are typed by hand: the same normalisation as redeeming (case, spaces).
   expect(await access.previewCode(` ${live.code.toLowerCase()} `)).toMatchObject({ role: 'editor' })
   expect(await access.previewCode(expiring.code)).toMatchObject({ role: 'viewer' })
@@ -41,11 +45,17 @@ test('[PR10] an owner adds an existing account by email; never a lower role; unk
 
   expect(await access.invite(mapId, email, 'commenter')).toEqual({ ok: true, name: 'Invited Iris' })
   expect((await access.grant(mapId, iris)).role).toBe('commenter')
-  expect(await access.invite(mapId, email, 'viewer')).toMatchObject({ ok: false, error: expect.stringMatching(/already a commenter/) })
+  expect(await access.invite(mapId, email, 'viewer')).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/already a commenter/),
+  })
   expect((await access.grant(mapId, iris)).role).toBe('commenter')
   expect(await access.invite(mapId, email, 'editor')).toMatchObject({ ok: true })
   expect((await access.grant(mapId, iris)).role).toBe('editor')
 
-  expect(await access.invite(mapId, 'nobody@example.test', 'editor')).toMatchObject({ ok: false, error: expect.stringMatching(/No account uses nobody@example.test/) })
+  expect(await access.invite(mapId, 'nobody@example.test', 'editor')).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/No account uses nobody@example.test/),
+  })
   expect((await access.members(mapId)).map((m) => m.userId).sort()).toEqual([owner.id, iris].sort())
 })

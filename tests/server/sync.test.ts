@@ -27,7 +27,10 @@ describe('sync server with stock y-websocket clients', () => {
     addNode(a.doc, claim('c1', 'Belarus is a balcony'), me)
     addNode(b.doc, claim('c2', 'Neutrality is affordable'), me)
     addRelation(b.doc, { id: 'r1', kind: 'attacks', source: 'c2', target: 'c1' }, me)
-    await eventually(() => readGraph(a.doc).relations.length === 1 && readGraph(b.doc).nodes.length === 2, 'convergence')
+    await eventually(
+      () => readGraph(a.doc).relations.length === 1 && readGraph(b.doc).nodes.length === 2,
+      'convergence',
+    )
     expect(readGraph(a.doc)).toEqual(readGraph(b.doc))
     expect(problems(readGraph(a.doc))).toEqual([])
   })
@@ -80,7 +83,10 @@ describe('sync server with stock y-websocket clients', () => {
     // A newcomer that has received a's latest edit has everything the server holds: had b's offline
     // write leaked to the server, the newcomer would have it too.
     const newcomer = track(connectClient(srv.url, 'm4'))
-    await eventually(() => readGraph(newcomer.doc).nodes.some((n) => n.id === 'online-a'), 'newcomer has the online edit')
+    await eventually(
+      () => readGraph(newcomer.doc).nodes.some((n) => n.id === 'online-a'),
+      'newcomer has the online edit',
+    )
     expect(readGraph(newcomer.doc).nodes.map((n) => n.id)).toEqual(['online-a'])
     expect(readGraph(a.doc).nodes.map((n) => n.id)).toEqual(['online-a'])
 
@@ -95,7 +101,10 @@ describe('sync server with stock y-websocket clients', () => {
     const seed = new Y.Doc()
     addNode(seed, claim('stored'), me)
     await store.append('slow', [Y.encodeStateAsUpdate(seed)])
-    const slowStore = { ...store, load: async (id: string) => (await new Promise((r) => setTimeout(r, 300)), store.load(id)) }
+    const slowStore = {
+      ...store,
+      load: async (id: string) => (await new Promise((r) => setTimeout(r, 300)), store.load(id)),
+    }
     const srv = await startSyncServer(slowStore)
     cleanups.push(() => srv.stop())
     const c = track(connectClient(srv.url, 'slow'))

@@ -36,7 +36,9 @@ function classroom() {
   const carl = room.join(writer('carl', { ownWork: false }))
   expect(room.act(teacher, (d) => addNode(d, { ...node('thesis'), locked: true }, me)).ok).toBe(true)
   expect(room.act(ann, (d) => addNode(d, node('a1', 'Ann says'), me)).ok).toBe(true)
-  expect(room.act(ann, (d) => addRelation(d, { id: 'ra', kind: 'supports', source: 'a1', target: 'thesis' }, me)).ok).toBe(true)
+  expect(
+    room.act(ann, (d) => addRelation(d, { id: 'ra', kind: 'supports', source: 'a1', target: 'thesis' }, me)).ok,
+  ).toBe(true)
   expect(room.act(ann, (d) => setVote(d, { nodeId: 'thesis', userId: 'ann', value: 3 }, me)).ok).toBe(true)
   return { room, teacher, ann, bob, carl }
 }
@@ -60,7 +62,9 @@ describe('authorship', () => {
 
   test("[PA1] an update written under someone else's clientID is refused whole", () => {
     const { room, ann, bob } = classroom()
-    const annClient = [...authorsOf(room.server).entries()].find(([, a]) => (a as { userId: string }).userId === 'ann')![0]
+    const annClient = [...authorsOf(room.server).entries()].find(
+      ([, a]) => (a as { userId: string }).userId === 'ann',
+    )![0]
     const before = snapshot(room.server)
     const outcome = room.act(bob, (d) => {
       d.clientID = Number(annClient)
@@ -72,7 +76,7 @@ describe('authorship', () => {
     expect(room.act(ann, (d) => addNode(d, node('a2'), me)).ok).toBe(true)
   })
 
-  test('[PA1] a clientID with history nobody is bound to (the server\'s, a seed\'s) cannot be taken over', () => {
+  test("[PA1] a clientID with history nobody is bound to (the server's, a seed's) cannot be taken over", () => {
     const room = guardedRoom()
     const seed = new Y.Doc()
     addNode(seed, node('seeded'), me)
@@ -122,13 +126,21 @@ describe('what everyone can do', () => {
   test('[PA5] others attach relations, evidence and votes to a locked node', () => {
     const { room, bob } = classroom()
     expect(room.act(bob, (d) => addNode(d, { ...node('b1'), kind: 'evidence' }, me)).ok).toBe(true)
-    expect(room.act(bob, (d) => addRelation(d, { id: 'rb', kind: 'attacks', source: 'b1', target: 'thesis' }, me)).ok).toBe(true)
+    expect(
+      room.act(bob, (d) => addRelation(d, { id: 'rb', kind: 'attacks', source: 'b1', target: 'thesis' }, me)).ok,
+    ).toBe(true)
     expect(room.act(bob, (d) => setVote(d, { nodeId: 'thesis', userId: 'bob', value: 1 }, me)).ok).toBe(true)
     // [PA7] and connect to anyone's node, and change and delete their own.
-    expect(room.act(bob, (d) => addRelation(d, { id: 'rb2', kind: 'attacks', source: 'b1', target: 'a1' }, me)).ok).toBe(true)
+    expect(
+      room.act(bob, (d) => addRelation(d, { id: 'rb2', kind: 'attacks', source: 'b1', target: 'a1' }, me)).ok,
+    ).toBe(true)
     expect(room.act(bob, (d) => updateNode(d, 'b1', { text: 'better' }, me)).ok).toBe(true)
     expect(room.act(bob, (d) => removeRelations(d, ['rb2'], me)).ok).toBe(true)
-    expect(readGraph(room.server).relations.map((r) => r.id).sort()).toEqual(['ra', 'rb'])
+    expect(
+      readGraph(room.server)
+        .relations.map((r) => r.id)
+        .sort(),
+    ).toEqual(['ra', 'rb'])
   })
 
   test('[PA5] owners change, move and delete a locked node', () => {
@@ -138,7 +150,7 @@ describe('what everyone can do', () => {
     expect(room.act(teacher, (d) => removeNodes(d, ['thesis'], me)).ok).toBe(true)
   })
 
-  test('[PA7] under the own-work policy a node carrying others\' relations or votes stays; without it, it goes', () => {
+  test("[PA7] under the own-work policy a node carrying others' relations or votes stays; without it, it goes", () => {
     const { room, ann, bob } = classroom()
     room.act(bob, (d) => addRelation(d, { id: 'rb', kind: 'attacks', source: 'thesis', target: 'a1' }, me))
     expect(room.act(ann, (d) => removeNodes(d, ['a1'], me)).ok).toBe(false)
@@ -166,12 +178,14 @@ describe('recovery', () => {
     expect(graph.votes.map((v) => `${v.nodeId}|${v.userId}`)).toEqual(['a1|ann', 'thesis|ann'])
     expect(readTrash(room.server)).toEqual([])
     // Credit and the own-work policy follow the original author.
-    expect(readAuthorship(room.server).get('a1')).toMatchObject({ createdBy: { userId: 'ann' }, restoredBy: { userId: 'teacher' } })
+    expect(readAuthorship(room.server).get('a1')).toMatchObject({
+      createdBy: { userId: 'ann' },
+      restoredBy: { userId: 'teacher' },
+    })
     expect(room.act(ann, (d) => updateNode(d, 'a1', { text: 'mine again' }, me)).ok).toBe(true)
     expect(room.act(ann, (d) => removeNodes(d, ['a1'], me)).ok).toBe(true)
   })
 })
-
 
 test('[PA9] a node deleted together with its relations (as the editor does) is filed with them', () => {
   const { room, teacher } = classroom()

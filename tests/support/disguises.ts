@@ -40,15 +40,27 @@ export function disguises(ann: string, teacher: string): Disguise[] {
     ["[PA7] change Ann's node's kind", (d) => updateNode(d, 'a1', { kind: 'objection' }, me)],
     ["[PA7] delete Ann's relation", (d) => removeRelations(d, ['ra'], me)],
     ["[PA7] flip Ann's relation", (d) => setRelationKind(d, 'ra', 'attacks', me)],
-    ["[PA7] move the target end of Ann's relation", (d) => d.transact(() => void recordOf(relationsOf(d), 'ra')!.set('target', 'a1'))],
-    ["[PA7] move the source end of Ann's relation", (d) => d.transact(() => void recordOf(relationsOf(d), 'ra')!.set('source', 'thesis'))],
+    [
+      "[PA7] move the target end of Ann's relation",
+      (d) => d.transact(() => void recordOf(relationsOf(d), 'ra')!.set('target', 'a1')),
+    ],
+    [
+      "[PA7] move the source end of Ann's relation",
+      (d) => d.transact(() => void recordOf(relationsOf(d), 'ra')!.set('source', 'thesis')),
+    ],
     ["[PA8] a vote cast in Ann's name", (d) => setVote(d, { nodeId: 'a1', userId: ann, value: 0 }, me)],
     ["[PA8] change Ann's vote", (d) => setVote(d, { nodeId: 'thesis', userId: ann, value: 0 }, me)],
     ["[PA8] withdraw Ann's vote", (d) => setVote(d, { nodeId: 'thesis', userId: ann, value: null }, me)],
-    ['[PA2] bind oneself as the teacher in the authors map', (d) => authorsOf(d).set(String(d.clientID), { userId: teacher, name: 'Teacher', color: '#000000' })],
+    [
+      '[PA2] bind oneself as the teacher in the authors map',
+      (d) => authorsOf(d).set(String(d.clientID), { userId: teacher, name: 'Teacher', color: '#000000' }),
+    ],
     ['[PA2] plant a trash entry', (d) => trashOf(d).set('a1', { junk: true })],
     ['[PA2] write an unknown root', (d) => d.getMap('elsewhere').set('x', 1)],
     ['[PA4] rename the map', (d) => setTitle(d, "Bob's map", me)],
-    ["[PA6] claim Ann's node with the author field", (d) => d.transact(() => void recordOf(d.getMap('nodes'), 'a1')!.set('author', 'bob'))],
+    [
+      "[PA6] claim Ann's node with the author field",
+      (d) => d.transact(() => void recordOf(d.getMap('nodes'), 'a1')!.set('author', 'bob')),
+    ],
   ]
 }

@@ -14,9 +14,24 @@ export interface GuardedPerson {
   doc: Y.Doc
 }
 
-export function writer(userId: string, opts: { owner?: boolean; ownWork?: boolean; group?: string; phase?: Phase | null; review?: boolean } = {}): Writer {
-  const contributor: Contributor = { userId, name: userId.toUpperCase(), color: '#336699', ...(opts.group ? { group: opts.group } : {}) }
-  return { userId, owner: opts.owner ?? false, ownWork: opts.ownWork ?? false, contributor, phase: opts.phase ?? null, review: opts.review ?? false }
+export function writer(
+  userId: string,
+  opts: { owner?: boolean; ownWork?: boolean; group?: string; phase?: Phase | null; review?: boolean } = {},
+): Writer {
+  const contributor: Contributor = {
+    userId,
+    name: userId.toUpperCase(),
+    color: '#336699',
+    ...(opts.group ? { group: opts.group } : {}),
+  }
+  return {
+    userId,
+    owner: opts.owner ?? false,
+    ownWork: opts.ownWork ?? false,
+    contributor,
+    phase: opts.phase ?? null,
+    review: opts.review ?? false,
+  }
 }
 
 export function guardedRoom() {

@@ -152,7 +152,11 @@ export interface RawClient {
   readonly isOpen: boolean
   send(bytes: Uint8Array): void
   /** Resolves at the first received message of `type` at index `from` or later; rejects after `ms`. */
-  waitFor<T extends ServerMessage['type']>(type: T, ms?: number, from?: number): Promise<Extract<ServerMessage, { type: T }>>
+  waitFor<T extends ServerMessage['type']>(
+    type: T,
+    ms?: number,
+    from?: number,
+  ): Promise<Extract<ServerMessage, { type: T }>>
   close(): void
 }
 

@@ -12,7 +12,12 @@ export async function testServices(
 ): Promise<{ services: Services; dispose(): Promise<void> }> {
   const db = freshSqliteDb()
   const services = await createServices(
-    parseEnv({ DATABASE_URL: db.url, PERSIST_DELAY_MS: '5', AUTH_SECRET: 'test-secret-that-is-long-enough-for-hs256!', ...overrides }),
+    parseEnv({
+      DATABASE_URL: db.url,
+      PERSIST_DELAY_MS: '5',
+      AUTH_SECRET: 'test-secret-that-is-long-enough-for-hs256!',
+      ...overrides,
+    }),
     options,
   )
   return {

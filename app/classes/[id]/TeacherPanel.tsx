@@ -18,7 +18,13 @@ export function TeacherPanel({ view }: { view: ClassView }) {
                   <form action={moveStudentAction} aria-label={`Team of ${s.name}`}>
                     <input type="hidden" name="classId" value={view.id} />
                     <input type="hidden" name="userId" value={s.userId} />
-                    <input name="team" defaultValue={s.team ?? ''} maxLength={40} aria-label="Team" data-testid="student-team-input" />
+                    <input
+                      name="team"
+                      defaultValue={s.team ?? ''}
+                      maxLength={40}
+                      aria-label="Team"
+                      data-testid="student-team-input"
+                    />
                     <button type="submit" data-testid="student-move">
                       Set team
                     </button>
@@ -31,11 +37,24 @@ export function TeacherPanel({ view }: { view: ClassView }) {
       </section>
       <section aria-labelledby="add-students">
         <h2 id="add-students">Add students (no email needed)</h2>
-        <SignInList action={addStudentsAction} classId={view.id} className={view.name} submitLabel="Add students" testId="roster-form" roster />
+        <SignInList
+          action={addStudentsAction}
+          classId={view.id}
+          className={view.name}
+          submitLabel="Add students"
+          testId="roster-form"
+          roster
+        />
       </section>
       <section aria-labelledby="reissue">
         <h2 id="reissue">Lost the list?</h2>
-        <SignInList action={reissueCodesAction} classId={view.id} className={view.name} submitLabel="Issue new codes for everyone" testId="reissue-form" />
+        <SignInList
+          action={reissueCodesAction}
+          classId={view.id}
+          className={view.name}
+          submitLabel="Issue new codes for everyone"
+          testId="reissue-form"
+        />
       </section>
     </>
   )

@@ -18,19 +18,22 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   // Whether a class exists is not revealed to people outside it.
   if (!view || !me) notFound()
   const teacher = me.role === 'teacher'
-  const ownMaps = teacher ? (await services().maps.listFor(user!.id)).filter((m) => m.role === 'owner' && !view.maps.some((c) => c.mapId === m.id)) : []
+  const ownMaps = teacher
+    ? (await services().maps.listFor(user!.id)).filter(
+        (m) => m.role === 'owner' && !view.maps.some((c) => c.mapId === m.id),
+      )
+    : []
   const myMaps = view.maps.filter((m) => teacher || m.team === null || m.team === me.team)
   return (
     <main className={styles.page}>
       <h1 data-testid="class-name">{view.name}</h1>
       {teacher && (
         <p>
-          Class join code: <code data-testid="class-join-code">{view.joinCode}</code> (students enter it at /join with their name)
+          Class join code: <code data-testid="class-join-code">{view.joinCode}</code> (students enter it at /join with
+          their name)
         </p>
       )}
-      {!teacher && (
-        <p data-testid="student-team">{me.team ? `Your team: ${me.team}` : 'You are not in a team yet.'}</p>
-      )}
+      {!teacher && <p data-testid="student-team">{me.team ? `Your team: ${me.team}` : 'You are not in a team yet.'}</p>}
       <section aria-labelledby="class-maps">
         <h2 id="class-maps">Maps</h2>
         <ul className={styles.list} data-testid="class-maps">
@@ -79,7 +82,13 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       ) : (
         <section aria-labelledby="my-code">
           <h2 id="my-code">Sign in on another device</h2>
-          <SignInList action={myCodeAction} classId={view.id} className={view.name} submitLabel="Show me a new personal code" testId="my-code" />
+          <SignInList
+            action={myCodeAction}
+            classId={view.id}
+            className={view.name}
+            submitLabel="Show me a new personal code"
+            testId="my-code"
+          />
         </section>
       )}
       <p>

@@ -18,8 +18,8 @@ export default async function ImportPage() {
       </p>
       <h1>Import a map</h1>
       <p>
-        Upload or paste an Argdown file, an AIF file from AIFdb or OVA3, or a Crux JSON export. If anything in the file is
-        wrong, nothing is created and every problem is listed with where it is.
+        Upload or paste an Argdown file, an AIF file from AIFdb or OVA3, or a Crux JSON export. If anything in the file
+        is wrong, nothing is created and every problem is listed with where it is.
       </p>
       <ImportForm />
     </main>

@@ -5,7 +5,9 @@ import type { Authorship } from '@/core/ydoc'
 export function formatWhen(ms: number): string {
   const d = new Date(ms)
   const today = new Date().toDateString() === d.toDateString()
-  return today ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })
+  return today
+    ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })
 }
 
 /** [PA1] Created by, last edited by, and when, for the inspector. */

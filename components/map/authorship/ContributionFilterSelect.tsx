@@ -10,7 +10,12 @@ export function ContributionFilterSelect({ people, value, onChange }: Props) {
   return (
     <label className="crux-filter">
       <span className="visually-hidden">Show contributions of</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="contribution-filter" aria-label="Show contributions of">
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid="contribution-filter"
+        aria-label="Show contributions of"
+      >
         <option value="">Everyone’s work</option>
         {teams.length > 0 && (
           <optgroup label="Teams">

@@ -18,7 +18,8 @@ export function TrashPanel({ trash, canRestore, restore, close }: Props) {
               <div>{String(e.node.fields.text ?? '') || '(no text)'}</div>
               <div className="crux-byline">
                 deleted by {e.deletedBy.name} · {formatWhen(e.deletedAt)}
-                {e.relations.length + e.votes.length > 0 && ` · with ${e.relations.length} relation(s), ${e.votes.length} vote(s)`}
+                {e.relations.length + e.votes.length > 0 &&
+                  ` · with ${e.relations.length} relation(s), ${e.votes.length} vote(s)`}
               </div>
               {canRestore && (
                 <button type="button" onClick={() => restore(e.node.id)} data-testid="trash-restore">

@@ -15,7 +15,11 @@ export type EditPolicy = {
   phase(subject: PhaseSubject): string | null
 }
 
-export const OPEN_POLICY: EditPolicy = { refusal: () => null, othersWork: () => ({ count: 0, names: [] }), phase: () => null }
+export const OPEN_POLICY: EditPolicy = {
+  refusal: () => null,
+  othersWork: () => ({ count: 0, names: [] }),
+  phase: () => null,
+}
 
 export function editPolicy(
   session: MapSession | null,
@@ -29,15 +33,24 @@ export function editPolicy(
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]))
   const relations = new Map(graph.relations.map((r) => [r.id, r]))
   // A record this replica wrote is this person's even before the server's binding comes back.
-  const authorOf = (id: string) => byRecord.get(id)?.createdBy?.userId ?? (writtenHere.has(id) ? actor.userId : undefined)
+  const authorOf = (id: string) =>
+    byRecord.get(id)?.createdBy?.userId ?? (writtenHere.has(id) ? actor.userId : undefined)
   const phase = (subject: PhaseSubject) => phaseRefusal(session.phase, subject, actor.owner)
   return {
     phase,
     refusal(id) {
       const node = nodes.get(id)
-      if (node) return changeRefusal(actor, { kind: 'node', locked: node.locked === true, author: authorOf(id) }) ?? phase({ what: 'node', kind: node.kind })
+      if (node)
+        return (
+          changeRefusal(actor, { kind: 'node', locked: node.locked === true, author: authorOf(id) }) ??
+          phase({ what: 'node', kind: node.kind })
+        )
       const relation = relations.get(id)
-      if (relation) return changeRefusal(actor, { kind: 'relation', locked: false, author: authorOf(id) }) ?? phase({ what: 'relation', kind: relation.kind })
+      if (relation)
+        return (
+          changeRefusal(actor, { kind: 'relation', locked: false, author: authorOf(id) }) ??
+          phase({ what: 'relation', kind: relation.kind })
+        )
       return null
     },
     othersWork(nodeIds) {
@@ -69,15 +82,21 @@ export function nodeAuthors(graph: ArgumentMap, byRecord: ReadonlyMap<string, Au
   for (const n of graph.nodes) {
     const by = byRecord.get(n.id)?.createdBy
     if (!by) continue
-    out.set(n.id, { name: by.name, color: by.group ? colorFor(by.group) : by.color, ...(by.group ? { team: by.group } : {}) })
+    out.set(n.id, {
+      name: by.name,
+      color: by.group ? colorFor(by.group) : by.color,
+      ...(by.group ? { team: by.group } : {}),
+    })
   }
   return out
 }
 
 /** "Say it plainly": the server's reason as a sentence for the person. */
 export function explainRefusal(reason: string): string {
-  if (reason.includes('during ')) return `Not in this phase: ${reason}. The teacher moves the debate from phase to phase.`
+  if (reason.includes('during '))
+    return `Not in this phase: ${reason}. The teacher moves the debate from phase to phase.`
   if (reason.includes('locked')) return 'This node is locked: only the map’s owners can change, move or delete it.'
-  if (reason.includes("someone else's")) return 'That is someone else’s work: on this map you change and delete only your own nodes and relations (you can still connect to them and vote).'
+  if (reason.includes("someone else's"))
+    return 'That is someone else’s work: on this map you change and delete only your own nodes and relations (you can still connect to them and vote).'
   return `The server refused that change (${reason}).`
 }

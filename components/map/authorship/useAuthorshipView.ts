@@ -19,7 +19,10 @@ export function useAuthorshipView(doc: Y.Doc | null, graph: ArgumentMap, session
   const { byRecord, people } = contributions
   const [filter, setFilter] = useState<ContributionFilter>('')
   const mine = contributions.writtenHere
-  const policy = useMemo(() => editPolicy(session, graph, byRecord, people, mine), [session, graph, byRecord, people, mine])
+  const policy = useMemo(
+    () => editPolicy(session, graph, byRecord, people, mine),
+    [session, graph, byRecord, people, mine],
+  )
   // [PN1] Owners of an anonymous map get every member's real name from the server; students see the doc's pseudonyms.
   const realNames = session?.realNames
   const authors = useMemo(() => {
@@ -31,7 +34,10 @@ export function useAuthorshipView(doc: Y.Doc | null, graph: ArgumentMap, session
     }
     return shown
   }, [graph, byRecord, realNames])
-  const fixed = useMemo(() => new Set(graph.nodes.filter((n) => policy.refusal(n.id)).map((n) => n.id)), [graph, policy])
+  const fixed = useMemo(
+    () => new Set(graph.nodes.filter((n) => policy.refusal(n.id)).map((n) => n.id)),
+    [graph, policy],
+  )
   const faded = useMemo(() => {
     if (!filter) return undefined
     const matches = (userId: string | undefined) => {

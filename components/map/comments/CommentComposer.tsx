@@ -24,7 +24,16 @@ type Props = {
 }
 
 /** A comment box: "@" offers the people with access to the map ([CM5]); the server has the last word. */
-export function CommentComposer({ label, submitLabel, people, initial, chooseVisibility, onSubmit, onCancel, testId }: Props) {
+export function CommentComposer({
+  label,
+  submitLabel,
+  people,
+  initial,
+  chooseVisibility,
+  onSubmit,
+  onCancel,
+  testId,
+}: Props) {
   const [text, setText] = useState(initial?.body ?? '')
   const [picked, setPicked] = useState<Mentionable[]>([...(initial?.mentions ?? [])])
   const [caret, setCaret] = useState(0)
@@ -57,10 +66,14 @@ export function CommentComposer({ label, submitLabel, people, initial, chooseVis
   }
 
   return (
-    <form className="crux-comment-composer" data-testid={testId} onSubmit={(e) => {
+    <form
+      className="crux-comment-composer"
+      data-testid={testId}
+      onSubmit={(e) => {
         e.preventDefault()
         void submit()
-      }}>
+      }}
+    >
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
@@ -86,7 +99,13 @@ export function CommentComposer({ label, submitLabel, people, initial, chooseVis
         <ul className="crux-mention-options" role="listbox" aria-label="Mention someone">
           {suggestions.map((p) => (
             <li key={p.id}>
-              <button type="button" role="option" aria-selected="false" data-testid="mention-option" onClick={() => pick(p)}>
+              <button
+                type="button"
+                role="option"
+                aria-selected="false"
+                data-testid="mention-option"
+                onClick={() => pick(p)}
+              >
                 {p.name}
               </button>
             </li>
@@ -95,12 +114,19 @@ export function CommentComposer({ label, submitLabel, people, initial, chooseVis
       )}
       <div className="crux-comment-actions">
         {chooseVisibility && (
-          <select aria-label="Who reads it" value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)} data-testid="comment-visibility">
+          <select
+            aria-label="Who reads it"
+            value={visibility}
+            onChange={(e) => setVisibility(e.target.value as Visibility)}
+            data-testid="comment-visibility"
+          >
             <option value="everyone">Everyone on the map</option>
             <option value="teachers">Owners and people mentioned</option>
           </select>
         )}
-        <span className="crux-hint">{text.length}/{COMMENT_MAX}</span>
+        <span className="crux-hint">
+          {text.length}/{COMMENT_MAX}
+        </span>
         {onCancel && (
           <button type="button" onClick={onCancel}>
             Cancel

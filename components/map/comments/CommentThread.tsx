@@ -40,14 +40,32 @@ export function CommentThread({ thread, targetLabel, api, me, canComment, isOwne
       )}
       <ol className="crux-comments">
         {thread.comments.map((c) => (
-          <Comment key={c.id} comment={c} threadId={thread.id} api={api} mine={c.author.id === me} isOwner={isOwner} people={api.people} />
+          <Comment
+            key={c.id}
+            comment={c}
+            threadId={thread.id}
+            api={api}
+            mine={c.author.id === me}
+            isOwner={isOwner}
+            people={api.people}
+          />
         ))}
       </ol>
-      {thread.resolved && <p className="crux-byline">Resolved by {thread.resolved.by} · {formatWhen(Date.parse(thread.resolved.at))}</p>}
+      {thread.resolved && (
+        <p className="crux-byline">
+          Resolved by {thread.resolved.by} · {formatWhen(Date.parse(thread.resolved.at))}
+        </p>
+      )}
       {canComment && (
         <>
           {!thread.resolved && (
-            <CommentComposer label="Reply" submitLabel="Reply" people={api.people} testId="comment-reply" onSubmit={(body, mentions) => api.reply(thread.id, body, mentions)} />
+            <CommentComposer
+              label="Reply"
+              submitLabel="Reply"
+              people={api.people}
+              testId="comment-reply"
+              onSubmit={(body, mentions) => api.reply(thread.id, body, mentions)}
+            />
           )}
           <button
             type="button"
@@ -62,7 +80,14 @@ export function CommentThread({ thread, targetLabel, api, me, canComment, isOwne
   )
 }
 
-type CommentProps = { comment: CommentView; threadId: string; api: CommentsApi; mine: boolean; isOwner: boolean; people: readonly Mentionable[] }
+type CommentProps = {
+  comment: CommentView
+  threadId: string
+  api: CommentsApi
+  mine: boolean
+  isOwner: boolean
+  people: readonly Mentionable[]
+}
 
 function Comment({ comment, threadId, api, mine, isOwner, people }: CommentProps) {
   const [editing, setEditing] = useState(false)
@@ -96,7 +121,10 @@ function Comment({ comment, threadId, api, mine, isOwner, people }: CommentProps
       ) : (
         // [CM4] [PH7] Text only: mentions are styled runs of text, never markup.
         <p className="crux-comment-body" data-testid="comment-body">
-          {splitMentions(comment.body, comment.mentions.map((m) => m.name)).map((run, i) =>
+          {splitMentions(
+            comment.body,
+            comment.mentions.map((m) => m.name),
+          ).map((run, i) =>
             run.mention ? (
               <span key={i} className="crux-mention" data-testid="comment-mention">
                 {run.text}

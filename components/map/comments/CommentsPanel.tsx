@@ -26,7 +26,11 @@ export function CommentsPanel({ api, graph, selection, select, me, canComment, i
   const target = selectedTarget(graph, selection)
   const shown = showResolved ? api.threads.filter((t) => t.resolved) : openThreads(api.threads)
   return (
-    <section className="crux-inspector crux-comments-panel" aria-labelledby="crux-comments-h" data-testid="comments-panel">
+    <section
+      className="crux-inspector crux-comments-panel"
+      aria-labelledby="crux-comments-h"
+      data-testid="comments-panel"
+    >
       <h2 id="crux-comments-h">Comments</h2>
       {canComment && target && (
         <CommentComposer
@@ -41,7 +45,12 @@ export function CommentsPanel({ api, graph, selection, select, me, canComment, i
       {canComment && !target && <p className="crux-hint">Select one node or relation to comment on it.</p>}
       {!canComment && <p className="crux-hint">Your role lets you read comments.</p>}
       <label className="crux-check">
-        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} data-testid="show-resolved" />
+        <input
+          type="checkbox"
+          checked={showResolved}
+          onChange={(e) => setShowResolved(e.target.checked)}
+          data-testid="show-resolved"
+        />
         Show resolved threads instead
       </label>
       {shown.length === 0 ? (

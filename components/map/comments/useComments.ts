@@ -1,7 +1,14 @@
 'use client'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
-import { commentCounts, openThreads, type CommentTarget, type Mentionable, type ThreadView, type Visibility } from '@/core/comments'
+import {
+  commentCounts,
+  openThreads,
+  type CommentTarget,
+  type Mentionable,
+  type ThreadView,
+  type Visibility,
+} from '@/core/comments'
 
 /**
  * [CM7] The comments revision the server announces in its awareness state

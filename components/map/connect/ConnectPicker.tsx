@@ -59,20 +59,42 @@ export function ConnectPicker({
   }
 
   return (
-    <section className="crux-picker" role="group" aria-labelledby={`${ids}-h`} data-testid="connect-picker" onKeyDown={onKeyDown}>
+    <section
+      className="crux-picker"
+      role="group"
+      aria-labelledby={`${ids}-h`}
+      data-testid="connect-picker"
+      onKeyDown={onKeyDown}
+    >
       <h3 id={`${ids}-h`}>{prompt}</h3>
       <label>
         Find a node{' '}
-        <input type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} data-testid="connect-search" aria-describedby={`${ids}-count`} />
+        <input
+          type="search"
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="connect-search"
+          aria-describedby={`${ids}-count`}
+        />
       </label>
       <p id={`${ids}-count`} className="crux-hint" aria-live="polite">
-        {found.length === 0 ? 'No node matches.' : `${found.length} match${found.length === 1 ? '' : 'es'}${found.length > SHOWN ? `, first ${SHOWN} shown` : ''}.`}
+        {found.length === 0
+          ? 'No node matches.'
+          : `${found.length} match${found.length === 1 ? '' : 'es'}${found.length > SHOWN ? `, first ${SHOWN} shown` : ''}.`}
       </p>
       <fieldset className="crux-plain-fieldset">
         <legend className="visually-hidden">Node</legend>
         {shown.map((n) => (
           <label key={n.id} className="crux-picker-option">
-            <input type="radio" name={`${ids}-node`} value={n.id} checked={chosen === n.id} onChange={() => setPicked(n.id)} data-testid="connect-option" />{' '}
+            <input
+              type="radio"
+              name={`${ids}-node`}
+              value={n.id}
+              checked={chosen === n.id}
+              onChange={() => setPicked(n.id)}
+              data-testid="connect-option"
+            />{' '}
             <span className="crux-picker-kind">{KIND_LABEL[n.kind]}</span> {n.text || '(no text yet)'}
           </label>
         ))}
@@ -82,7 +104,15 @@ export function ConnectPicker({
           <legend>Relation</legend>
           {kinds.map((k) => (
             <label key={k} className="crux-toggle">
-              <input type="radio" name={`${ids}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`connect-kind-${k}`} /> {KIND_WORDS[k]}
+              <input
+                type="radio"
+                name={`${ids}-kind`}
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                data-testid={`connect-kind-${k}`}
+              />{' '}
+              {KIND_WORDS[k]}
             </label>
           ))}
         </fieldset>

@@ -21,8 +21,12 @@ function UndercutEdgeImpl({ id, sourceX, sourceY, target, markerEnd, selected, d
   const s = handlePoint(from, 'source')
   const t = handlePoint(to, 'target')
   const [, midX, midY] = getBezierPath({
-    sourceX: s.x, sourceY: s.y, sourcePosition: Position.Top,
-    targetX: t.x, targetY: t.y, targetPosition: Position.Bottom,
+    sourceX: s.x,
+    sourceY: s.y,
+    sourcePosition: Position.Top,
+    targetX: t.x,
+    targetY: t.y,
+    targetPosition: Position.Bottom,
   })
   const [path, labelX, labelY] = getStraightPath({ sourceX, sourceY, targetX: midX, targetY: midY })
 
@@ -32,7 +36,12 @@ function UndercutEdgeImpl({ id, sourceX, sourceY, target, markerEnd, selected, d
         id={id}
         path={path}
         markerEnd={markerEnd}
-        style={{ stroke: style.color, strokeWidth: selected ? 3.5 : 2.5, strokeDasharray: style.dash, strokeLinecap: 'round' }}
+        style={{
+          stroke: style.color,
+          strokeWidth: selected ? 3.5 : 2.5,
+          strokeDasharray: style.dash,
+          strokeLinecap: 'round',
+        }}
       />
       <EdgeLabelPortal>
         <EdgeAnchor x={labelX} y={labelY}>

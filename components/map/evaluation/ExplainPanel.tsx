@@ -28,7 +28,11 @@ export function ExplainPanel({ selectedId }: { selectedId: string | undefined })
         <h3>Does this support hold?</h3>
         <p data-testid="explain-inference" data-label={status.label}>
           <span className={`crux-badge-label crux-label-${status.label}`}>{status.label}</span>{' '}
-          {status.label === 'IN' ? 'The step holds.' : status.label === 'OUT' ? 'The step is undercut.' : 'The step is undecided.'}{' '}
+          {status.label === 'IN'
+            ? 'The step holds.'
+            : status.label === 'OUT'
+              ? 'The step is undercut.'
+              : 'The step is undecided.'}{' '}
           {Math.round(status.strength * 100)}% of “{status.supporter.text}” reaches “{status.target.text}”.
         </p>
         <p className="crux-explain-why">{status.why}</p>
@@ -45,12 +49,16 @@ export function ExplainPanel({ selectedId }: { selectedId: string | undefined })
       <VoteControl nodeId={selectedId} />
       <h3>Why this verdict</h3>
       <p data-testid="explain-label" data-label={verdict.label}>
-        <span className={`crux-badge-label crux-label-${verdict.label}`}>{verdict.label}</span> {LABEL_MEANING[verdict.label]}
+        <span className={`crux-badge-label crux-label-${verdict.label}`}>{verdict.label}</span>{' '}
+        {LABEL_MEANING[verdict.label]}
       </p>
       <dl className="crux-explain-numbers" data-testid="explain-strength" data-strength={verdict.strength.toFixed(4)}>
         <dt>Strength</dt>
         <dd>
-          {num(verdict.strength)} <span className="crux-hint">from base {num(verdict.base)} ({perspective.label.toLowerCase()})</span>
+          {num(verdict.strength)}{' '}
+          <span className="crux-hint">
+            from base {num(verdict.base)} ({perspective.label.toLowerCase()})
+          </span>
         </dd>
         <dt>Attack</dt>
         <dd>{num(verdict.attack)}</dd>

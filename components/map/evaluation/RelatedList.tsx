@@ -20,7 +20,10 @@ export function RelatedList({ title, items, testId }: { title: string; items: Re
     const n = flow.getInternalNode(id)
     if (!n) return
     const { x, y } = n.internals.positionAbsolute
-    void flow.setCenter(x + (n.measured.width ?? 0) / 2, y + (n.measured.height ?? 0) / 2, { zoom: flow.getZoom(), duration: 200 })
+    void flow.setCenter(x + (n.measured.width ?? 0) / 2, y + (n.measured.height ?? 0) / 2, {
+      zoom: flow.getZoom(),
+      duration: 200,
+    })
   }
 
   return (
@@ -31,8 +34,15 @@ export function RelatedList({ title, items, testId }: { title: string; items: Re
       <ul>
         {items.slice(0, SHOWN).map((r) => (
           <li key={r.relationId}>
-            <button type="button" data-testid="explain-related" data-node-id={r.nodeId} data-label={r.label} onClick={() => open(r.nodeId)}>
-              <span className={`crux-badge-label crux-label-${r.label}`}>{r.label}</span> <span className="crux-related-text">{r.text}</span>{' '}
+            <button
+              type="button"
+              data-testid="explain-related"
+              data-node-id={r.nodeId}
+              data-label={r.label}
+              onClick={() => open(r.nodeId)}
+            >
+              <span className={`crux-badge-label crux-label-${r.label}`}>{r.label}</span>{' '}
+              <span className="crux-related-text">{r.text}</span>{' '}
               <span className="crux-related-strength">
                 {pct(r.strength)}
                 {r.inference && r.inference.strength < 1 && ` × ${pct(r.inference.strength)} gets through`}

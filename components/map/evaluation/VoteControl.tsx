@@ -18,7 +18,8 @@ export function VoteControl({ nodeId }: { nodeId: string }) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0
+    const step =
+      e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0
     if (!step || !vote) return
     e.preventDefault()
     // From the focused button, not from `mine`: the doc may not have caught up with a quick second press.

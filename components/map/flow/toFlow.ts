@@ -30,7 +30,15 @@ export type DiffMark = 'added' | 'changed'
 
 export type NodeAuthor = { name: string; color: string; team?: string }
 
-type CacheEntry = { src: ArgNode; local: unknown; badge: Badge | undefined; editing: boolean; remote: string; extra: string; node: FlowNode }
+type CacheEntry = {
+  src: ArgNode
+  local: unknown
+  badge: Badge | undefined
+  editing: boolean
+  remote: string
+  extra: string
+  node: FlowNode
+}
 
 /**
  * Derives React Flow nodes from the map plus local overlay and decorations.
@@ -39,7 +47,12 @@ type CacheEntry = { src: ArgNode; local: unknown; badge: Badge | undefined; edit
  * editing, the other 999 stay put. (Editing and remote selections used to come
  * from React context, which re-rendered every node whenever either changed.)
  */
-export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor, cache: Map<string, CacheEntry>): FlowNode[] {
+export function toFlowNodes(
+  map: ArgumentMap,
+  overlay: Overlay,
+  decor: NodeDecor,
+  cache: Map<string, CacheEntry>,
+): FlowNode[] {
   const seen = new Set<string>()
   const out = map.nodes.map((n) => {
     seen.add(n.id)
@@ -58,11 +71,23 @@ export function toFlowNodes(map: ArgumentMap, overlay: Overlay, decor: NodeDecor
     // Same object first: a drag frame leaves the graph alone, so this skips the key walk for
     // all but the dragged node (less garbage per pointer move on a 1,000-node map).
     if (
-      hit && hit.local === local && hit.badge === badge && hit.editing === editing && hit.remote === remote && hit.extra === extra &&
+      hit &&
+      hit.local === local &&
+      hit.badge === badge &&
+      hit.editing === editing &&
+      hit.remote === remote &&
+      hit.extra === extra &&
       (hit.src === n || sameNode(hit.src, n))
-    ) return hit.node
+    )
+      return hit.node
     const data: ArgNodeData = {
-      kind: n.kind, text: n.text, pinned: n.pinned, quote: n.quote, speaker: n.speaker, source: n.source, badge,
+      kind: n.kind,
+      text: n.text,
+      pinned: n.pinned,
+      quote: n.quote,
+      speaker: n.speaker,
+      source: n.source,
+      badge,
       ...voiceField(n),
       ...(editing ? { editing } : {}),
       ...(colours ? { remoteSelectedBy: [...colours] } : {}),
@@ -118,12 +143,26 @@ export function toFlowEdges(map: ArgumentMap, overlay: Overlay): FlowEdge[] {
       const support = byId.get(r.target)
       if (!support) continue
       out.push({
-        id: r.id, type: 'undercut', source: r.source, target: support.target, selected, markerEnd: marker,
+        id: r.id,
+        type: 'undercut',
+        source: r.source,
+        target: support.target,
+        selected,
+        markerEnd: marker,
         data: { kind: r.kind, supportId: support.id, supportSource: support.source },
         ariaLabel: `undercuts the inference ${support.id}`,
       })
     } else {
-      out.push({ id: r.id, type: 'relation', source: r.source, target: r.target, selected, markerEnd: marker, data: { kind: r.kind }, ariaLabel: r.kind })
+      out.push({
+        id: r.id,
+        type: 'relation',
+        source: r.source,
+        target: r.target,
+        selected,
+        markerEnd: marker,
+        data: { kind: r.kind },
+        ariaLabel: r.kind,
+      })
     }
   }
   return out
@@ -152,7 +191,12 @@ export function reuseEdges(next: FlowEdge[], cache: { byId: Map<string, FlowEdge
 
 function sameEdge(a: FlowEdge, b: FlowEdge): boolean {
   return (
-    a.type === b.type && a.source === b.source && a.target === b.target && a.selected === b.selected &&
-    a.data?.kind === b.data?.kind && a.data?.supportId === b.data?.supportId && a.data?.supportSource === b.data?.supportSource
+    a.type === b.type &&
+    a.source === b.source &&
+    a.target === b.target &&
+    a.selected === b.selected &&
+    a.data?.kind === b.data?.kind &&
+    a.data?.supportId === b.data?.supportId &&
+    a.data?.supportSource === b.data?.supportSource
   )
 }

@@ -41,7 +41,11 @@ export function useFollowing(awareness: Awareness | null, peers: Peer[]) {
     (vp: Viewport) => {
       if (!awareness || pane.current.width === 0) return
       const v = viewOf(vp, pane.current)
-      awareness.setLocalStateField('view', { x: Math.round(v.x), y: Math.round(v.y), zoom: Math.round(v.zoom * 1000) / 1000 })
+      awareness.setLocalStateField('view', {
+        x: Math.round(v.x),
+        y: Math.round(v.y),
+        zoom: Math.round(v.zoom * 1000) / 1000,
+      })
       lastShared.current = Date.now()
     },
     [awareness],

@@ -10,20 +10,59 @@ const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s) || '(n
 export function DiffList({ diff, graph, nameOf, select }: Props) {
   const text = (id: string) => graph.nodes.find((n) => n.id === id)?.text ?? id
   const rows: Array<{ key: string; kind: 'added' | 'removed' | 'changed'; label: string; id?: string }> = []
-  for (const n of diff.nodes.added) rows.push({ key: `n+${n.id}`, kind: 'added', label: `Node added: ${short(n.text)}`, id: n.id })
-  for (const n of diff.nodes.removed) rows.push({ key: `n-${n.id}`, kind: 'removed', label: `Node removed: ${short(n.text)}` })
+  for (const n of diff.nodes.added)
+    rows.push({ key: `n+${n.id}`, kind: 'added', label: `Node added: ${short(n.text)}`, id: n.id })
+  for (const n of diff.nodes.removed)
+    rows.push({ key: `n-${n.id}`, kind: 'removed', label: `Node removed: ${short(n.text)}` })
   for (const c of diff.nodes.changed) {
-    const what = c.fields.map((f) => (f === 'x' || f === 'y' ? 'position' : f)).filter((f, i, all) => all.indexOf(f) === i)
-    rows.push({ key: `n~${c.id}`, kind: 'changed', label: `Node changed (${what.join(', ')}): ${short(c.after.text)}`, id: c.id })
+    const what = c.fields
+      .map((f) => (f === 'x' || f === 'y' ? 'position' : f))
+      .filter((f, i, all) => all.indexOf(f) === i)
+    rows.push({
+      key: `n~${c.id}`,
+      kind: 'changed',
+      label: `Node changed (${what.join(', ')}): ${short(c.after.text)}`,
+      id: c.id,
+    })
   }
-  for (const r of diff.relations.added) rows.push({ key: `r+${r.id}`, kind: 'added', label: `Relation added: ${short(text(r.source))} ${r.kind} ${short(text(r.target))}` })
-  for (const r of diff.relations.removed) rows.push({ key: `r-${r.id}`, kind: 'removed', label: `Relation removed: ${r.kind}` })
-  for (const c of diff.relations.changed) rows.push({ key: `r~${c.id}`, kind: 'changed', label: `Relation changed: ${c.before.kind} → ${c.after.kind}` })
-  for (const v of diff.votes.added) rows.push({ key: `v+${v.nodeId}|${v.userId}`, kind: 'added', label: `Vote by ${nameOf(v.userId)} on ${short(text(v.nodeId))}: ${v.value}`, id: v.nodeId })
-  for (const v of diff.votes.removed) rows.push({ key: `v-${v.nodeId}|${v.userId}`, kind: 'removed', label: `Vote withdrawn by ${nameOf(v.userId)} on ${short(text(v.nodeId))}` })
-  for (const c of diff.votes.changed) rows.push({ key: `v~${c.id}`, kind: 'changed', label: `Vote by ${nameOf(c.after.userId)} on ${short(text(c.after.nodeId))}: ${c.before.value} → ${c.after.value}`, id: c.after.nodeId })
-  if (diff.title) rows.unshift({ key: 'title', kind: 'changed', label: `Title: ${diff.title.before} → ${diff.title.after}` })
-  if (rows.length === 0) return <p className="crux-hint" data-testid="diff-empty">No differences.</p>
+  for (const r of diff.relations.added)
+    rows.push({
+      key: `r+${r.id}`,
+      kind: 'added',
+      label: `Relation added: ${short(text(r.source))} ${r.kind} ${short(text(r.target))}`,
+    })
+  for (const r of diff.relations.removed)
+    rows.push({ key: `r-${r.id}`, kind: 'removed', label: `Relation removed: ${r.kind}` })
+  for (const c of diff.relations.changed)
+    rows.push({ key: `r~${c.id}`, kind: 'changed', label: `Relation changed: ${c.before.kind} → ${c.after.kind}` })
+  for (const v of diff.votes.added)
+    rows.push({
+      key: `v+${v.nodeId}|${v.userId}`,
+      kind: 'added',
+      label: `Vote by ${nameOf(v.userId)} on ${short(text(v.nodeId))}: ${v.value}`,
+      id: v.nodeId,
+    })
+  for (const v of diff.votes.removed)
+    rows.push({
+      key: `v-${v.nodeId}|${v.userId}`,
+      kind: 'removed',
+      label: `Vote withdrawn by ${nameOf(v.userId)} on ${short(text(v.nodeId))}`,
+    })
+  for (const c of diff.votes.changed)
+    rows.push({
+      key: `v~${c.id}`,
+      kind: 'changed',
+      label: `Vote by ${nameOf(c.after.userId)} on ${short(text(c.after.nodeId))}: ${c.before.value} → ${c.after.value}`,
+      id: c.after.nodeId,
+    })
+  if (diff.title)
+    rows.unshift({ key: 'title', kind: 'changed', label: `Title: ${diff.title.before} → ${diff.title.after}` })
+  if (rows.length === 0)
+    return (
+      <p className="crux-hint" data-testid="diff-empty">
+        No differences.
+      </p>
+    )
   return (
     <ul className="crux-diff-list" data-testid="diff-list">
       {rows.map((r) => (

@@ -44,7 +44,12 @@ export function HistoryPanel({ mapId, history, graph, selection, select, nameOf,
         >
           <label>
             Name this moment
-            <input value={name} maxLength={CHECKPOINT_NAME_MAX} onChange={(e) => setName(e.target.value)} data-testid="checkpoint-name" />
+            <input
+              value={name}
+              maxLength={CHECKPOINT_NAME_MAX}
+              onChange={(e) => setName(e.target.value)}
+              data-testid="checkpoint-name"
+            />
           </label>
           <button type="submit" data-testid="checkpoint-save">
             Save checkpoint
@@ -57,25 +62,45 @@ export function HistoryPanel({ mapId, history, graph, selection, select, nameOf,
         </p>
       )}
       {history.lastRestore && isOwner && (
-        <button type="button" data-testid="restore-undo" onClick={() => void history.undoRestore().then((r) => say(r, 'Restore undone'))}>
+        <button
+          type="button"
+          data-testid="restore-undo"
+          onClick={() => void history.undoRestore().then((r) => say(r, 'Restore undone'))}
+        >
           Undo the restore
         </button>
       )}
       {timeline.length > 1 && (
         <div className="crux-comment-actions">
-          <select aria-label="Compare from" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="diff-from">
+          <select
+            aria-label="Compare from"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            data-testid="diff-from"
+          >
             <option value="">Compare from…</option>
             {timeline.map((c) => (
-              <option key={c.id} value={c.id}>{`${checkpointLabel(c)} · ${formatWhen(Date.parse(c.createdAt))}`}</option>
+              <option
+                key={c.id}
+                value={c.id}
+              >{`${checkpointLabel(c)} · ${formatWhen(Date.parse(c.createdAt))}`}</option>
             ))}
           </select>
           <select aria-label="Compare to" value={to} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
             <option value="now">Now</option>
             {timeline.map((c) => (
-              <option key={c.id} value={c.id}>{`${checkpointLabel(c)} · ${formatWhen(Date.parse(c.createdAt))}`}</option>
+              <option
+                key={c.id}
+                value={c.id}
+              >{`${checkpointLabel(c)} · ${formatWhen(Date.parse(c.createdAt))}`}</option>
             ))}
           </select>
-          <button type="button" disabled={!from} data-testid="diff-compare" onClick={() => void history.compare(from, to === 'now' ? null : to)}>
+          <button
+            type="button"
+            disabled={!from}
+            data-testid="diff-compare"
+            onClick={() => void history.compare(from, to === 'now' ? null : to)}
+          >
             Compare
           </button>
         </div>
@@ -83,15 +108,23 @@ export function HistoryPanel({ mapId, history, graph, selection, select, nameOf,
       {history.diff && (
         <div data-testid="diff-view">
           <p className="crux-hint">
-            {history.diff.to === null ? 'Since the checkpoint' : 'Between the two checkpoints'}: added and changed nodes still on the map are outlined.{' '}
-            <button type="button" onClick={history.clearDiff}>Hide</button>
+            {history.diff.to === null ? 'Since the checkpoint' : 'Between the two checkpoints'}: added and changed nodes
+            still on the map are outlined.{' '}
+            <button type="button" onClick={history.clearDiff}>
+              Hide
+            </button>
           </p>
           <DiffList diff={history.diff.diff} graph={graph} nameOf={nameOf} select={select} />
         </div>
       )}
       {isOwner && (
         <label className="crux-check">
-          <input type="checkbox" checked={removeNewer} onChange={(e) => setRemoveNewer(e.target.checked)} data-testid="restore-remove-newer" />
+          <input
+            type="checkbox"
+            checked={removeNewer}
+            onChange={(e) => setRemoveNewer(e.target.checked)}
+            data-testid="restore-remove-newer"
+          />
           A restore also removes what was added since (to “Recently deleted”)
         </label>
       )}
@@ -107,22 +140,43 @@ export function HistoryPanel({ mapId, history, graph, selection, select, nameOf,
                 {c.createdBy && ` · ${c.createdBy.name}`}
               </div>
               <div className="crux-comment-actions">
-                <a href={`/maps/${encodeURIComponent(mapId)}/history/${encodeURIComponent(c.id)}`} target="_blank" rel="noopener" data-testid="checkpoint-open">
+                <a
+                  href={`/maps/${encodeURIComponent(mapId)}/history/${encodeURIComponent(c.id)}`}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="checkpoint-open"
+                >
                   Open
                 </a>
-                <button type="button" data-testid="checkpoint-diff-now" onClick={() => void history.compare(c.id, null)}>
+                <button
+                  type="button"
+                  data-testid="checkpoint-diff-now"
+                  onClick={() => void history.compare(c.id, null)}
+                >
                   Compare with now
                 </button>
                 {isOwner && (
                   <>
-                    <button type="button" data-testid="checkpoint-restore" onClick={() => void history.restore(c.id, { removeNewer }).then((r) => say(r, `Map restored to “${checkpointLabel(c)}”`))}>
+                    <button
+                      type="button"
+                      data-testid="checkpoint-restore"
+                      onClick={() =>
+                        void history
+                          .restore(c.id, { removeNewer })
+                          .then((r) => say(r, `Map restored to “${checkpointLabel(c)}”`))
+                      }
+                    >
                       Restore map
                     </button>
                     <button
                       type="button"
                       disabled={chosenNodes.length === 0}
                       data-testid="checkpoint-restore-selected"
-                      onClick={() => void history.restore(c.id, { nodes: chosenNodes, removeNewer }).then((r) => say(r, `${chosenNodes.length} node(s) restored`))}
+                      onClick={() =>
+                        void history
+                          .restore(c.id, { nodes: chosenNodes, removeNewer })
+                          .then((r) => say(r, `${chosenNodes.length} node(s) restored`))
+                      }
                     >
                       Restore selected
                     </button>

@@ -4,7 +4,6 @@ import { diffMarks, type CheckpointMeta, type MapDiff, type RestoreResult } from
 
 type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: string }
 
-
 /** What the history panel shows: the timeline, the diff being looked at (marked on the canvas), and the last restore. */
 export function useHistoryView(mapId: string, open: boolean) {
   const base = `/api/maps/${encodeURIComponent(mapId)}/history`
@@ -26,17 +25,22 @@ export function useHistoryView(mapId: string, open: boolean) {
     }
   }, [base, open, loads])
 
-  const call = useCallback(async <T,>(path: string, init?: { method: string; body: unknown }): Promise<Result<T>> => {
-    const res = await fetch(`${base}${path}`, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-      ...(init ? { method: init.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) } : {}),
-    }).catch(() => null)
-    if (!res) return { ok: false, error: 'Offline' }
-    const body = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null
-    if (!res.ok) return { ok: false, error: body?.error?.message ?? `Refused (${res.status})` }
-    return { ok: true, value: body as T }
-  }, [base])
+  const call = useCallback(
+    async <T>(path: string, init?: { method: string; body: unknown }): Promise<Result<T>> => {
+      const res = await fetch(`${base}${path}`, {
+        credentials: 'same-origin',
+        cache: 'no-store',
+        ...(init
+          ? { method: init.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }
+          : {}),
+      }).catch(() => null)
+      if (!res) return { ok: false, error: 'Offline' }
+      const body = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null
+      if (!res.ok) return { ok: false, error: body?.error?.message ?? `Refused (${res.status})` }
+      return { ok: true, value: body as T }
+    },
+    [base],
+  )
 
   // Marked on the live canvas either way: nodes that are still there show how they differ.
   const marks = useMemo(() => (diff ? diffMarks(diff.diff) : undefined), [diff])
@@ -49,7 +53,9 @@ export function useHistoryView(mapId: string, open: boolean) {
     reload,
     clearDiff: () => setDiff(null),
     async compare(from: string, to: string | null): Promise<Result> {
-      const r = await call<MapDiff>(`/diff?from=${encodeURIComponent(from)}${to ? `&to=${encodeURIComponent(to)}` : ''}`)
+      const r = await call<MapDiff>(
+        `/diff?from=${encodeURIComponent(from)}${to ? `&to=${encodeURIComponent(to)}` : ''}`,
+      )
       if (r.ok) setDiff({ from, to, diff: r.value })
       return r
     },
@@ -68,7 +74,10 @@ export function useHistoryView(mapId: string, open: boolean) {
     /** [HI3] Undo the last restore: the nodes it touched back to the checkpoint taken just before it. */
     async undoRestore(): Promise<Result> {
       if (!lastRestore) return { ok: false, error: 'Nothing to undo' }
-      const r = await call(`/${lastRestore.before.id}/restore`, { method: 'POST', body: { nodes: lastRestore.touched, removeNewer: true } })
+      const r = await call(`/${lastRestore.before.id}/restore`, {
+        method: 'POST',
+        body: { nodes: lastRestore.touched, removeNewer: true },
+      })
       if (r.ok) setLastRestore(null)
       reload()
       return r

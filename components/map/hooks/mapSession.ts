@@ -35,7 +35,10 @@ export class MapSessionError extends Error {
 }
 
 export async function fetchMapSession(mapId: string): Promise<MapSession> {
-  const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/token`, { credentials: 'same-origin', cache: 'no-store' })
+  const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/token`, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+  })
   const body = await res.json().catch(() => null)
   if (!res.ok) throw new MapSessionError(res.status, body?.error?.message ?? `could not join the map (${res.status})`)
   return body as MapSession

@@ -2,7 +2,16 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Contributor } from '@/core/graph'
-import { contributors, nodesOf, readAuthorship, readTrash, recordEntries, relationsOf, type Authorship, type TrashEntry } from '@/core/ydoc'
+import {
+  contributors,
+  nodesOf,
+  readAuthorship,
+  readTrash,
+  recordEntries,
+  relationsOf,
+  type Authorship,
+  type TrashEntry,
+} from '@/core/ydoc'
 
 export type Contributions = {
   /** Who created and last edited each node and relation ([PA1]). */

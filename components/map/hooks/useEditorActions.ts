@@ -4,7 +4,16 @@ import type * as Y from 'yjs'
 import { useReactFlow } from '@xyflow/react'
 import { likelyDuplicates } from '@/core/duplicates'
 import { newId, type ArgumentMap } from '@/core/graph'
-import { addNode, addRelation, beginTextEdit, moveNodes, removeElements, setRelationKind, updateNode, type Origin } from '@/core/ydoc'
+import {
+  addNode,
+  addRelation,
+  beginTextEdit,
+  moveNodes,
+  removeElements,
+  setRelationKind,
+  updateNode,
+  type Origin,
+} from '@/core/ydoc'
 import { placeNewNode } from '@/core/layout'
 import { DEFAULT_NODE_SIZE } from '@/core/layout/sizes'
 import { READ_ONLY_ACTIONS, type MapActions } from '../MapActionsContext'
@@ -123,9 +132,12 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
       async arrange() {
         const sizes = new Map<string, { width: number; height: number }>()
         for (const n of flow.getNodes()) {
-          if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
+          if (n.measured?.width && n.measured.height)
+            sizes.set(n.id, { width: n.measured.width, height: n.measured.height })
         }
-        const positions = (await arrangeOffThread(latest.current.graph, sizes)).filter((p) => !latest.current.policy.refusal(p.id))
+        const positions = (await arrangeOffThread(latest.current.graph, sizes)).filter(
+          (p) => !latest.current.policy.refusal(p.id),
+        )
         step()
         moveNodes(doc, positions, origin)
       },
@@ -148,7 +160,12 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
           }
           const names = others.names.length > 0 ? others.names.join(', ') : 'other people'
           const what = others.count === 1 ? 'a relation or vote' : `${others.count} relations and votes`
-          if (!confirm(`This carries work by ${names} (${what}). Delete it anyway? It can be restored from “Recently deleted”.`)) return
+          if (
+            !confirm(
+              `This carries work by ${names} (${what}). Delete it anyway? It can be restored from “Recently deleted”.`,
+            )
+          )
+            return
         }
         step()
         removeElements(doc, { nodes, relations }, origin)
@@ -179,7 +196,12 @@ export function useEditorActions(deps: Deps): { actions: MapActions; editingId: 
         if (refused) return notify(explainRefusal(refused))
         const moved = graph.relations
           .filter((r) => r.source === draftId || r.target === draftId)
-          .map((r) => ({ ...r, id: newId('r'), source: r.source === draftId ? existingId : r.source, target: r.target === draftId ? existingId : r.target }))
+          .map((r) => ({
+            ...r,
+            id: newId('r'),
+            source: r.source === draftId ? existingId : r.source,
+            target: r.target === draftId ? existingId : r.target,
+          }))
           .filter((r) => r.source !== r.target)
         step()
         for (const r of moved) addRelation(doc, r, origin)

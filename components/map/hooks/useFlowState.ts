@@ -16,7 +16,10 @@ export function useFlowState(graph: ArgumentMap) {
 
   // Edges read only their selection from the overlay. Keyed on that, so a drag (which changes
   // the overlay every frame) does not hand React Flow 1,000 new edge objects per pointer move.
-  const selectedEdges = graph.relations.filter((r) => overlay.get(r.id)?.selected).map((r) => r.id).join(' ')
+  const selectedEdges = graph.relations
+    .filter((r) => overlay.get(r.id)?.selected)
+    .map((r) => r.id)
+    .join(' ')
   const edgeCache = useRef({ byId: new Map<string, FlowEdge>(), list: [] as FlowEdge[] })
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the selected ids, not the whole overlay (above)
   const edges = useMemo(() => reuseEdges(toFlowEdges(graph, overlay), edgeCache.current), [graph, selectedEdges])
@@ -32,7 +35,11 @@ export function useFlowState(graph: ArgumentMap) {
   // drag frame, and on a big map that was a 2,000-entry set per pointer move.
   const live = useMemo(() => new Set([...graph.nodes.map((n) => n.id), ...graph.relations.map((r) => r.id)]), [graph])
   const selectionKey = useMemo(
-    () => selectedIds(overlay).filter((id) => live.has(id)).sort().join('\n'),
+    () =>
+      selectedIds(overlay)
+        .filter((id) => live.has(id))
+        .sort()
+        .join('\n'),
     [overlay, live],
   )
   const selection = useMemo(() => (selectionKey ? selectionKey.split('\n') : []), [selectionKey])
@@ -45,7 +52,13 @@ export function useFlowNodes(graph: ArgumentMap, overlay: Overlay, decor: NodeDe
   const cache = useRef(new Map() as Parameters<typeof toFlowNodes>[3])
   const { badges, editingId, remoteSelections, authors, fixed, faded, comments, diff } = decor
   return useMemo(
-    () => toFlowNodes(graph, overlay, { badges, editingId, remoteSelections, authors, fixed, faded, comments, diff }, cache.current),
+    () =>
+      toFlowNodes(
+        graph,
+        overlay,
+        { badges, editingId, remoteSelections, authors, fixed, faded, comments, diff },
+        cache.current,
+      ),
     [graph, overlay, badges, editingId, remoteSelections, authors, fixed, faded, comments, diff],
   )
 }

@@ -41,7 +41,13 @@ export function resolveWsUrl(wsUrl: string): string {
  */
 export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
   const [state, setState] = useState<MapDoc>({
-    doc: null, provider: null, status: 'connecting', synced: false, session: null, error: null, refused: null,
+    doc: null,
+    provider: null,
+    status: 'connecting',
+    synced: false,
+    session: null,
+    error: null,
+    refused: null,
   })
   // [PA3] A refused edit stays in the local doc (Yjs cannot take it back): a new doc is loaded.
   const [generation, setGeneration] = useState(0)
@@ -71,7 +77,15 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
       }
     }
 
-    setState((s) => ({ doc, provider, status: 'connecting', synced: false, session: null, error: null, refused: s.refused }))
+    setState((s) => ({
+      doc,
+      provider,
+      status: 'connecting',
+      synced: false,
+      session: null,
+      error: null,
+      refused: s.refused,
+    }))
     // y-websocket reports every retry as "connecting": once the connection is
     // lost, the badge stays "offline" until it is back instead of flickering.
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) =>

@@ -44,7 +44,14 @@ export function usePresence(provider: WebsocketProvider | null, me: Identity | n
     const refresh = () => {
       const out: Peer[] = []
       for (const [clientId, s] of awareness.getStates()) {
-        if (isPresence(s)) out.push({ ...s, selection: s.selection ?? [], cursor: s.cursor ?? null, clientId, isMe: clientId === awareness.clientID })
+        if (isPresence(s))
+          out.push({
+            ...s,
+            selection: s.selection ?? [],
+            cursor: s.cursor ?? null,
+            clientId,
+            isMe: clientId === awareness.clientID,
+          })
       }
       setPeers(out.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.clientId - b.clientId))
     }
@@ -54,7 +61,11 @@ export function usePresence(provider: WebsocketProvider | null, me: Identity | n
   }, [awareness])
 
   // Throttle: send now if the interval has passed, else once at its end.
-  const pending = useRef<{ point: Point | null; timer: ReturnType<typeof setTimeout> | null; last: number }>({ point: null, timer: null, last: 0 })
+  const pending = useRef<{ point: Point | null; timer: ReturnType<typeof setTimeout> | null; last: number }>({
+    point: null,
+    timer: null,
+    last: 0,
+  })
   const setCursor = useCallback(
     (point: Point | null) => {
       if (!awareness) return
@@ -73,9 +84,12 @@ export function usePresence(provider: WebsocketProvider | null, me: Identity | n
     },
     [awareness],
   )
-  useEffect(() => () => {
-    if (pending.current.timer) clearTimeout(pending.current.timer)
-  }, [])
+  useEffect(
+    () => () => {
+      if (pending.current.timer) clearTimeout(pending.current.timer)
+    },
+    [],
+  )
 
   const others = useMemo(() => peers.filter((p) => !p.isMe), [peers])
   /** nodeId -> colours of the other people who have it selected. */

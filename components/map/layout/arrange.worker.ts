@@ -5,7 +5,8 @@ import { autoArrange, type Size } from '@/core/layout/elk'
 import type { ArgumentMap } from '@/core/graph'
 
 export type ArrangeRequest = { id: number; map: ArgumentMap; sizes: Array<[string, Size]> }
-export type ArrangeReply = { id: number; positions: Array<{ id: string; x: number; y: number }> } | { id: number; error: string }
+export type ArrangeReply =
+  { id: number; positions: Array<{ id: string; x: number; y: number }> } | { id: number; error: string }
 
 self.onmessage = async (e: MessageEvent<ArrangeRequest>) => {
   const { id, map, sizes } = e.data

@@ -19,7 +19,8 @@ function startWorker(): Worker {
   // A worker that cannot start (or dies) fails what it was asked, and the next call starts afresh.
   w.onerror = (e) => {
     e.preventDefault()
-    for (const call of pending.values()) call.reject(new Error(`the layout worker failed: ${e.message || 'could not start'}`))
+    for (const call of pending.values())
+      call.reject(new Error(`the layout worker failed: ${e.message || 'could not start'}`))
     pending.clear()
     w.terminate()
     worker = null

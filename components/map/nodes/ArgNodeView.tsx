@@ -31,10 +31,27 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
       <Handle type="target" position={Position.Bottom} isConnectable={!actions.readOnly} />
       <div className="crux-node-head">
         <span className="crux-node-kind">{KIND_LABEL[data.kind]}</span>
-        {data.pinned && <span className="crux-node-pin" title="Pinned: auto-arrange leaves it here" aria-label="pinned">📌</span>}
-        {data.locked && <span className="crux-node-lock" title="Locked: only owners change it" aria-label="locked" data-testid="node-locked">🔒</span>}
+        {data.pinned && (
+          <span className="crux-node-pin" title="Pinned: auto-arrange leaves it here" aria-label="pinned">
+            📌
+          </span>
+        )}
+        {data.locked && (
+          <span
+            className="crux-node-lock"
+            title="Locked: only owners change it"
+            aria-label="locked"
+            data-testid="node-locked"
+          >
+            🔒
+          </span>
+        )}
         {data.comments ? (
-          <span className="crux-node-comments" title={`${data.comments} comment(s) in open threads`} data-testid="node-comment-count">
+          <span
+            className="crux-node-comments"
+            title={`${data.comments} comment(s) in open threads`}
+            data-testid="node-comment-count"
+          >
             💬 {data.comments}
           </span>
         ) : null}
@@ -83,7 +100,11 @@ function ArgNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
 /** [PA1] Who wrote the node, compactly: a dot in the team's (or person's) colour and the name. */
 function NodeAuthorLine({ author }: { author: NonNullable<FlowNode['data']['author']> }) {
   return (
-    <div className="crux-node-author" data-testid="node-author" title={author.team ? `${author.name}, ${author.team}` : author.name}>
+    <div
+      className="crux-node-author"
+      data-testid="node-author"
+      title={author.team ? `${author.name}, ${author.team}` : author.name}
+    >
       <span className="crux-author-dot" style={{ background: author.color }} aria-hidden="true" />
       {author.name}
     </div>

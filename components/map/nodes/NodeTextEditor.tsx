@@ -57,39 +57,43 @@ export function NodeTextEditor({ nodeId }: { nodeId: string }) {
 
   return (
     <>
-    <textarea
-      ref={ref}
-      className="crux-node-input nodrag nopan nowheel"
-      data-testid="node-text-input"
-      aria-label="Node text"
-      value={text}
-      maxLength={MAX_TEXT}
-      rows={Math.min(8, Math.max(2, text.split('\n').length))}
-      onChange={(e) => setText(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => finish(true)}
-    />
-    {matches.length > 0 && (
-      <ul className="crux-duplicates nodrag nopan" data-testid="duplicate-matches" aria-label="Nodes that say much the same">
-        {matches.map((m) => (
-          <li key={m.id} data-testid="duplicate-match" data-node-id={m.id}>
-            <span>Already on the map: “{m.text.length > 90 ? `${m.text.slice(0, 90)}…` : m.text}”</span>{' '}
-            <button
-              type="button"
-              data-testid="use-duplicate"
-              // Keeps the focus in the textarea: a blur would commit and close the editor first.
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => {
-                done.current = true
-                actions.useExisting(nodeId, m.id)
-              }}
-            >
-              Use that one
-            </button>
-          </li>
-        ))}
-      </ul>
-    )}
+      <textarea
+        ref={ref}
+        className="crux-node-input nodrag nopan nowheel"
+        data-testid="node-text-input"
+        aria-label="Node text"
+        value={text}
+        maxLength={MAX_TEXT}
+        rows={Math.min(8, Math.max(2, text.split('\n').length))}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => finish(true)}
+      />
+      {matches.length > 0 && (
+        <ul
+          className="crux-duplicates nodrag nopan"
+          data-testid="duplicate-matches"
+          aria-label="Nodes that say much the same"
+        >
+          {matches.map((m) => (
+            <li key={m.id} data-testid="duplicate-match" data-node-id={m.id}>
+              <span>Already on the map: “{m.text.length > 90 ? `${m.text.slice(0, 90)}…` : m.text}”</span>{' '}
+              <button
+                type="button"
+                data-testid="use-duplicate"
+                // Keeps the focus in the textarea: a blur would commit and close the editor first.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  done.current = true
+                  actions.useExisting(nodeId, m.id)
+                }}
+              >
+                Use that one
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   )
 }

@@ -37,7 +37,10 @@ export function readDialogue(
   const warnings: Issue[] = []
   const names = new Map<string, string>()
   for (const p of input.participants ?? []) {
-    const name = [p.firstname, p.surname].map((s) => (s ?? '').trim()).filter(Boolean).join(' ')
+    const name = [p.firstname, p.surname]
+      .map((s) => (s ?? '').trim())
+      .filter(Boolean)
+      .join(' ')
     if (name !== '') names.set(p.participantID, name)
   }
   const personOf = new Map<string, string>()
@@ -50,7 +53,10 @@ export function readDialogue(
     const name = names.get(l.personID)
     if (name !== undefined) personOf.set(l.nodeID, name)
     else if (input.participants != null && input.participants.length > 0) {
-      warnings.push({ message: `no participant "${l.personID}"; the locution's speaker is unknown`, at: `locutions[${i}].personID` })
+      warnings.push({
+        message: `no participant "${l.personID}"; the locution's speaker is unknown`,
+        at: `locutions[${i}].personID`,
+      })
     }
   }
   // Needed only for a locution with no recorded participant; worked out once, when first needed.
@@ -85,9 +91,15 @@ export function readDialogue(
   const transitions = g.nodes.filter((n) => n.type === 'TA').map((n) => n.nodeID)
   warnings.push(
     ...grouped((n) => `${n} TA node(s) (transitions between locutions) have no Crux equivalent; dropped`, transitions),
-    ...grouped((n) => `${n} YA node(s) anchor no locution to an I-node (e.g. "Arguing" on an inference); dropped`, otherYA),
+    ...grouped(
+      (n) => `${n} YA node(s) anchor no locution to an I-node (e.g. "Arguing" on an inference); dropped`,
+      otherYA,
+    ),
     ...grouped((n) => `${n} L node(s) (locutions) are anchored to no I-node; their words are dropped`, unanchored),
-    ...grouped((n) => `${n} L node(s) name no speaker (no participant, no "Speaker : " prefix shared by other locutions)`, nameless),
+    ...grouped(
+      (n) => `${n} L node(s) name no speaker (no participant, no "Speaker : " prefix shared by other locutions)`,
+      nameless,
+    ),
     ...extra.map((i) => ({ message: 'I-node is anchored by several locutions; kept the first one', at: at(i) })),
   )
   return { attributions, warnings }
@@ -96,15 +108,23 @@ export function readDialogue(
 const PREFIX = /^([^:\n]{1,200}?)\s?:\s/
 
 /** The participant's name, and the words without a prefix that names them; without one, a prefix other locutions share. */
-export function attributionOf(lText: string, participant: string | undefined, sharedPrefixes: () => ReadonlySet<string>): Attribution {
+export function attributionOf(
+  lText: string,
+  participant: string | undefined,
+  sharedPrefixes: () => ReadonlySet<string>,
+): Attribution {
   const whole = lText.trim()
   const m = PREFIX.exec(whole)
   const prefix = m?.[1]?.trim()
   const rest = m ? whole.slice(m[0].length).trim() : whole
   if (participant !== undefined) {
-    return { speaker: participant.slice(0, MAX_NAME), words: (prefix && namesPerson(prefix, participant) ? rest : whole).slice(0, MAX_QUOTE) }
+    return {
+      speaker: participant.slice(0, MAX_NAME),
+      words: (prefix && namesPerson(prefix, participant) ? rest : whole).slice(0, MAX_QUOTE),
+    }
   }
-  if (prefix && (readsAsName(prefix) || sharedPrefixes().has(prefix))) return { speaker: prefix.slice(0, MAX_NAME), words: rest.slice(0, MAX_QUOTE) }
+  if (prefix && (readsAsName(prefix) || sharedPrefixes().has(prefix)))
+    return { speaker: prefix.slice(0, MAX_NAME), words: rest.slice(0, MAX_QUOTE) }
   return { words: whole.slice(0, MAX_QUOTE) }
 }
 

@@ -24,7 +24,15 @@ export function readAifGraphFast(raw: Record<string, unknown>): AifGraphIn | und
     if (scheme != null && typeof scheme !== 'string') return undefined
     if (schemeID != null && typeof schemeID !== 'string' && typeof schemeID !== 'number') return undefined
     // Only the fields the importer reads; the schema would keep the rest, which nothing uses.
-    outNodes[i] = { nodeID, text: (text as string | null | undefined) ?? '', type: n.type as AifNodeIn['type'], scheme: scheme as string | null | undefined, schemeID: schemeID as string | number | null | undefined, crux: n.crux, timestamp: n.timestamp }
+    outNodes[i] = {
+      nodeID,
+      text: (text as string | null | undefined) ?? '',
+      type: n.type as AifNodeIn['type'],
+      scheme: scheme as string | null | undefined,
+      schemeID: schemeID as string | number | null | undefined,
+      crux: n.crux,
+      timestamp: n.timestamp,
+    }
   }
   const outEdges: AifEdgeIn[] = new Array(edges.length)
   for (let i = 0; i < edges.length; i++) {
@@ -48,10 +56,20 @@ export function readAifGraphFast(raw: Record<string, unknown>): AifGraphIn | und
     if (participantID === undefined) return undefined
     if (p.firstname != null && typeof p.firstname !== 'string') return undefined
     if (p.surname != null && typeof p.surname !== 'string') return undefined
-    return { participantID, firstname: p.firstname as string | null | undefined, surname: p.surname as string | null | undefined }
+    return {
+      participantID,
+      firstname: p.firstname as string | null | undefined,
+      surname: p.surname as string | null | undefined,
+    }
   })
   if (outLocutions === false || outParticipants === false) return undefined
-  return { nodes: outNodes, edges: outEdges, locutions: outLocutions, participants: outParticipants, crux: raw.crux } as AifGraphIn
+  return {
+    nodes: outNodes,
+    edges: outEdges,
+    locutions: outLocutions,
+    participants: outParticipants,
+    crux: raw.crux,
+  } as AifGraphIn
 }
 
 const TYPES: ReadonlySet<string> = new Set(AIF_NODE_TYPES)

@@ -44,12 +44,7 @@ export function indexGraph(nodes: AifNodeIn[], edges: AifEdgeIn[]): AifGraph {
   return { nodes, byId, into, outOf }
 }
 
-export function neighbours(
-  g: AifGraph,
-  id: string,
-  dir: 'into' | 'outOf',
-  ...types: AifNodeType[]
-): string[] {
+export function neighbours(g: AifGraph, id: string, dir: 'into' | 'outOf', ...types: AifNodeType[]): string[] {
   const out: string[] = []
   const list = g[dir].get(id)
   if (!list) return out
@@ -66,7 +61,10 @@ export const at = (nodeID: string) => `nodeID "${nodeID}"`
 /** Several nodes with one problem make one warning, so a corpus stays readable. */
 export function grouped(message: (count: number) => string, nodeIDs: string[]): Issue[] {
   if (nodeIDs.length === 0) return []
-  const shown = nodeIDs.slice(0, 5).map((id) => `"${id}"`).join(', ')
+  const shown = nodeIDs
+    .slice(0, 5)
+    .map((id) => `"${id}"`)
+    .join(', ')
   const more = nodeIDs.length > 5 ? ` and ${nodeIDs.length - 5} more` : ''
   return [{ message: message(nodeIDs.length), at: `nodeID ${shown}${more}` }]
 }

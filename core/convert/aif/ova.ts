@@ -40,12 +40,16 @@ export function serializeOva3(map: ArgumentMap, options: SerializeAifOptions = {
     ;(outs.get(e.fromID) ?? outs.set(e.fromID, []).get(e.fromID)!).push(e.toID)
     ;(ins.get(e.toID) ?? ins.set(e.toID, []).get(e.toID)!).push(e.fromID)
   }
-  const placed = (ids: string[]) => ids.map((id) => pos.get(id)).filter((p): p is { x: number; y: number } => p !== undefined)
+  const placed = (ids: string[]) =>
+    ids.map((id) => pos.get(id)).filter((p): p is { x: number; y: number } => p !== undefined)
   const middle = (ps: { x: number; y: number }[]) =>
-    ps.length === 0 ? { x: 0, y: 0 } : { x: ps.reduce((s, p) => s + p.x, 0) / ps.length, y: ps.reduce((s, p) => s + p.y, 0) / ps.length }
+    ps.length === 0
+      ? { x: 0, y: 0 }
+      : { x: ps.reduce((s, p) => s + p.x, 0) / ps.length, y: ps.reduce((s, p) => s + p.y, 0) / ps.length }
   // Scheme nodes come after the I-nodes and supports before the conflicts that undercut them, so one pass places them all.
   for (const n of aif.nodes) {
-    if (n.type === 'RA' || n.type === 'CA') pos.set(n.nodeID, round(middle(placed([...(ins.get(n.nodeID) ?? []), ...(outs.get(n.nodeID) ?? [])]))))
+    if (n.type === 'RA' || n.type === 'CA')
+      pos.set(n.nodeID, round(middle(placed([...(ins.get(n.nodeID) ?? []), ...(outs.get(n.nodeID) ?? [])]))))
   }
   for (const ya of aif.nodes.filter((n: AifNode) => n.type === 'YA')) {
     const i = pos.get((outs.get(ya.nodeID) ?? [])[0] ?? '')
@@ -61,7 +65,12 @@ export function serializeOva3(map: ArgumentMap, options: SerializeAifOptions = {
       firstname: '',
       surname: '',
       url: '',
-      nodes: aif.nodes.map((n) => ({ nodeID: n.nodeID, visible: true, ...(pos.get(n.nodeID) ?? { x: 0, y: 0 }), timestamp: '' })),
+      nodes: aif.nodes.map((n) => ({
+        nodeID: n.nodeID,
+        visible: true,
+        ...(pos.get(n.nodeID) ?? { x: 0, y: 0 }),
+        timestamp: '',
+      })),
       edges: aif.edges.map((e) => ({ fromID: e.fromID, toID: e.toID, visible: true })),
     },
     text: '',

@@ -42,7 +42,10 @@ export function parseAif(input: unknown): ParseResult {
   const wrapper = raw as Record<string, unknown>
   const prefix = 'AIF' in wrapper ? 'AIF' : 'aif' in wrapper ? 'aif' : ''
   const inner = prefix === '' ? wrapper : wrapper[prefix]
-  const fast = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? readAifGraphFast(inner as Record<string, unknown>) : undefined
+  const fast =
+    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+      ? readAifGraphFast(inner as Record<string, unknown>)
+      : undefined
   const parsed = fast ? { success: true as const, data: fast } : AifGraphInSchema.safeParse(inner)
   if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error, prefix) }
   const errors = checkReferences(parsed.data, prefix)
@@ -102,7 +105,10 @@ function checkReferences(aif: AifGraphIn, prefix: string): Issue[] {
   aif.nodes.forEach((n, i) => {
     const first = firstAt.get(n.nodeID)
     if (first !== undefined) {
-      errors.push({ message: `duplicate nodeID "${n.nodeID}" (also nodes[${first}])`, at: joinPath(prefix, `nodes[${i}].nodeID`) })
+      errors.push({
+        message: `duplicate nodeID "${n.nodeID}" (also nodes[${first}])`,
+        at: joinPath(prefix, `nodes[${i}].nodeID`),
+      })
     } else firstAt.set(n.nodeID, i)
   })
   const missing = (i: number, end: 'fromID' | 'toID', id: string) =>
@@ -120,9 +126,13 @@ function directEdges(aif: AifGraphIn, prefix: string, g: AifGraph): Issue[] {
   const out: Issue[] = []
   for (let i = 0; i < aif.edges.length; i++) {
     const e = aif.edges[i]!
-    if (e.fromID === e.toID) out.push({ message: `edge from node "${e.fromID}" to itself dropped`, at: joinPath(prefix, `edges[${i}]`) })
+    if (e.fromID === e.toID)
+      out.push({ message: `edge from node "${e.fromID}" to itself dropped`, at: joinPath(prefix, `edges[${i}]`) })
     else if (g.byId.get(e.fromID)!.type === 'I' && g.byId.get(e.toID)!.type === 'I') {
-      out.push({ message: 'edge joins two I-nodes with no RA/CA between them; dropped', at: joinPath(prefix, `edges[${i}]`) })
+      out.push({
+        message: 'edge joins two I-nodes with no RA/CA between them; dropped',
+        at: joinPath(prefix, `edges[${i}]`),
+      })
     }
   }
   return out
@@ -170,7 +180,9 @@ function readINodes(
     if (oldText !== undefined) node.quote = text
     return { aifId: n.nodeID, fromCrux: true, node }
   })
-  warnings.push(...grouped((k) => `${k} I-node(s) have no usable OVA position; placed on a grid for auto-arrange`, unplaced))
+  warnings.push(
+    ...grouped((k) => `${k} I-node(s) have no usable OVA position; placed on a grid for auto-arrange`, unplaced),
+  )
   return { nodes, cruxIdOf }
 }
 
@@ -194,7 +206,11 @@ function ovaPositions(ova: unknown, warnings: Issue[]): Map<string, { x: number;
     if (n.success) out.set(n.data.nodeID, { x: Math.round(n.data.x), y: Math.round(n.data.y) })
     else bad.push(`OVA.nodes[${i}]`)
   })
-  if (bad.length > 0) warnings.push({ message: `${bad.length} OVA layout entr${bad.length === 1 ? 'y has' : 'ies have'} no usable x/y; ignored`, at: bad.slice(0, 5).join(', ') })
+  if (bad.length > 0)
+    warnings.push({
+      message: `${bad.length} OVA layout entr${bad.length === 1 ? 'y has' : 'ies have'} no usable x/y; ignored`,
+      at: bad.slice(0, 5).join(', '),
+    })
   return out
 }
 
@@ -202,15 +218,30 @@ function ovaPositions(ova: unknown, warnings: Issue[]): Map<string, { x: number;
 function droppedExtras(wrapper: Record<string, unknown>, aif: AifGraphIn, prefix: string): Issue[] {
   const out: Issue[] = []
   const source = wrapper.text
-  const sourceText = typeof source === 'string' ? source : typeof (source as { txt?: unknown })?.txt === 'string' ? (source as { txt: string }).txt : ''
-  if (sourceText.trim() !== '') out.push({ message: `the analysed source text (${sourceText.length} characters) has no Crux form; dropped`, at: 'text' })
+  const sourceText =
+    typeof source === 'string'
+      ? source
+      : typeof (source as { txt?: unknown })?.txt === 'string'
+        ? (source as { txt: string }).txt
+        : ''
+  if (sourceText.trim() !== '')
+    out.push({
+      message: `the analysed source text (${sourceText.length} characters) has no Crux form; dropped`,
+      at: 'text',
+    })
   for (const key of ['schemefulfillments', 'descriptorfulfillments'] as const) {
     const list = (aif as Record<string, unknown>)[key]
-    if (Array.isArray(list) && list.length > 0) out.push({ message: `${list.length} ${key} have no Crux form (scheme names are kept on relations); dropped`, at: joinPath(prefix, key) })
+    if (Array.isArray(list) && list.length > 0)
+      out.push({
+        message: `${list.length} ${key} have no Crux form (scheme names are kept on relations); dropped`,
+        at: joinPath(prefix, key),
+      })
   }
   // A Crux export stamps every node with the export time, which says nothing; another tool's stamps say when things were said.
-  const stamped = aif.crux === undefined ? aif.nodes.filter((n) => typeof n.timestamp === 'string' && n.timestamp !== '').length : 0
-  if (stamped > 0) out.push({ message: `${stamped} node timestamps have no Crux form; dropped`, at: joinPath(prefix, 'nodes') })
+  const stamped =
+    aif.crux === undefined ? aif.nodes.filter((n) => typeof n.timestamp === 'string' && n.timestamp !== '').length : 0
+  if (stamped > 0)
+    out.push({ message: `${stamped} node timestamps have no Crux form; dropped`, at: joinPath(prefix, 'nodes') })
   return out
 }
 
@@ -231,4 +262,3 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 function fail(message: string, at: string): ParseResult {
   return { ok: false, errors: [{ message, at }] }
 }
-

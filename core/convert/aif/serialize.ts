@@ -57,9 +57,7 @@ export function serializeAif(map: ArgumentMap, options: SerializeAifOptions = {}
   }
 
   // Supports first: an undercut needs the RA node of the support it targets.
-  const relations = [...map.relations].sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byId(a, b),
-  )
+  const relations = [...map.relations].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byId(a, b))
   const schemeNodeOf = new Map<string, string>()
   for (const r of relations) {
     const from = aifIdOf.get(r.source)
@@ -104,7 +102,11 @@ export function serializeAif(map: ArgumentMap, options: SerializeAifOptions = {}
 }
 
 /** Authors as AIF participants, linked from the I-nodes they wrote. */
-function addAuthors(credits: MapCredits | undefined, participants: AifDocument['participants'], nodes: AifNode[]): void {
+function addAuthors(
+  credits: MapCredits | undefined,
+  participants: AifDocument['participants'],
+  nodes: AifNode[],
+): void {
   if (!credits) return
   const idOf = new Map<string, string>()
   for (const person of credits.people) {
@@ -150,7 +152,12 @@ function speakerLocutions(
     const lID = out.allocate()
     const yaID = out.allocate()
     const words = n.quote ?? n.text
-    out.push({ nodeID: lID, text: speaker === undefined ? words : `${speaker} : ${words}`, type: 'L', timestamp: out.timestamp })
+    out.push({
+      nodeID: lID,
+      text: speaker === undefined ? words : `${speaker} : ${words}`,
+      type: 'L',
+      timestamp: out.timestamp,
+    })
     const force = n.force ?? SCHEMES.asserting.text
     const forceId = FORCE_SCHEME_IDS[force]
     out.push({
@@ -163,7 +170,8 @@ function speakerLocutions(
     })
     out.link(lID, yaID)
     out.link(yaID, aifIdOf.get(n.id)!)
-    if (personID !== undefined) locutions.push({ nodeID: lID, personID, timestamp: out.timestamp, start: null, end: null, source: null })
+    if (personID !== undefined)
+      locutions.push({ nodeID: lID, personID, timestamp: out.timestamp, start: null, end: null, source: null })
   }
   return { locutions, participants }
 }

@@ -64,13 +64,20 @@ export function readStructure(
       warn(ra.nodeID, `inference aimed at scheme node(s) ${quote(aimedAtSchemes)}; Crux supports only nodes, dropped`)
     }
     if (premises.length === 0 || conclusions.length === 0) {
-      warn(ra.nodeID, `inference with ${premises.length} premise(s) and ${conclusions.length} I-node conclusion(s) dropped`)
+      warn(
+        ra.nodeID,
+        `inference with ${premises.length} premise(s) and ${conclusions.length} I-node conclusion(s) dropped`,
+      )
       continue
     }
     if (premises.length > 1) {
-      warn(ra.nodeID, `linked argument with ${premises.length} premises imported as ${premises.length} separate supports`)
+      warn(
+        ra.nodeID,
+        `linked argument with ${premises.length} premises imported as ${premises.length} separate supports`,
+      )
     }
-    if (conclusions.length > 1) warn(ra.nodeID, `inference with ${conclusions.length} conclusions imported once per conclusion`)
+    if (conclusions.length > 1)
+      warn(ra.nodeID, `inference with ${conclusions.length} conclusions imported once per conclusion`)
     const pairs = conclusions.flatMap((c) => premises.map((p): [string, string] => [p, c]))
     supportsOfRA.set(ra.nodeID, emit(ra.nodeID, 'supports', pairs))
   }
@@ -83,7 +90,11 @@ export function readStructure(
       continue
     }
     warn(ma.nodeID, 'rephrase (MA) imported as a support from the rephrasing to the rephrased')
-    emit(ma.nodeID, 'supports', to.flatMap((t) => from.map((f): [string, string] => [f, t])))
+    emit(
+      ma.nodeID,
+      'supports',
+      to.flatMap((t) => from.map((f): [string, string] => [f, t])),
+    )
   }
 
   for (const ca of g.nodes.filter((n) => n.type === 'CA')) {
@@ -96,7 +107,11 @@ export function readStructure(
     for (const t of targets) {
       const type = g.byId.get(t)!.type
       if (type === 'I') {
-        emit(ca.nodeID, 'attacks', attackers.map((a): [string, string] => [a, t]))
+        emit(
+          ca.nodeID,
+          'attacks',
+          attackers.map((a): [string, string] => [a, t]),
+        )
       } else if (type === 'RA') {
         const supports = supportsOfRA.get(t) ?? []
         if (supports.length === 0) warn(ca.nodeID, `undercut of inference "${t}", which was not imported, dropped`)
@@ -109,7 +124,11 @@ export function readStructure(
           continue
         }
         warn(ca.nodeID, `conflict on conflict "${t}" imported as an attack on its attacker(s) ${quote(ends)}`)
-        emit(ca.nodeID, 'attacks', ends.flatMap((e) => attackers.map((a): [string, string] => [a, e])))
+        emit(
+          ca.nodeID,
+          'attacks',
+          ends.flatMap((e) => attackers.map((a): [string, string] => [a, e])),
+        )
       } else {
         warn(ca.nodeID, `conflict aimed at a ${type} node "${t}" has no Crux form; dropped`)
       }
@@ -132,11 +151,17 @@ const NO_EXT = { success: false } as const
 function schemeOf(node: AifNodeIn): Pick<Relation, 'scheme' | 'schemeId'> {
   if (node.type !== 'RA' && node.type !== 'CA') return {}
   // The common case, said fast: a default scheme by name with no id or the default id.
-  if (node.text === (node.type === 'RA' ? 'Default Inference' : 'Default Conflict') && node.scheme == null && node.schemeID == null) return {}
+  if (
+    node.text === (node.type === 'RA' ? 'Default Inference' : 'Default Conflict') &&
+    node.scheme == null &&
+    node.schemeID == null
+  )
+    return {}
   const name = (node.scheme?.trim() || node.text.trim()).slice(0, 200)
   const id = node.schemeID == null ? undefined : String(node.schemeID).slice(0, 64)
   const fallback = node.type === 'RA' ? SCHEMES.inference : SCHEMES.conflict
-  if (name === '' || name === node.type || (name === fallback.text && (id === undefined || id === fallback.schemeID))) return {}
+  if (name === '' || name === node.type || (name === fallback.text && (id === undefined || id === fallback.schemeID)))
+    return {}
   return id === undefined ? { scheme: name } : { scheme: name, schemeId: id }
 }
 

@@ -37,7 +37,11 @@ export const CruxINodeExtSchema = z.object({
 })
 export type CruxINodeExt = z.infer<typeof CruxINodeExtSchema>
 
-export const CruxSNodeExtSchema = z.object({ id: IdSchema, kind: z.enum(RELATION_KINDS), contradictory: z.boolean().optional() })
+export const CruxSNodeExtSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(RELATION_KINDS),
+  contradictory: z.boolean().optional(),
+})
 export type CruxSNodeExt = z.infer<typeof CruxSNodeExtSchema>
 
 export const CruxDocExtSchema = z.object({

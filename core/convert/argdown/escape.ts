@@ -63,7 +63,13 @@ export function escapeArgdownText(text: string, data?: string): string {
  */
 function unclosedOpeners(text: string): Set<number> {
   const out = new Set<number>()
-  for (const [open, close] of [['[', ']'], ['<', '>'], ['{', '}'], ['#(', ')'], ['/*', '*/']] as const) {
+  for (const [open, close] of [
+    ['[', ']'],
+    ['<', '>'],
+    ['{', '}'],
+    ['#(', ')'],
+    ['/*', '*/'],
+  ] as const) {
     const lastClose = text.lastIndexOf(close)
     for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) if (i > lastClose) out.add(i)
   }
@@ -102,7 +108,8 @@ function unplainStarts(candidate: string, data: string | undefined): number[] | 
   let previous: IToken | undefined
   let sawData = false
   // A stretch the lexer skipped is lost: a comment is escaped where it starts, spaces after a control character by escaping that character.
-  const skipped = (from: number) => out.push(text[from] === ' ' || text[from] === '\t' ? (previous?.startOffset ?? from) : from)
+  const skipped = (from: number) =>
+    out.push(text[from] === ' ' || text[from] === '\t' ? (previous?.startOffset ?? from) : from)
   for (const t of tokens.slice(1)) {
     if (t.startOffset >= end) {
       // The data block must begin right after the text and its one space.

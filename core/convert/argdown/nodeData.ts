@@ -27,13 +27,20 @@ const FIELDS = {
    * Undercuts Argdown's `_>` cannot say (an argument has one inference):
    * each entry "source-id target-id" names a support this node undercuts.
    */
-  undercuts: z.array(z.string().regex(/^[A-Za-z0-9_-]+ [A-Za-z0-9_-]+$/, 'undercuts entries are "source-id target-id"')),
+  undercuts: z.array(
+    z.string().regex(/^[A-Za-z0-9_-]+ [A-Za-z0-9_-]+$/, 'undercuts entries are "source-id target-id"'),
+  ),
 } as const
 
 export type NodeData = { -readonly [K in keyof typeof FIELDS]?: z.infer<(typeof FIELDS)[K]> }
 
 /** Strings longer than Crux holds are cut to fit, with a warning, rather than dropped. */
-const LIMITS: Partial<Record<keyof NodeData, number>> = { text: MAX_TEXT, quote: MAX_QUOTE, speaker: MAX_NAME, source: MAX_NAME }
+const LIMITS: Partial<Record<keyof NodeData, number>> = {
+  text: MAX_TEXT,
+  quote: MAX_QUOTE,
+  speaker: MAX_NAME,
+  source: MAX_NAME,
+}
 
 /**
  * [AD9] Reads what of the data Crux understands, field by field: a field of

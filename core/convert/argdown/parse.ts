@@ -6,8 +6,7 @@ import { runArgdown, sortIssues, type ArgdownIssue } from './runArgdown'
 export type { ArgdownIssue } from './runArgdown'
 
 export type ArgdownParseResult =
-  | { ok: true; map: ArgumentMap; warnings: ArgdownIssue[] }
-  | { ok: false; errors: ArgdownIssue[] }
+  { ok: true; map: ArgumentMap; warnings: ArgdownIssue[] } | { ok: false; errors: ArgdownIssue[] }
 
 export const DEFAULT_IMPORT_TITLE = 'Imported map'
 
@@ -40,7 +39,10 @@ export function parseArgdown(input: string): ArgdownParseResult {
   const map = ArgumentMapSchema.safeParse({ title, nodes: ordered, relations, votes: [] })
   if (!map.success) {
     // Everything above is made to fit the schema; reaching this is a bug, reported rather than thrown.
-    return { ok: false, errors: map.error.issues.map((i) => ({ message: `${i.path.join('.')}: ${i.message}`, line: 1, column: 1 })) }
+    return {
+      ok: false,
+      errors: map.error.issues.map((i) => ({ message: `${i.path.join('.')}: ${i.message}`, line: 1, column: 1 })),
+    }
   }
   return { ok: true, map: map.data, warnings: sortIssues(warnings) }
 }

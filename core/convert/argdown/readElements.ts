@@ -48,7 +48,9 @@ export function readElements(res: IArgdownResponse, input: string, warnings: Arg
     const defined = definedTexts(el)
     if (new Set(defined).size > 1) warn('is defined with different texts; the last one is used')
     const kind: NodeKind = data.kind ?? (isArgument ? 'argument' : 'claim')
-    const own = isArgument ? IArgument.getCanonicalMemberText(el as IArgument) : IEquivalenceClass.getCanonicalMemberText(el as IEquivalenceClass)
+    const own = isArgument
+      ? IArgument.getCanonicalMemberText(el as IArgument)
+      : IEquivalenceClass.getCanonicalMemberText(el as IEquivalenceClass)
     let text = data.text ?? (own ?? '').trim()
     if (text.length > MAX_TEXT) {
       warn(`text is ${text.length} characters; cut to ${MAX_TEXT}`)

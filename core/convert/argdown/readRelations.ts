@@ -24,7 +24,8 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
   const relations = new RelationList()
   const nodeById = new Map(read.nodes.map((n) => [n.id, n]))
   const idOf = (el: Element | undefined) => (el ? read.nodeIdOf.get(el) : undefined)
-  const statementId = (title: string | undefined) => idOf(res.statements?.[title ?? ''] as IEquivalenceClass | undefined)
+  const statementId = (title: string | undefined) =>
+    idOf(res.statements?.[title ?? ''] as IEquivalenceClass | undefined)
   const nodeOf = (m: RelationMember | undefined): string | undefined => {
     if (!m) return undefined
     if (m.type === ArgdownTypes.INFERENCE) return idOf(res.arguments?.[m.argumentTitle ?? ''] as IArgument | undefined)
@@ -44,9 +45,17 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
       const step: PcsStep = { node: stId }
       const inference = (st as IConclusion).inference
       if (inference) {
-        step.inference = { rules: (inference.inferenceRules ?? []).map((r) => r.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME)).filter((r) => r !== '').slice(0, 20) }
+        step.inference = {
+          rules: (inference.inferenceRules ?? [])
+            .map((r) => r.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME))
+            .filter((r) => r !== '')
+            .slice(0, 20),
+        }
         if (inference.data && Object.keys(inference.data).length > 0) {
-          warnings.push({ ...at, message: `<${a.title}>: the data of the inference to (${i + 1}) has no Crux form; left out` })
+          warnings.push({
+            ...at,
+            message: `<${a.title}>: the data of the inference to (${i + 1}) has no Crux form; left out`,
+          })
         }
       }
       if (steps.length < MAX_PCS_STEPS) steps.push(step)
@@ -54,17 +63,33 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
       else {
         relations.add('supports', stId, argId)
         if (st.role === StatementRole.PREMISE) premises++
-        else warnings.push({ ...at, message: `<${a.title}>: (${i + 1}) [${st.title}] is an intermediate conclusion; the map draws it as a premise, the reconstruction keeps its place`, note: 'drawing' })
+        else
+          warnings.push({
+            ...at,
+            message: `<${a.title}>: (${i + 1}) [${st.title}] is an intermediate conclusion; the map draws it as a premise, the reconstruction keeps its place`,
+            note: 'drawing',
+          })
       }
     }
     if (steps.length > 0) (nodeById.get(argId) as ArgNode).pcs = steps
     if (premises > 1) {
-      warnings.push({ ...at, message: `<${a.title}>: its ${premises} premises are linked; the map draws ${premises} separate supports, the reconstruction keeps them together`, note: 'drawing' })
+      warnings.push({
+        ...at,
+        message: `<${a.title}>: its ${premises} premises are linked; the map draws ${premises} separate supports, the reconstruction keeps them together`,
+        note: 'drawing',
+      })
     }
   }
 
   const explicit = [...(res.relations ?? [])].sort((a, b) => compareLocated(firstOccurrence(a), firstOccurrence(b)))
-  const undercuts: { source: string; target: string; toStatement: boolean; at: Located; text: string; targetText: string }[] = []
+  const undercuts: {
+    source: string
+    target: string
+    toStatement: boolean
+    at: Located
+    text: string
+    targetText: string
+  }[] = []
   for (const r of explicit) {
     const at = firstOccurrence(r)
     const source = nodeOf(r.from)
@@ -76,7 +101,14 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
     }
     if (r.relationType === RelationType.UNDERCUT) {
       // An undercut's target is a support relation, so `<A> _> <A>` is no self-loop.
-      undercuts.push({ source, target, toStatement: r.to?.type === ArgdownTypes.EQUIVALENCE_CLASS, at, text, targetText: describeEnd(r.to) })
+      undercuts.push({
+        source,
+        target,
+        toStatement: r.to?.type === ArgdownTypes.EQUIVALENCE_CLASS,
+        at,
+        text,
+        targetText: describeEnd(r.to),
+      })
       continue
     }
     if (source === target) {
@@ -95,7 +127,9 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
       relations.add('undercuts', u.source, support)
       continue
     }
-    const why = u.toStatement ? 'a statement has no inference to undercut' : `${u.targetText} supports nothing, so Crux has no support of it to undercut`
+    const why = u.toStatement
+      ? 'a statement has no inference to undercut'
+      : `${u.targetText} supports nothing, so Crux has no support of it to undercut`
     if (u.source === u.target) warnings.push({ ...u.at, message: `undercut ${u.text}: ${why}; left out` })
     else {
       relations.add('attacks', u.source, u.target)
@@ -106,7 +140,11 @@ export function readRelations(res: IArgdownResponse, read: ReadElements, warning
     const [from = '', to = ''] = u.support.split(' ')
     const support = relations.find('supports', from, to)
     if (support) relations.add('undercuts', u.source, support)
-    else warnings.push({ ...u.at, message: `YAML undercuts "${u.support}": there is no support from ${from} to ${to}; left out` })
+    else
+      warnings.push({
+        ...u.at,
+        message: `YAML undercuts "${u.support}": there is no support from ${from} to ${to}; left out`,
+      })
   }
   reportSections(res, warnings)
   return relations.list
@@ -126,7 +164,12 @@ function reportSections(res: IArgdownResponse, warnings: ArgdownIssue[]): void {
     for (const s of sections) {
       const what = s.isGroup || (s.data as { isGroup?: unknown } | undefined)?.isGroup === true ? 'group' : 'heading'
       if (holding.has(s.id)) {
-        warnings.push({ line: s.startLine ?? 1, column: s.startColumn ?? 1, message: `${what} "${s.title}" has no Crux form; its nodes are imported without it`, note: 'layout' })
+        warnings.push({
+          line: s.startLine ?? 1,
+          column: s.startColumn ?? 1,
+          message: `${what} "${s.title}" has no Crux form; its nodes are imported without it`,
+          note: 'layout',
+        })
       }
       visit(s.children ?? [])
     }
@@ -175,7 +218,8 @@ function firstOccurrence(r: IRelation): Located {
   return { line: o?.startLine ?? 1, column: o?.startColumn ?? 1 }
 }
 
-const describeEnd = (m: RelationMember | undefined) => (m?.type === ArgdownTypes.INFERENCE ? `<${m.argumentTitle}>` : m ? describe(m) : '?')
+const describeEnd = (m: RelationMember | undefined) =>
+  m?.type === ArgdownTypes.INFERENCE ? `<${m.argumentTitle}>` : m ? describe(m) : '?'
 
 function describeRelation(r: IRelation): string {
   return `${describeEnd(r.from)} ${r.relationType} ${describeEnd(r.to)}`

@@ -55,7 +55,11 @@ function withDataLocations(plugin: DataPlugin): DataPlugin {
         const line = mark ? startLine + mark.line + skipped : startLine
         const column = mark && mark.line + skipped === 0 ? startColumn + mark.column : (mark?.column ?? 0) + 1
         const reason = (e as { reason?: string }).reason ?? (e as Error).message
-        ;((req as WithIssues)[DATA_ISSUES] ??= []).push({ message: `invalid YAML data ignored: ${reason}`, line, column })
+        ;((req as WithIssues)[DATA_ISSUES] ??= []).push({
+          message: `invalid YAML data ignored: ${reason}`,
+          line,
+          column,
+        })
       }
     }
     plugin.tokenListeners[event] = located
@@ -64,8 +68,7 @@ function withDataLocations(plugin: DataPlugin): DataPlugin {
 }
 
 export type ArgdownRun =
-  | { ok: true; response: IArgdownResponse; warnings: ArgdownIssue[] }
-  | { ok: false; errors: ArgdownIssue[] }
+  { ok: true; response: IArgdownResponse; warnings: ArgdownIssue[] } | { ok: false; errors: ArgdownIssue[] }
 
 /** Lexes, parses and builds the Argdown model; any error stops before a model is used. */
 export function runArgdown(input: string): ArgdownRun {

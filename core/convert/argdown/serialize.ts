@@ -34,7 +34,9 @@ export function serializeArgdown(map: ArgumentMap, options: SerializeArgdownOpti
   const relById = new Map(map.relations.map((r) => [r.id, r]))
   const supportOf = (r: Relation): Relation | undefined => {
     const s = r.kind === 'undercuts' ? relById.get(r.target) : undefined
-    return s && s.kind === 'supports' && byId.has(s.source) && byId.has(s.target) && s.source !== s.target ? s : undefined
+    return s && s.kind === 'supports' && byId.has(s.source) && byId.has(s.target) && s.source !== s.target
+      ? s
+      : undefined
   }
   // Structures first: a node in one is written as a statement `[...]`, so it cannot carry a native undercut.
   const pcsOf = new Map<string, PcsStep[]>()
@@ -51,9 +53,11 @@ export function serializeArgdown(map: ArgumentMap, options: SerializeArgdownOpti
   const inferenceOf = new Map<string, Relation>()
   for (const r of map.relations) {
     const support = supportOf(r)
-    if (support && r.source !== support.source && !inferenceOf.has(support.source) && nativeFor(support)) inferenceOf.set(support.source, support)
+    if (support && r.source !== support.source && !inferenceOf.has(support.source) && nativeFor(support))
+      inferenceOf.set(support.source, support)
   }
-  const isNative = (r: Relation, support: Relation) => r.source !== support.source && inferenceOf.get(support.source) === support
+  const isNative = (r: Relation, support: Relation) =>
+    r.source !== support.source && inferenceOf.get(support.source) === support
 
   const labels = labelsFor(map.nodes, (n) => inferenceOf.has(n.id) || pcsOf.has(n.id))
   const implied = impliedByPcs(pcsOf)
@@ -70,7 +74,12 @@ export function serializeArgdown(map: ArgumentMap, options: SerializeArgdownOpti
         if (!support) continue
         if (isNative(r, support)) lines.push(`  _> ${refOf(support.source)}`)
         else viaData.push(`${support.source} ${support.target}`)
-      } else if (byId.has(r.target) && r.target !== node.id && !implied.has(`${r.source} ${r.target}`) && r.kind === 'supports') {
+      } else if (
+        byId.has(r.target) &&
+        r.target !== node.id &&
+        !implied.has(`${r.source} ${r.target}`) &&
+        r.kind === 'supports'
+      ) {
         lines.push(`  +> ${refOf(r.target)}`)
       } else if (byId.has(r.target) && r.target !== node.id && r.kind === 'attacks' && !written.has(r.target)) {
         lines.push(contradictionOf(r, map.relations) ? `  >< ${refOf(r.target)}` : `  -> ${refOf(r.target)}`)
@@ -78,7 +87,11 @@ export function serializeArgdown(map: ArgumentMap, options: SerializeArgdownOpti
       }
     }
     const label = labels.get(node.id)!
-    blocks.push([definitionLine(node, label, [...new Set(viaData)], authorOf(node.id), options.allPositions), ...lines].join('\n'))
+    blocks.push(
+      [definitionLine(node, label, [...new Set(viaData)], authorOf(node.id), options.allPositions), ...lines].join(
+        '\n',
+      ),
+    )
     const pcs = pcsOf.get(node.id)
     if (pcs) blocks.push(pcsBlock(label.ref, pcs, labels))
   }
@@ -93,7 +106,9 @@ export function serializeArgdown(map: ArgumentMap, options: SerializeArgdownOpti
  */
 function contradictionOf(r: Relation, relations: Relation[]): boolean {
   if (!r.contradictory) return false
-  return relations.some((o) => o.kind === 'attacks' && o.contradictory && o.source === r.target && o.target === r.source)
+  return relations.some(
+    (o) => o.kind === 'attacks' && o.contradictory && o.source === r.target && o.target === r.source,
+  )
 }
 
 /** `premise argument` and `argument conclusion` pairs the written structures already say. */
@@ -105,7 +120,13 @@ function impliedByPcs(pcsOf: Map<string, PcsStep[]>): Set<string> {
   return out
 }
 
-function definitionLine(node: ArgNode, label: Label, undercuts: string[], author: string | undefined, allPositions = false): string {
+function definitionLine(
+  node: ArgNode,
+  label: Label,
+  undercuts: string[],
+  author: string | undefined,
+  allPositions = false,
+): string {
   const exact = survivesAsArgdownText(node.text)
   const defaultKind = label.isArgument ? 'argument' : 'claim'
   const data = {

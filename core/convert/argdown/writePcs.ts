@@ -47,5 +47,8 @@ export function pcsBlock(ref: string, steps: PcsStep[], labels: ReadonlyMap<stri
  * opens data, `\` escapes, and `.name.` / `:name:` are special characters.
  */
 function escapeRule(rule: string): string {
-  return rule.replace(/\s+/g, ' ').trim().replace(/[\\,{}.:-]/g, (c) => `\\${c}`)
+  return rule
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\,{}.:-]/g, (c) => `\\${c}`)
 }

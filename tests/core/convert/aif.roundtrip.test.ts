@@ -44,9 +44,9 @@ test('graph → AIF without crux properties → graph keeps nodes, texts and rel
         if (original.speaker?.trim()) expect(n.speaker).toBe(original.speaker.trim().replace(/ +/, ' '))
       }
       const triple = (kind: string, source: string, target: string) => `${source} ${kind} ${target}`
-      expect(
-        back.map.relations.map((r) => triple(r.kind, toCrux(r.source), toCrux(r.target))).sort(),
-      ).toEqual(map.relations.map((r) => triple(r.kind, r.source, r.target)).sort())
+      expect(back.map.relations.map((r) => triple(r.kind, toCrux(r.source), toCrux(r.target))).sort()).toEqual(
+        map.relations.map((r) => triple(r.kind, r.source, r.target)).sort(),
+      )
     }),
     { numRuns: 200 },
   )

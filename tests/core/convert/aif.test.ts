@@ -14,8 +14,7 @@ function ok(result: ParseResult) {
   expect(problems(result.map)).toEqual([])
   return result
 }
-const relationsOf = (map: ArgumentMap) =>
-  map.relations.map((r) => `${r.source} ${r.kind} ${r.target} #${r.id}`).sort()
+const relationsOf = (map: ArgumentMap) => map.relations.map((r) => `${r.source} ${r.kind} ${r.target} #${r.id}`).sort()
 const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1))
 const warningFor = (result: { warnings: { message: string; at: string }[] }, at: string) =>
   result.warnings.filter((w) => w.at === at).map((w) => w.message)
@@ -55,7 +54,9 @@ describe('serializeAif', () => {
     const ya = aif.nodes.find((n) => n.nodeID === anchor.fromID)!
     expect(ya.type).toBe('YA')
     const lId = aif.edges.find((e) => e.toID === ya.nodeID)!.fromID
-    expect(aif.nodes.find((n) => n.nodeID === lId)!.text).toBe('Dr. Ana Ruiz : Road traffic accounts for 61% of NO2 measured in the centre.')
+    expect(aif.nodes.find((n) => n.nodeID === lId)!.text).toBe(
+      'Dr. Ana Ruiz : Road traffic accounts for 61% of NO2 measured in the centre.',
+    )
     expect(ya).toMatchObject({ text: 'Asserting', scheme: 'Asserting', schemeID: '74' })
     const loc = aif.locutions.find((l) => l.nodeID === lId)!
     expect(aif.participants.find((p) => p.participantID === loc.personID)).toEqual({
@@ -89,10 +90,7 @@ describe('parseAif: real-world shapes', () => {
       speaker: 'Cara Lowe',
       quote: 'taxes hit the poorest hardest',
     })
-    expect(relationsOf(result.map)).toEqual([
-      '119932 supports 119929 #119933',
-      '119938 attacks 119929 #119939',
-    ])
+    expect(relationsOf(result.map)).toEqual(['119932 supports 119929 #119933', '119938 attacks 119929 #119939'])
     expect(result.warnings).toEqual([
       { message: '15 node timestamps have no Crux form; dropped', at: 'nodes' },
       {
@@ -201,7 +199,10 @@ describe('parseAif: broken files name the problem and create nothing', () => {
 
   test('errors inside an OVA3 wrapper point into "AIF"', () => {
     const result = parseAif({ AIF: { nodes: [{ nodeID: 1, type: 'I', text: 'x' }], edges: [{ fromID: 1, toID: 9 }] } })
-    expect(result).toEqual({ ok: false, errors: [{ at: 'AIF.edges[0].toID', message: 'edge points to missing node "9"' }] })
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ at: 'AIF.edges[0].toID', message: 'edge points to missing node "9"' }],
+    })
   })
 
   test('a value that is no AIF at all', () => {
@@ -255,18 +256,34 @@ describe('parseAif: locutions, forces and OVA layouts from real files', () => {
         { nodeID: 9, type: 'YA', text: 'Asserting' },
       ],
       edges: [
-        { fromID: 2, toID: 3 }, { fromID: 3, toID: 1 },
-        { fromID: 5, toID: 6 }, { fromID: 6, toID: 4 },
-        { fromID: 8, toID: 9 }, { fromID: 9, toID: 7 },
+        { fromID: 2, toID: 3 },
+        { fromID: 3, toID: 1 },
+        { fromID: 5, toID: 6 },
+        { fromID: 6, toID: 4 },
+        { fromID: 8, toID: 9 },
+        { fromID: 9, toID: 7 },
       ],
       locutions: [{ nodeID: 2, personID: 1 }, { nodeID: 5, personID: 2 }, { nodeID: 8 }],
-      participants: [{ participantID: 1, firstname: 'Participant', surname: 'Rachel' }, { participantID: 2, firstname: 'Sam', surname: 'Lee' }],
+      participants: [
+        { participantID: 1, firstname: 'Participant', surname: 'Rachel' },
+        { participantID: 2, firstname: 'Sam', surname: 'Lee' },
+      ],
     }
     const result = ok(parseAif(file))
     const node = (id: string) => result.map.nodes.find((n) => n.id === id)!
-    expect(node('1')).toMatchObject({ text: 'A is likely', speaker: 'Participant Rachel', quote: 'the odds are 3 : 1 that A', force: 'Asserting' })
+    expect(node('1')).toMatchObject({
+      text: 'A is likely',
+      speaker: 'Participant Rachel',
+      quote: 'the odds are 3 : 1 that A',
+      force: 'Asserting',
+    })
     // Sam Lee said it, but "the odds are 3" does not name him: the words stay whole.
-    expect(node('4')).toMatchObject({ text: 'B', speaker: 'Sam Lee', quote: 'the odds are 3 : 1 that B', force: 'Hypothesising' })
+    expect(node('4')).toMatchObject({
+      text: 'B',
+      speaker: 'Sam Lee',
+      quote: 'the odds are 3 : 1 that B',
+      force: 'Hypothesising',
+    })
     // No participant and a prefix that is no name: no speaker, the words whole, and no rejection.
     expect(node('7').speaker).toBeUndefined()
     expect(node('7').quote).toBe(`${'a long clause '.repeat(20)}: and then C`.trim())
@@ -275,25 +292,55 @@ describe('parseAif: locutions, forces and OVA layouts from real files', () => {
   test('[AF2] an AIFdb nodeset: propositions as written, forces kept, locution words as quotes', () => {
     const result = ok(parseAif(corpus('aifdb-6064.json')))
     const node = (id: string) => result.map.nodes.find((n) => n.id === id)!
-    expect(node('111829')).toMatchObject({ text: 'McMillan was / was not wrong', quote: 'Was he wrong', speaker: 'CL', force: 'Pure Questioning' })
-    expect(node('111833')).toMatchObject({ text: 'By the 50s, the Empire is going', speaker: 'NL', force: 'Popular Conceding' })
+    expect(node('111829')).toMatchObject({
+      text: 'McMillan was / was not wrong',
+      quote: 'Was he wrong',
+      speaker: 'CL',
+      force: 'Pure Questioning',
+    })
+    expect(node('111833')).toMatchObject({
+      text: 'By the 50s, the Empire is going',
+      speaker: 'NL',
+      force: 'Popular Conceding',
+    })
   })
 
   test('[AF4] OVA3 coordinates written as strings place their nodes', () => {
     const result = ok(parseAif(corpus('arguebuf-xaif.json')))
     const node = (id: string) => result.map.nodes.find((n) => n.id === id)!
-    expect(node('15_164926162804546033')).toMatchObject({ x: 257, y: 275, pinned: true, text: 'B', speaker: 'Participant Rachel', quote: 'B' })
+    expect(node('15_164926162804546033')).toMatchObject({
+      x: 257,
+      y: 275,
+      pinned: true,
+      text: 'B',
+      speaker: 'Participant Rachel',
+      quote: 'B',
+    })
     expect(node('2_164926129380455983')).toMatchObject({ x: 273, y: 140, text: 'A', quote: 'A' })
   })
 
   test('[AF4] a layout entry that cannot be read loses only itself, and unplaced nodes are reported', () => {
     const result = ok(
       parseAif({
-        AIF: { nodes: [{ nodeID: 1, type: 'I', text: 'a' }, { nodeID: 2, type: 'I', text: 'b' }], edges: [] },
-        OVA: { nodes: [{ nodeID: 1, x: '10', y: 20 }, { nodeID: 2, x: 'left', y: 5 }] },
+        AIF: {
+          nodes: [
+            { nodeID: 1, type: 'I', text: 'a' },
+            { nodeID: 2, type: 'I', text: 'b' },
+          ],
+          edges: [],
+        },
+        OVA: {
+          nodes: [
+            { nodeID: 1, x: '10', y: 20 },
+            { nodeID: 2, x: 'left', y: 5 },
+          ],
+        },
       }),
     )
-    expect(result.map.nodes.map((n) => [n.id, n.x, n.y, n.pinned])).toEqual([['1', 10, 20, true], ['2', 280, 0, false]])
+    expect(result.map.nodes.map((n) => [n.id, n.x, n.y, n.pinned])).toEqual([
+      ['1', 10, 20, true],
+      ['2', 280, 0, false],
+    ])
     expect(result.warnings.map((w) => w.message)).toEqual([
       '1 OVA layout entry has no usable x/y; ignored',
       '1 I-node(s) have no usable OVA position; placed on a grid for auto-arrange',

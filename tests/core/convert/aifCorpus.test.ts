@@ -11,7 +11,9 @@ import { expectedCounts, rawAif, type RawAif } from './aifCounts'
  * the importer: its own adjacency, its own reading of RA/CA/MA nodes.
  */
 const dir = path.join(import.meta.dirname, '../../fixtures/aif/corpus')
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
 
 describe('the AIF corpus, counted from the raw files', () => {
   test.each(files)('[AF2] %s: every proposition, relation, speaker and force is imported', (file) => {
@@ -32,21 +34,26 @@ describe('the AIF corpus, counted from the raw files', () => {
     expect(map.nodes.flatMap((n) => (n.force ? [n.force] : [])).sort()).toEqual(want.forces)
   })
 
-  test.each(files)('[AF1] %s: AIF → Crux → AIF changes no proposition and keeps every force and scheme name', (file) => {
-    const text = readFileSync(path.join(dir, file), 'utf8')
-    const want = expectedCounts(rawAif(text))
-    const imported = parseAif(text)
-    if (!imported.ok) throw new Error(JSON.stringify(imported.errors))
-    for (const exported of [serializeAif(imported.map), serializeOva3(imported.map).AIF]) {
-      const got = expectedCounts(JSON.parse(JSON.stringify(exported)) as RawAif)
-      expect(got.propositions).toEqual(want.propositions)
-      expect(got.forces).toEqual(want.forces)
-      // Default schemes are written by name ("Default Inference"); every named scheme is there as it was.
-      const named = (xs: string[]) => [...new Set(xs.filter((x) => x !== 'Default Inference' && x !== 'Default Conflict'))]
-      expect(named(got.schemes)).toEqual(named(want.schemes))
-      expect([got.supports, got.attacks, got.undercuts]).toEqual([want.supports, want.attacks, want.undercuts])
-    }
-  })
+  test.each(files)(
+    '[AF1] %s: AIF → Crux → AIF changes no proposition and keeps every force and scheme name',
+    (file) => {
+      const text = readFileSync(path.join(dir, file), 'utf8')
+      const want = expectedCounts(rawAif(text))
+      const imported = parseAif(text)
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors))
+      for (const exported of [serializeAif(imported.map), serializeOva3(imported.map).AIF]) {
+        const got = expectedCounts(JSON.parse(JSON.stringify(exported)) as RawAif)
+        expect(got.propositions).toEqual(want.propositions)
+        expect(got.forces).toEqual(want.forces)
+        // Default schemes are written by name ("Default Inference"); every named scheme is there as it was.
+        const named = (xs: string[]) => [
+          ...new Set(xs.filter((x) => x !== 'Default Inference' && x !== 'Default Conflict')),
+        ]
+        expect(named(got.schemes)).toEqual(named(want.schemes))
+        expect([got.supports, got.attacks, got.undercuts]).toEqual([want.supports, want.attacks, want.undercuts])
+      }
+    },
+  )
 
   test.each(files)('[AF6] %s: the OVA3 save export places every I-node where the map has it', (file) => {
     const imported = parseAif(readFileSync(path.join(dir, file), 'utf8'))

@@ -3,9 +3,20 @@
  * code that shares nothing with the importer: its own adjacency, its own
  * reading of RA/CA/MA and YA nodes. Used by aifCorpus.test.ts.
  */
-export interface RawNode { nodeID: string | number; text?: string | null; type: string; scheme?: string | null }
-export interface RawEdge { fromID: string | number; toID: string | number }
-export interface RawAif { nodes: RawNode[]; edges: RawEdge[] }
+export interface RawNode {
+  nodeID: string | number
+  text?: string | null
+  type: string
+  scheme?: string | null
+}
+export interface RawEdge {
+  fromID: string | number
+  toID: string | number
+}
+export interface RawAif {
+  nodes: RawNode[]
+  edges: RawEdge[]
+}
 
 export function rawAif(text: string): RawAif {
   const json = JSON.parse(text.replace(/^\uFEFF/, '')) as RawAif & { AIF?: RawAif }
@@ -25,7 +36,8 @@ export function expectedCounts(aif: RawAif) {
     outs.get(f)!.add(t)
     ins.get(t)!.add(f)
   }
-  const of = (m: Map<string, Set<string>>, id: string, ...types: string[]) => [...(m.get(id) ?? [])].filter((x) => types.includes(type.get(x)!))
+  const of = (m: Map<string, Set<string>>, id: string, ...types: string[]) =>
+    [...(m.get(id) ?? [])].filter((x) => types.includes(type.get(x)!))
   const iNodes = aif.nodes.filter((n) => n.type === 'I')
   let supports = 0
   let attacks = 0
@@ -63,6 +75,13 @@ export function expectedCounts(aif: RawAif) {
     .filter((x) => (x.type === 'RA' || x.type === 'CA') && (x.scheme ?? x.text ?? '').trim() !== x.type)
     .filter((x) => (x.type === 'RA' ? supportsOfRa.get(String(x.nodeID))! > 0 : true))
     .map((x) => (x.scheme ?? x.text ?? '').trim())
-  return { propositions: iNodes.map((n) => n.text ?? '').sort(), supports, attacks, undercuts, said: said.size, forces: forces.sort(), schemes: schemes.sort() }
+  return {
+    propositions: iNodes.map((n) => n.text ?? '').sort(),
+    supports,
+    attacks,
+    undercuts,
+    said: said.size,
+    forces: forces.sort(),
+    schemes: schemes.sort(),
+  }
 }
-

@@ -2,15 +2,20 @@ import fc from 'fast-check'
 import { NODE_KINDS, repair, type ArgNode, type ArgumentMap, type Relation } from '@/core/graph'
 
 /** Ids that pass IdSchema, including ones that look like AIF numbers. */
-const arbId = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
-  fc.integer({ min: 0, max: 999 }).map(String),
-)
+const arbId = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), fc.integer({ min: 0, max: 999 }).map(String))
 
 /** Text that stresses escaping: Markdown specials, quotes, newlines, unicode. */
 export const arbText = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('', '*bold* _x_ [l](u) <b>&amp;', '1. not a list', '# heading', '> quote\nnext', 'a\\b`c`', 'ünï “q” 🙂'),
+  fc.constantFrom(
+    '',
+    '*bold* _x_ [l](u) <b>&amp;',
+    '1. not a list',
+    '# heading',
+    '> quote\nnext',
+    'a\\b`c`',
+    'ünï “q” 🙂',
+  ),
 )
 
 const arbNode = (id: string): fc.Arbitrary<ArgNode> =>

@@ -11,7 +11,10 @@ describe('parseArgdown', () => {
     const result = parseArgdown(fixture('golden.argdown'))
     expect(result).toMatchObject({ ok: true, map: JSON.parse(fixture('golden.json')) })
     // The heading and the linked premises are reported, as notes that lose nothing of the map.
-    expect(result.ok && result.warnings.map((w) => [w.line, w.note])).toEqual([[5, 'layout'], [8, 'drawing']])
+    expect(result.ok && result.warnings.map((w) => [w.line, w.note])).toEqual([
+      [5, 'layout'],
+      [8, 'drawing'],
+    ])
     if (result.ok) expect(problems(result.map)).toEqual([])
   })
 
@@ -32,7 +35,7 @@ describe('parseArgdown', () => {
     expect(b.map.nodes.map((n) => n.id).filter((id) => idsA.has(id))).toEqual(['s-shared-claim'])
   })
 
-  test('[AD5] contradiction becomes two attacks; an undercut hits the argument\'s support of its conclusion', () => {
+  test("[AD5] contradiction becomes two attacks; an undercut hits the argument's support of its conclusion", () => {
     const r = parseArgdown('<Arg>: reason\n  +> [C]\n  +> [D]\n\n[C]: c\n  >< [E]: e\n\n[O]: o\n  _> <Arg>\n')
     if (!r.ok) throw new Error(JSON.stringify(r.errors))
     const ids = r.map.relations.map((x) => x.id)
@@ -53,11 +56,17 @@ describe('parseArgdown', () => {
   })
 
   test('[AD6] empty input is an empty map, not an error', () => {
-    expect(parseArgdown('  \n')).toEqual({ ok: true, map: { title: 'Imported map', nodes: [], relations: [], votes: [] }, warnings: [] })
+    expect(parseArgdown('  \n')).toEqual({
+      ok: true,
+      map: { title: 'Imported map', nodes: [], relations: [], votes: [] },
+      warnings: [],
+    })
   })
 
   test('[AD6] front matter sets the title but cannot reconfigure the parser', () => {
-    const r = parseArgdown('===\ntitle: Mine\nprocess: [export-html]\nmodel: {removeTagsFromText: true}\n===\n\n[A]: text #tag\n')
+    const r = parseArgdown(
+      '===\ntitle: Mine\nprocess: [export-html]\nmodel: {removeTagsFromText: true}\n===\n\n[A]: text #tag\n',
+    )
     expect(r.ok && r.map.title).toBe('Mine')
     // With front matter applied as settings, removeTagsFromText would cut "#tag".
     expect(r.ok && r.map.nodes[0]?.text).toBe('text #tag')
@@ -81,21 +90,30 @@ describe('parseArgdown', () => {
     ['duplicate-id.argdown', 3, 1, /already used at line 1; imported as "s-foo-bar-2"/, 2, 0],
     ['inverted-offsets.argdown', 1, 1, /start and end ignored/, 1, 0],
     ['undercut-missing-support.argdown', 4, 1, /no support from s-a to s-c; left out/, 3, 1],
-  ])('[AD9] %s, which @argdown/core accepts, imports with a warning at line %i, column %i', (file, line, column, message, nodes, relations) => {
-    const result = parseArgdown(fixture(file))
-    if (!result.ok) throw new Error(JSON.stringify(result.errors))
-    expect(result.warnings).toHaveLength(1)
-    expect(result.warnings[0]).toMatchObject({ line, column })
-    expect(result.warnings[0]!.message).toMatch(message)
-    expect([result.map.nodes.length, result.map.relations.length]).toEqual([nodes, relations])
-    expect(problems(result.map)).toEqual([])
-  })
+  ])(
+    '[AD9] %s, which @argdown/core accepts, imports with a warning at line %i, column %i',
+    (file, line, column, message, nodes, relations) => {
+      const result = parseArgdown(fixture(file))
+      if (!result.ok) throw new Error(JSON.stringify(result.errors))
+      expect(result.warnings).toHaveLength(1)
+      expect(result.warnings[0]).toMatchObject({ line, column })
+      expect(result.warnings[0]!.message).toMatch(message)
+      expect([result.map.nodes.length, result.map.relations.length]).toEqual([nodes, relations])
+      expect(problems(result.map)).toEqual([])
+    },
+  )
 
   test("[AD9] Argdown's own spec input (undercuts of an argument that supports nothing) imports as two attacks", () => {
     const r = parseArgdown('[A]: A\n  _> <B>\n\n<B>\n  <_ [D]\n')
     if (!r.ok) throw new Error(JSON.stringify(r.errors))
-    expect(r.map.relations.map((x) => `${x.kind} ${x.source} ${x.target}`).sort()).toEqual(['attacks s-a a-b', 'attacks s-d a-b'])
-    expect(r.warnings.map((w) => [w.line, w.message.includes('imported as an attack')])).toEqual([[2, true], [5, true]])
+    expect(r.map.relations.map((x) => `${x.kind} ${x.source} ${x.target}`).sort()).toEqual([
+      'attacks s-a a-b',
+      'attacks s-d a-b',
+    ])
+    expect(r.warnings.map((w) => [w.line, w.message.includes('imported as an attack')])).toEqual([
+      [2, true],
+      [5, true],
+    ])
   })
 
   test('[AD9] a text over the limit is cut with a warning that names the node', () => {
@@ -125,13 +143,21 @@ describe('parseArgdown', () => {
     expect(text).toContain('_> <node s-a>')
     expect(text).toContain('{undercuts: ["s-a s-c"]}')
     const back = parseArgdown(text)
-    expect(back.ok && back.map.relations.filter((r) => r.kind === 'undercuts').map((r) => r.target).sort()).toEqual(
-      [relationId('supports', 's-a', 's-b'), relationId('supports', 's-a', 's-c')].sort(),
-    )
+    expect(
+      back.ok &&
+        back.map.relations
+          .filter((r) => r.kind === 'undercuts')
+          .map((r) => r.target)
+          .sort(),
+    ).toEqual([relationId('supports', 's-a', 's-b'), relationId('supports', 's-a', 's-c')].sort())
   })
 
   test('[AD11] a text is escaped in the line it is written in: "[]" before YAML holding "]" is no reference into the YAML', () => {
-    const map = ArgumentMapSchema.parse({ title: 'T', nodes: [{ id: 'a-x', kind: 'claim', text: '[] ', x: 0, y: 0 }], relations: [] })
+    const map = ArgumentMapSchema.parse({
+      title: 'T',
+      nodes: [{ id: 'a-x', kind: 'claim', text: '[] ', x: 0, y: 0 }],
+      relations: [],
+    })
     const text = serializeArgdown(map)
     expect(text).toContain('\\[\\] {')
     const back = parseArgdown(text)
@@ -148,6 +174,8 @@ describe('parseArgdown', () => {
       relations: [{ id: 'r1', kind: 'supports', source: 'a-air', target: 's-thesis' }],
     })
     // [AD11] Nothing here needs an escape for Argdown: no backslashes.
-    expect(serializeArgdown(map)).toBe('===\ntitle: "T"\n===\n\n[thesis]: Ban cars: now.\n\n<air>: Cleaner air\n  +> [thesis]\n')
+    expect(serializeArgdown(map)).toBe(
+      '===\ntitle: "T"\n===\n\n[thesis]: Ban cars: now.\n\n<air>: Cleaner air\n  +> [thesis]\n',
+    )
   })
 })

@@ -4,7 +4,23 @@ import { parseArgdown, serializeArgdown } from '@/core/convert/argdown'
 import { NODE_KINDS, problems, type ArgNode, type ArgumentMap, type Relation } from '@/core/graph'
 
 /** Characters that mean something to the Argdown lexer, YAML data or front matter. */
-const SPECIAL = [...'[]<>+-_#*{}:"\'\\/.,;()@=|`~!$%&?^', ' ', '  ', '\t', '\n', '\r\n', '//', '<!--', '-->', ':smile:', '===', '} x', '\u2028', '\u00a0', '\ufeff']
+const SPECIAL = [
+  ...'[]<>+-_#*{}:"\'\\/.,;()@=|`~!$%&?^',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '//',
+  '<!--',
+  '-->',
+  ':smile:',
+  '===',
+  '} x',
+  '\u2028',
+  '\u00a0',
+  '\ufeff',
+]
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: fc.oneof(fc.constantFrom(...SPECIAL), fc.constantFrom('a', 'Ж', '😀', 'é')), maxLength: 20 }),
@@ -13,7 +29,11 @@ const id = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
   fc.stringMatching(/^[sa]-[a-z0-9]{1,8}(-[a-z0-9]{1,6})?$/),
 )
-const coordinate = fc.oneof(fc.constant(0), fc.integer({ min: -5000, max: 5000 }), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)))
+const coordinate = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: -5000, max: 5000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)),
+)
 
 const node = (nodeId: string) =>
   fc.record(

@@ -15,8 +15,18 @@ const map: ArgumentMap = {
 }
 const hostile = 'line one\n[Injected]: a new claim\n<!-- --> */ # **bold** <script>x</script>'
 const threads: ExportedThread[] = [
-  { target: { kind: 'node', id: 'n1' }, resolved: false, visibility: 'everyone', comments: [{ author: 'Ana', body: hostile, at: '2026-12-01T13:00:00.000Z' }] },
-  { target: { kind: 'relation', id: 'r1' }, resolved: true, visibility: 'everyone', comments: [{ author: 'Ben', body: 'weak link', at: '2026-12-01T13:05:00.000Z' }] },
+  {
+    target: { kind: 'node', id: 'n1' },
+    resolved: false,
+    visibility: 'everyone',
+    comments: [{ author: 'Ana', body: hostile, at: '2026-12-01T13:00:00.000Z' }],
+  },
+  {
+    target: { kind: 'relation', id: 'r1' },
+    resolved: true,
+    visibility: 'everyone',
+    comments: [{ author: 'Ben', body: 'weak link', at: '2026-12-01T13:05:00.000Z' }],
+  },
 ]
 
 describe('[CM] comments in exports', () => {

@@ -12,12 +12,21 @@ import { arbValidMap } from './arbitraries'
  * order, attributes quoted, only the five entities and character references),
  * elements with their attributes and decoded text.
  */
-interface El { name: string; attrs: Record<string, string>; text: string }
+interface El {
+  name: string
+  attrs: Record<string, string>
+  text: string
+}
 function readXml(xml: string): El[] {
   const decode = (s: string) => {
     if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(s)) throw new Error(`bad entity in ${s.slice(0, 40)}`)
     if (/[<]/.test(s)) throw new Error(`raw < in ${s.slice(0, 40)}`)
-    return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    return s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
   }
   const els: El[] = []
   const stack: El[] = []
@@ -46,10 +55,14 @@ function readXml(xml: string): El[] {
   return els
 }
 
-const payloads = readFileSync(path.join(import.meta.dirname, '../../fixtures/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean)
+const payloads = readFileSync(path.join(import.meta.dirname, '../../fixtures/xss-payloads.txt'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
 
 function sample(): ArgumentMap {
-  const r = parseArgdown('[Thesis]: Cities & cars \\<now\\>\n  <+ <Air>: Cleaner "air"\n    <_ [Ring]: Traffic moves\n  <- [Shops]: Shops suffer\n')
+  const r = parseArgdown(
+    '[Thesis]: Cities & cars \\<now\\>\n  <+ <Air>: Cleaner "air"\n    <_ [Ring]: Traffic moves\n  <- [Shops]: Shops suffer\n',
+  )
   if (!r.ok) throw new Error('fixture')
   return { ...r.map, nodes: r.map.nodes.map((n, i) => ({ ...n, x: 100 * i, y: 50 * i })) }
 }
@@ -62,7 +75,12 @@ describe('GraphML (yEd) and draw.io export', () => {
     const edges = els.filter((e) => e.name === 'edge')
     expect(nodes.map((n) => n.attrs.id)).toEqual([...map.nodes.map((n) => n.id), expect.stringMatching(/^inference-/)])
     expect(els.filter((e) => e.name === 'y:NodeLabel').map((e) => e.text)).toEqual(map.nodes.map((n) => n.text))
-    expect(els.filter((e) => e.name === 'y:Geometry').slice(0, map.nodes.length).map((g) => [Number(g.attrs.x), Number(g.attrs.y)])).toEqual(map.nodes.map((n) => [n.x, n.y]))
+    expect(
+      els
+        .filter((e) => e.name === 'y:Geometry')
+        .slice(0, map.nodes.length)
+        .map((g) => [Number(g.attrs.x), Number(g.attrs.y)]),
+    ).toEqual(map.nodes.map((n) => [n.x, n.y]))
     const undercut = map.relations.find((r) => r.kind === 'undercuts')!
     expect(edges.find((e) => e.attrs.id === undercut.id)!.attrs.target).toBe(`inference-${undercut.target}`)
     // A support that is undercut runs through its inference node: two edges instead of one.
@@ -83,9 +101,18 @@ describe('GraphML (yEd) and draw.io export', () => {
   })
 
   test('hostile text stays text: every payload comes back exactly, and the XML stays well-formed', () => {
-    const map: ArgumentMap = { title: payloads[0]!, nodes: payloads.map((p, i) => ({ id: `n${i}`, kind: 'claim', text: p, x: 0, y: 0, pinned: false })), relations: [], votes: [] }
-    const g = readXml(serializeGraphml(map)).filter((e) => e.name === 'y:NodeLabel').map((e) => e.text)
-    const d = readXml(serializeDrawio(map)).filter((e) => e.name === 'mxCell' && e.attrs.vertex === '1').map((e) => e.attrs.value)
+    const map: ArgumentMap = {
+      title: payloads[0]!,
+      nodes: payloads.map((p, i) => ({ id: `n${i}`, kind: 'claim', text: p, x: 0, y: 0, pinned: false })),
+      relations: [],
+      votes: [],
+    }
+    const g = readXml(serializeGraphml(map))
+      .filter((e) => e.name === 'y:NodeLabel')
+      .map((e) => e.text)
+    const d = readXml(serializeDrawio(map))
+      .filter((e) => e.name === 'mxCell' && e.attrs.vertex === '1')
+      .map((e) => e.attrs.value)
     expect(g).toEqual(payloads)
     expect(d).toEqual(payloads)
   })

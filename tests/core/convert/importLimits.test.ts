@@ -5,9 +5,12 @@ import { ImportRequestSchema } from '@/server/publishing/interchange'
 
 describe('[AF5] the import size limit', () => {
   test('utf8Length is the UTF-8 byte length of any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
-      expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'))
-    }), { numRuns: 500 })
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'))
+      }),
+      { numRuns: 500 },
+    )
   })
 
   test('the limit is in bytes of the file: 5 MB of "é" is half as many characters', () => {

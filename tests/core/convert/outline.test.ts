@@ -12,8 +12,18 @@ const goldenMap = () =>
   )
 
 const node = (id: string): ArgNode => ({ id, kind: 'claim', text: id.toUpperCase(), x: 0, y: 0, pinned: false })
-const rel = (id: string, kind: Relation['kind'], source: string, target: string): Relation => ({ id, kind, source, target })
-const mapOf = (ids: string[], relations: Relation[]): ArgumentMap => ({ title: 't', nodes: ids.map(node), relations, votes: [] })
+const rel = (id: string, kind: Relation['kind'], source: string, target: string): Relation => ({
+  id,
+  kind,
+  source,
+  target,
+})
+const mapOf = (ids: string[], relations: Relation[]): ArgumentMap => ({
+  title: 't',
+  nodes: ids.map(node),
+  relations,
+  votes: [],
+})
 
 /** A tiny notation: `id` for a full node, `^id` for a reference, children in brackets. */
 function sketch(items: OutlineItem[]): string {
@@ -52,7 +62,15 @@ describe('buildOutline', () => {
   })
 
   test('a reconstruction is shown as one and a paraphrase names its speaker; a quote needs no voice line', () => {
-    const node = (id: string, extra: Partial<ArgNode>): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false, ...extra })
+    const node = (id: string, extra: Partial<ArgNode>): ArgNode => ({
+      id,
+      kind: 'claim',
+      text: id,
+      x: 0,
+      y: 0,
+      pinned: false,
+      ...extra,
+    })
     const map: ArgumentMap = {
       title: 't',
       nodes: [

@@ -11,13 +11,23 @@ import { problems, type ArgNode, type ArgumentMap, type PcsStep, type Relation }
  */
 const word = fc.string({ unit: fc.constantFrom(...'abcXYZ019 -,.:;!?()éЖ+*_#@&'), minLength: 1, maxLength: 14 })
 const title = word.map((t) => `T ${t.replace(/\s+/g, ' ').trim()}`.trim())
-const text = fc.string({ unit: fc.constantFrom(...'abc XYZ 019-,.:;!?()[]<>{}#@*_/\\=é'), minLength: 1, maxLength: 30 }).map((t) => t.trim()).filter((t) => t !== '')
-const rule = fc.string({ unit: fc.constantFrom(...'abcMP ().:-{}\\^'), minLength: 1, maxLength: 16 }).map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '' && !t.includes(','))
+const text = fc
+  .string({ unit: fc.constantFrom(...'abc XYZ 019-,.:;!?()[]<>{}#@*_/\\=é'), minLength: 1, maxLength: 30 })
+  .map((t) => t.trim())
+  .filter((t) => t !== '')
+const rule = fc
+  .string({ unit: fc.constantFrom(...'abcMP ().:-{}\\^'), minLength: 1, maxLength: 16 })
+  .map((t) => t.replace(/\s+/g, ' ').trim())
+  .filter((t) => t !== '' && !t.includes(','))
 
 /** Statements s0..sN with titles, arguments a0..aM each with a valid structure over distinct statements. */
 const mapWithStructures: fc.Arbitrary<ArgumentMap> = fc
   .record({
-    statements: fc.uniqueArray(title, { minLength: 3, maxLength: 7, selector: (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-') }),
+    statements: fc.uniqueArray(title, {
+      minLength: 3,
+      maxLength: 7,
+      selector: (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    }),
     texts: fc.array(text, { minLength: 7, maxLength: 7 }),
     args: fc.array(
       fc.record({
@@ -30,7 +40,15 @@ const mapWithStructures: fc.Arbitrary<ArgumentMap> = fc
     contradiction: fc.option(fc.tuple(fc.nat(6), fc.nat(6)), { nil: undefined }),
   })
   .map(({ statements, texts, args, contradiction }) => {
-    const nodes: ArgNode[] = statements.map((t, i) => ({ id: `s-${i}`, kind: 'claim', text: texts[i]!, x: 0, y: 0, pinned: false, title: t }))
+    const nodes: ArgNode[] = statements.map((t, i) => ({
+      id: `s-${i}`,
+      kind: 'claim',
+      text: texts[i]!,
+      x: 0,
+      y: 0,
+      pinned: false,
+      title: t,
+    }))
     const relations: Relation[] = []
     const add = (r: Omit<Relation, 'id'>) => {
       const id = relationId(r.kind, r.source, r.target)
@@ -44,7 +62,13 @@ const mapWithStructures: fc.Arbitrary<ArgumentMap> = fc
       if (a.intermediate && pcs.length >= 3) pcs[1]!.inference = { rules: [] }
       const id = `a-${k}`
       nodes.push({ id, kind: 'argument', text: `argument ${k}`, x: 0, y: 0, pinned: false, title: `Arg ${k}`, pcs })
-      pcs.forEach((s, j) => add(j === pcs.length - 1 ? { kind: 'supports', source: id, target: s.node } : { kind: 'supports', source: s.node, target: id }))
+      pcs.forEach((s, j) =>
+        add(
+          j === pcs.length - 1
+            ? { kind: 'supports', source: id, target: s.node }
+            : { kind: 'supports', source: s.node, target: id },
+        ),
+      )
     })
     if (contradiction) {
       const [a, b] = contradiction.map((i) => `s-${i % statements.length}`) as [string, string]
@@ -76,20 +100,37 @@ describe('titles, structures, contradictions', () => {
         expect(byId(back.map.relations)).toEqual(byId(map.relations))
         // And @argdown/core itself reads one structure per argument, with its steps.
         const res = argdown.run({ input: written, process: ['parse-input', 'build-model'], logLevel: 'none' } as never)
-        for (const n of map.nodes.filter((x) => x.pcs)) expect(res.arguments?.[n.title!]?.pcs.length, written).toBe(n.pcs!.length)
+        for (const n of map.nodes.filter((x) => x.pcs))
+          expect(res.arguments?.[n.title!]?.pcs.length, written).toBe(n.pcs!.length)
       }),
       { numRuns: 150 },
     )
   })
 
   test('[AF1] AIF export and import keep titles, structures, forces, schemes and contradictions', () => {
-    const withAifFields = mapWithStructures.chain((map) =>
-      fc.tuple(fc.constant(map), fc.array(fc.constantFrom(undefined, 'Pure Questioning', 'Asserting', 'Hypothesising'), { minLength: map.nodes.length, maxLength: map.nodes.length }), fc.array(fc.constantFrom(undefined, 'Argument From Expert Opinion', 'Argument From Analogy'), { minLength: map.relations.length, maxLength: map.relations.length })),
-    ).map(([map, forces, schemes]) => ({
-      ...map,
-      nodes: map.nodes.map((n, i) => (forces[i] ? { ...n, force: forces[i], speaker: 'Ana Ruiz', quote: `said ${i}` } : n)),
-      relations: map.relations.map((r, i) => (schemes[i] && r.kind === 'supports' ? { ...r, scheme: schemes[i] } : r)),
-    }))
+    const withAifFields = mapWithStructures
+      .chain((map) =>
+        fc.tuple(
+          fc.constant(map),
+          fc.array(fc.constantFrom(undefined, 'Pure Questioning', 'Asserting', 'Hypothesising'), {
+            minLength: map.nodes.length,
+            maxLength: map.nodes.length,
+          }),
+          fc.array(fc.constantFrom(undefined, 'Argument From Expert Opinion', 'Argument From Analogy'), {
+            minLength: map.relations.length,
+            maxLength: map.relations.length,
+          }),
+        ),
+      )
+      .map(([map, forces, schemes]) => ({
+        ...map,
+        nodes: map.nodes.map((n, i) =>
+          forces[i] ? { ...n, force: forces[i], speaker: 'Ana Ruiz', quote: `said ${i}` } : n,
+        ),
+        relations: map.relations.map((r, i) =>
+          schemes[i] && r.kind === 'supports' ? { ...r, scheme: schemes[i] } : r,
+        ),
+      }))
     fc.assert(
       fc.property(withAifFields, (map) => {
         const back = parseAif(JSON.stringify(serializeAif(map)))

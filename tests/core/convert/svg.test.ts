@@ -36,8 +36,18 @@ describe('SVG drawing of a map', () => {
     expect(svg.match(/<g id="relation-/g)?.length).toBe(map.relations.length)
     for (const node of map.nodes) {
       // Every word of every node is in some <text> (wrapping may split a line, never a word).
-      for (const word of node.text.split(/\s+/).filter((w) => w.length > 3).slice(0, 5)) {
-        expect(svg, node.id).toContain(word.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;'))
+      for (const word of node.text
+        .split(/\s+/)
+        .filter((w) => w.length > 3)
+        .slice(0, 5)) {
+        expect(svg, node.id).toContain(
+          word
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/"/g, '&quot;')
+            .replace(/'/g, '&apos;'),
+        )
       }
     }
     expect(svg).toMatch(/stroke-dasharray="8 5"/) // attacks stay dashed at any zoom
@@ -46,11 +56,18 @@ describe('SVG drawing of a map', () => {
   })
 
   test('hostile text stays text: XSS payloads and control characters make a well-formed file that librsvg renders', () => {
-    const payloads = fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean)
+    const payloads = fs
+      .readFileSync(path.resolve(import.meta.dirname, '../../fixtures/xss-payloads.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
     const hostile: ArgumentMap = {
       ...map,
       title: '</title><script>alert(1)</script>',
-      nodes: map.nodes.map((n, i) => ({ ...n, text: `${payloads[i % payloads.length]} \u0001\u0008 \ud83d tail`, speaker: '"><g onload="x' })),
+      nodes: map.nodes.map((n, i) => ({
+        ...n,
+        text: `${payloads[i % payloads.length]} \u0001\u0008 \ud83d tail`,
+        speaker: '"><g onload="x',
+      })),
     }
     const svg = drawMapSvg(drawingOfMap(hostile))
     expect(svg).not.toMatch(/<script|<img|<iframe|<g onload/i)

@@ -54,15 +54,20 @@ describe('dashboard', () => {
     expect(of('unsupported-claim')).toEqual([])
     expect(of('unsourced-evidence')).toEqual(['e'])
     expect(of('isolated-node')).toEqual(['lone'])
-    expect(d.findings.filter((f) => f.kind === 'likely-duplicate').map((f) => [f.nodeId, f.otherId])).toEqual([['t', 'c2']])
+    expect(d.findings.filter((f) => f.kind === 'likely-duplicate').map((f) => [f.nodeId, f.otherId])).toEqual([
+      ['t', 'c2'],
+    ])
     // Answering the objection and supporting nothing else changes exactly those findings.
-    const answered = { ...debate, relations: [...debate.relations, { id: 'r4', kind: 'attacks' as const, source: 'lone', target: 'o' }] }
+    const answered = {
+      ...debate,
+      relations: [...debate.relations, { id: 'r4', kind: 'attacks' as const, source: 'lone', target: 'o' }],
+    }
     const d2 = buildDashboard(input(answered, { ...creators, r4: 'dee' }))
     expect(d2.findings.filter((f) => f.kind === 'unanswered-objection')).toEqual([])
     expect(d2.findings.filter((f) => f.kind === 'isolated-node')).toEqual([])
   })
 
-  test('[DB3] which team\'s claims are IN under the current evaluation', () => {
+  test("[DB3] which team's claims are IN under the current evaluation", () => {
     const d = buildDashboard(input(debate, creators))
     // Ann's thesis is attacked by an unanswered objection (OUT); Cy's claim is supported and unattacked (IN).
     expect(d.standing).toEqual([{ team: 'Red', claims: 2, inClaims: 1 }])
@@ -73,12 +78,17 @@ describe('dashboard', () => {
       fc
         .tuple(
           fc.array(fc.constantFrom(...NODE_KINDS), { minLength: map.nodes.length, maxLength: map.nodes.length }),
-          fc.array(fc.option(fc.constantFrom(...USERS), { nil: undefined }), { minLength: map.nodes.length + map.relations.length, maxLength: map.nodes.length + map.relations.length }),
+          fc.array(fc.option(fc.constantFrom(...USERS), { nil: undefined }), {
+            minLength: map.nodes.length + map.relations.length,
+            maxLength: map.nodes.length + map.relations.length,
+          }),
         )
         .map(([kinds, who]) => {
           const m: ArgumentMap = { ...map, nodes: map.nodes.map((n, i) => ({ ...n, kind: kinds[i]! })) }
           const creators: Record<string, string> = {}
-          ;[...m.nodes.map((n) => n.id), ...m.relations.map((r) => r.id)].forEach((id, i) => who[i] && (creators[id] = who[i]!))
+          ;[...m.nodes.map((n) => n.id), ...m.relations.map((r) => r.id)].forEach(
+            (id, i) => who[i] && (creators[id] = who[i]!),
+          )
           return { m, creators }
         }),
     )
@@ -88,22 +98,48 @@ describe('dashboard', () => {
         expect(d.people.reduce((s, p) => s + p.nodes, 0)).toBe(m.nodes.filter((n) => creators[n.id]).length)
         expect(d.people.reduce((s, p) => s + p.relations, 0)).toBe(m.relations.filter((r) => creators[r.id]).length)
         expect(d.people.reduce((s, p) => s + p.votes, 0)).toBe(m.votes.length)
-        for (const t of d.teams) expect(t.nodes).toBe(d.people.filter((p) => p.team === t.key).reduce((s, p) => s + p.nodes, 0))
+        for (const t of d.teams)
+          expect(t.nodes).toBe(d.people.filter((p) => p.team === t.key).reduce((s, p) => s + p.nodes, 0))
         const relEnd = (id: string) => m.relations.find((r) => r.id === id)?.target
-        const touches = (n: string) => m.relations.some((r) => r.source === n || r.target === n || (r.kind === 'undercuts' && relEnd(r.target) === n))
+        const touches = (n: string) =>
+          m.relations.some(
+            (r) => r.source === n || r.target === n || (r.kind === 'undercuts' && relEnd(r.target) === n),
+          )
         const of = (k: string) => new Set(d.findings.filter((f) => f.kind === k).map((f) => f.nodeId))
         expect(of('isolated-node')).toEqual(new Set(m.nodes.filter((n) => !touches(n.id)).map((n) => n.id)))
-        expect(of('unsupported-claim')).toEqual(new Set(m.nodes.filter((n) => n.kind === 'claim' && !m.relations.some((r) => r.kind === 'supports' && r.target === n.id)).map((n) => n.id)))
-        expect(of('unanswered-objection')).toEqual(new Set(m.nodes.filter((n) => n.kind === 'objection' && !m.relations.some((r) => r.kind === 'attacks' && r.target === n.id)).map((n) => n.id)))
+        expect(of('unsupported-claim')).toEqual(
+          new Set(
+            m.nodes
+              .filter((n) => n.kind === 'claim' && !m.relations.some((r) => r.kind === 'supports' && r.target === n.id))
+              .map((n) => n.id),
+          ),
+        )
+        expect(of('unanswered-objection')).toEqual(
+          new Set(
+            m.nodes
+              .filter(
+                (n) => n.kind === 'objection' && !m.relations.some((r) => r.kind === 'attacks' && r.target === n.id),
+              )
+              .map((n) => n.id),
+          ),
+        )
         const standing = d.standing.reduce((s, t) => s + t.claims, 0)
-        expect(standing).toBe(m.nodes.filter((n) => n.kind === 'claim' && creators[n.id] && TEAM[creators[n.id]!]).length)
+        expect(standing).toBe(
+          m.nodes.filter((n) => n.kind === 'claim' && creators[n.id] && TEAM[creators[n.id]!]).length,
+        )
       }),
       { numRuns: 200 },
     )
   })
 
   test('[DB4] CSV: one row per person and team, findings after; quotes doubled, formulas defused', () => {
-    const hostile: ArgumentMap = { ...debate, nodes: [...debate.nodes, { id: 'x', kind: 'evidence', text: '=HYPERLINK("http://evil")', x: 0, y: 0, pinned: false }] }
+    const hostile: ArgumentMap = {
+      ...debate,
+      nodes: [
+        ...debate.nodes,
+        { id: 'x', kind: 'evidence', text: '=HYPERLINK("http://evil")', x: 0, y: 0, pinned: false },
+      ],
+    }
     const csv = dashboardCsv(buildDashboard(input(hostile, { ...creators, x: 'dee' })))
     const lines = csv.trim().split('\n')
     expect(lines[0]).toBe('"row","name","team","nodes","relations","votes","words","replies"')

@@ -124,10 +124,14 @@ describe('DF-QuAD', () => {
   })
 
   test('[DQ7] a cycle that cannot settle within the bound is reported', () => {
-    const map = mapOf(['a', 'b'], [attack('a', 'b'), attack('b', 'a')], [
-      { nodeId: 'a', userId: 'u', value: 4 },
-      { nodeId: 'b', userId: 'u', value: 4 },
-    ])
+    const map = mapOf(
+      ['a', 'b'],
+      [attack('a', 'b'), attack('b', 'a')],
+      [
+        { nodeId: 'a', userId: 'u', value: 4 },
+        { nodeId: 'b', userId: 'u', value: 4 },
+      ],
+    )
     const bounded = evaluate(map, { maxSweeps: 50 })
     expect(bounded.converged).toBe(false)
     expect(bounded.nodes.get('a')!.why).toContain('did not settle')
@@ -145,7 +149,8 @@ describe('DF-QuAD', () => {
           expect(e.strength).toBeGreaterThanOrEqual(0)
           expect(e.strength).toBeLessThanOrEqual(1)
           const i = fw.indexOf.get(id)!
-          const lonely = fw.attackInStart[i] === fw.attackInStart[i + 1] && fw.supportInStart[i] === fw.supportInStart[i + 1]
+          const lonely =
+            fw.attackInStart[i] === fw.attackInStart[i + 1] && fw.supportInStart[i] === fw.supportInStart[i + 1]
           if (lonely) expect(e.strength).toBe(e.base)
         }
       }),
@@ -204,7 +209,10 @@ describe('DF-QuAD', () => {
   test('[DQ4] a 100,000-node support chain is evaluated without recursion', () => {
     const n = 100_000
     const ids = Array.from({ length: n }, (_, i) => `c${i}`)
-    const map = mapOf(ids, ids.slice(1).map((id, i) => supports(id, ids[i]!, `e${i}`)))
+    const map = mapOf(
+      ids,
+      ids.slice(1).map((id, i) => supports(id, ids[i]!, `e${i}`)),
+    )
     const ev = evaluate(map)
     // Each link adds half of the remaining gap: s(k) = 0.5 + 0.5 s(k+1), which tends to 1.
     expect(ev.nodes.get(`c${n - 1}`)!.strength).toBe(0.5)

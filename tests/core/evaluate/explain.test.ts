@@ -46,7 +46,12 @@ describe('explanations', () => {
 
   test('[EX1] many OUT attackers: two named, the rest counted', () => {
     const map = titled({ a: 'A', b: 'B', c: 'C', d: 'D', e: 'E', f: 'F', g: 'G', h: 'H' }, [
-      attack('b', 'a'), attack('c', 'a'), attack('d', 'a'), attack('e', 'b'), attack('f', 'c'), attack('g', 'd'),
+      attack('b', 'a'),
+      attack('c', 'a'),
+      attack('d', 'a'),
+      attack('e', 'b'),
+      attack('f', 'c'),
+      attack('g', 'd'),
     ])
     expect(why(map, 'a')).toMatch(/^IN: every attacker is OUT \(“B”, “C” and 1 more\)\./)
   })
@@ -70,17 +75,25 @@ describe('explanations', () => {
     const cycleText = why(map, 'b').match(/cycle (.*), which/)![1]!
     // Whatever member it starts from, each step of the text is an attack in the map.
     const names = cycleText.split(' → ').map((s) => s.slice(1, -1).toLowerCase())
-    for (let i = 0; i + 1 < names.length; i++) expect(map.relations.some((r) => r.source === names[i] && r.target === names[i + 1])).toBe(true)
+    for (let i = 0; i + 1 < names.length; i++)
+      expect(map.relations.some((r) => r.source === names[i] && r.target === names[i + 1])).toBe(true)
     expect(names[0]).toBe(names[names.length - 1])
   })
 
   test('[EX3] a node downstream of a cycle names the attacker and the cycle', () => {
     const map = titled({ a: 'A', b: 'B', t: 'T' }, [attack('a', 'b'), attack('b', 'a'), attack('b', 't')])
-    expect(why(map, 't')).toMatch(/^UNDEC: attacked by “B”, left undecided by the attack cycle “[AB]” → “[AB]” → “[AB]”\./)
+    expect(why(map, 't')).toMatch(
+      /^UNDEC: attacked by “B”, left undecided by the attack cycle “[AB]” → “[AB]” → “[AB]”\./,
+    )
   })
 
   test('[EX3] an undecided inference names the undercutter', () => {
-    const map = titled({ a: 'A', b: 'B', s: 'S', t: 'T' }, [attack('a', 'b'), attack('b', 'a'), supports('s', 't', 'p'), undercut('b', 'p')])
+    const map = titled({ a: 'A', b: 'B', s: 'S', t: 'T' }, [
+      attack('a', 'b'),
+      attack('b', 'a'),
+      supports('s', 't', 'p'),
+      undercut('b', 'p'),
+    ])
     expect(evaluate(map).inferences.get('p')!.why).toMatch(/^UNDEC: undercut by “B”/)
   })
 
@@ -90,7 +103,8 @@ describe('explanations', () => {
         const fw = buildFramework(map)
         const g = groundedLabelling(fw)
         const u = undecidedCycles(fw, g)
-        const attacks = (x: number, y: number) => fw.attackIn.subarray(fw.attackInStart[y]!, fw.attackInStart[y + 1]!).includes(x)
+        const attacks = (x: number, y: number) =>
+          fw.attackIn.subarray(fw.attackInStart[y]!, fw.attackInStart[y + 1]!).includes(x)
         for (let a = 0; a < fw.argCount; a++) {
           if (g.label[a] !== UNDEC) continue
           const cycle = u.cycles[u.cycleOf[a]!]!
@@ -108,7 +122,10 @@ describe('explanations', () => {
 
   test('[EX3] a long cycle shows four names and a count', () => {
     const ids = Array.from({ length: 10 }, (_, i) => `n${i}`)
-    const map = titled(Object.fromEntries(ids.map((id) => [id, id.toUpperCase()])), ids.map((id, i) => attack(id, ids[(i + 1) % 10]!)))
+    const map = titled(
+      Object.fromEntries(ids.map((id) => [id, id.toUpperCase()])),
+      ids.map((id, i) => attack(id, ids[(i + 1) % 10]!)),
+    )
     expect(why(map, 'n0')).toMatch(/cycle “N\d” → “N\d” → “N\d” → “N\d” → … \(10 in all\)/)
   })
 })

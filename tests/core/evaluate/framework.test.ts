@@ -7,7 +7,10 @@ import { arbMap, attack, mapOf, supports, undercut } from './arbitraries'
 
 /** Adds what a CRDT merge can leave behind: dangling ends, self-loops, id clashes. */
 const arbDirtyMap = fc
-  .tuple(arbMap(), fc.array(fc.tuple(fc.constantFrom('attacks', 'supports', 'undercuts'), fc.nat(), fc.nat()), { maxLength: 6 }))
+  .tuple(
+    arbMap(),
+    fc.array(fc.tuple(fc.constantFrom('attacks', 'supports', 'undercuts'), fc.nat(), fc.nat()), { maxLength: 6 }),
+  )
   .map(([map, junk]): ArgumentMap => {
     const ids = [...map.nodes.map((n) => n.id), 'ghost', ...map.relations.map((r) => r.id)]
     const extra = junk.map(([kind, s, t], i) => ({
@@ -22,10 +25,12 @@ const arbDirtyMap = fc
 const summary = (map: ArgumentMap, repaired = false) => {
   const ev = evaluate(map, { repaired })
   // Through JSON so the lazily written `why` is compared too.
-  return JSON.parse(JSON.stringify({
-    nodes: [...ev.nodes].sort(([a], [b]) => a.localeCompare(b)),
-    inferences: [...ev.inferences].sort(([a], [b]) => a.localeCompare(b)),
-  }))
+  return JSON.parse(
+    JSON.stringify({
+      nodes: [...ev.nodes].sort(([a], [b]) => a.localeCompare(b)),
+      inferences: [...ev.inferences].sort(([a], [b]) => a.localeCompare(b)),
+    }),
+  )
 }
 
 describe('framework', () => {
@@ -54,12 +59,19 @@ describe('framework', () => {
     const fw = buildFramework(map)
     expect(fw.nodeIds).toEqual(['a', 'b', 'c'])
     expect(fw.nodeTexts).toEqual(['a', 'b', 'c'])
-    expect([...fw.indexOf]).toEqual([['a', 0], ['b', 1], ['c', 2]])
+    expect([...fw.indexOf]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ])
     expect(evaluate(map).nodes.get('a')!.label).toBe('OUT')
   })
 
   test('[FW2] one inference argument per support, attacked by its undercutters only', () => {
-    const map = mapOf(['a', 'b', 'c', 'd'], [supports('b', 'a', 'p'), supports('c', 'a', 'q'), undercut('d', 'p'), attack('d', 'a')])
+    const map = mapOf(
+      ['a', 'b', 'c', 'd'],
+      [supports('b', 'a', 'p'), supports('c', 'a', 'q'), undercut('d', 'p'), attack('d', 'a')],
+    )
     const fw = buildFramework(map)
     expect(fw.argCount).toBe(4 + 2)
     const p = fw.nodeCount + fw.supportIds.indexOf('p')
@@ -74,14 +86,15 @@ describe('framework', () => {
 })
 
 describe('strongly connected components', () => {
-  const arbGraph = fc.integer({ min: 1, max: 12 }).chain((n) =>
-    fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 30 }).map((edges) => ({ n, edges })),
-  )
+  const arbGraph = fc
+    .integer({ min: 1, max: 12 })
+    .chain((n) => fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 30 }).map((edges) => ({ n, edges })))
 
   function reach(n: number, edges: [number, number][]) {
     const r = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => i === j))
     for (const [u, v] of edges) r[u]![v] = true
-    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (r[i]![k] && r[k]![j]) r[i]![j] = true
+    for (let k = 0; k < n; k++)
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (r[i]![k] && r[k]![j]) r[i]![j] = true
     return r
   }
 
@@ -96,7 +109,8 @@ describe('strongly connected components', () => {
         for (const [u, v] of edges) items[fill[u]!++] = v
         const c = stronglyConnected(n, start, items)
         const r = reach(n, edges)
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(c.compOf[i] === c.compOf[j]).toBe(r[i]![j]! && r[j]![i]!)
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++) expect(c.compOf[i] === c.compOf[j]).toBe(r[i]![j]! && r[j]![i]!)
         // An edge u -> v (u depends on v) means v's component is emitted no later than u's.
         for (const [u, v] of edges) expect(c.compOf[v]!).toBeLessThanOrEqual(c.compOf[u]!)
       }),

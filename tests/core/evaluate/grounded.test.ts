@@ -18,7 +18,8 @@ function labelsByKey(fw: Framework, label: Uint8Array): Map<string, string> {
   return out
 }
 
-const attackersOf = (fw: Framework, a: number) => Array.from(fw.attackIn.subarray(fw.attackInStart[a]!, fw.attackInStart[a + 1]!))
+const attackersOf = (fw: Framework, a: number) =>
+  Array.from(fw.attackIn.subarray(fw.attackInStart[a]!, fw.attackInStart[a + 1]!))
 
 describe('grounded labelling', () => {
   test('[GR2] an unattacked node is IN', () => {
@@ -95,7 +96,10 @@ describe('grounded labelling', () => {
   test('[GR5] a 200,000-node attack chain is labelled without recursion', () => {
     const n = 200_000
     const ids = Array.from({ length: n }, (_, i) => `c${i}`)
-    const map = mapOf(ids, ids.slice(1).map((id, i) => attack(id, ids[i]!, `e${i}`)))
+    const map = mapOf(
+      ids,
+      ids.slice(1).map((id, i) => attack(id, ids[i]!, `e${i}`)),
+    )
     const fw = buildFramework(map)
     const { label } = groundedLabelling(fw)
     // The head of the chain (last id) is IN, then labels alternate down to c0.
@@ -107,7 +111,12 @@ describe('grounded labelling', () => {
   test('[GR5] work grows linearly: 16x the arguments costs far less than 256x the time', () => {
     const chain = (n: number) => {
       const ids = Array.from({ length: n }, (_, i) => `c${i}`)
-      return buildFramework(mapOf(ids, ids.slice(1).map((id, i) => attack(id, ids[i]!, `e${i}`))))
+      return buildFramework(
+        mapOf(
+          ids,
+          ids.slice(1).map((id, i) => attack(id, ids[i]!, `e${i}`)),
+        ),
+      )
     }
     // Best of several runs: the least disturbed by GC and other work on the machine.
     const time = (fw: Framework) => {

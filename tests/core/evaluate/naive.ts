@@ -63,8 +63,7 @@ export function naiveDfQuad(
 ): Map<string, number> {
   const map = repair(input)
   const F = (vs: number[]) => 1 - vs.reduce((keep, v) => keep * (1 - v), 1)
-  const c = (v0: number, va: number, vs: number) =>
-    va >= vs ? v0 - v0 * (va - vs) : v0 + (1 - v0) * (vs - va)
+  const c = (v0: number, va: number, vs: number) => (va >= vs ? v0 - v0 * (va - vs) : v0 + (1 - v0) * (vs - va))
   let s = new Map(map.nodes.map((n) => [n.id, base(n.id)]))
   for (let sweep = 0; sweep < maxSweeps; sweep++) {
     const next = new Map<string, number>()

@@ -28,7 +28,9 @@ describe('explain panel: neighbours', () => {
       ['d', 'Strong objection', 'IN'],
       ['b', 'Weak objection', 'OUT'],
     ])
-    expect(supporters.map((r) => [r.nodeId, r.relationId, r.inference])).toEqual([['e', 'e-s-a', { label: 'IN', strength: 1 }]])
+    expect(supporters.map((r) => [r.nodeId, r.relationId, r.inference])).toEqual([
+      ['e', 'e-s-a', { label: 'IN', strength: 1 }],
+    ])
   })
 
   test('[GR3][GR4] on any map, OUT nodes list an IN attacker first and IN nodes have none', () => {
@@ -50,8 +52,11 @@ describe('explain panel: neighbours', () => {
     )
   })
 
-  test('[DQ5] a support\'s inference reports its undercutters and is OUT when one stands', () => {
-    const map = mapOf(['a', 'b', 'u', 'v'], [supports('b', 'a', 'p'), undercut('u', 'p'), undercut('v', 'p'), attack('u', 'v')])
+  test("[DQ5] a support's inference reports its undercutters and is OUT when one stands", () => {
+    const map = mapOf(
+      ['a', 'b', 'u', 'v'],
+      [supports('b', 'a', 'p'), undercut('u', 'p'), undercut('v', 'p'), attack('u', 'v')],
+    )
     const status = inferenceStatus(map, evaluate(map), 'p')!
     expect(status.label).toBe('OUT')
     // Gradual [DQ5]: u (0.5) and v (0.5 attacked by u, so 0.25) leave 1 − F(0.5, 0.25) = 0.375.

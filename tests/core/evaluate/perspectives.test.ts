@@ -15,7 +15,7 @@ describe('vote summary', () => {
     expect(voteSummary(votes, 'c', 'ann')).toEqual({ count: 0, mean: null, mine: null })
   })
 
-  test('[VP2] the mean shown is the base score everyone\'s votes give, times 4', () => {
+  test("[VP2] the mean shown is the base score everyone's votes give, times 4", () => {
     fc.assert(
       fc.property(arbMap(), (map) => {
         const ev = evaluate(map)
@@ -62,21 +62,31 @@ describe('perspective menu', () => {
 
   test('keys are distinct and pick their own option back; an unknown key falls back to Everyone', () => {
     const arbVotes = fc.array(
-      fc.record({ nodeId: fc.constant('a'), userId: fc.string({ minLength: 1 }), value: fc.integer({ min: 0, max: 4 }), group: fc.option(fc.string(), { nil: undefined }) }),
+      fc.record({
+        nodeId: fc.constant('a'),
+        userId: fc.string({ minLength: 1 }),
+        value: fc.integer({ min: 0, max: 4 }),
+        group: fc.option(fc.string(), { nil: undefined }),
+      }),
     )
     fc.assert(
-      fc.property(arbVotes, fc.option(fc.string({ minLength: 1 }), { nil: null }), fc.option(fc.string(), { nil: null }), (votes, me, group) => {
-        const options = perspectiveOptions(votes, me, group)
-        const keys = options.map((o) => o.key)
-        expect(new Set(keys).size).toBe(keys.length)
-        for (const o of options) {
-          expect(choosePerspective(options, o.key)).toBe(o)
-          expect(perspectiveKey(o.perspective)).toBe(o.key)
-        }
-        for (const v of votes) if (v.group) expect(keys).toContain(`group:${v.group}`)
-        if (group) expect(keys).toContain(`group:${group}`)
-        expect(choosePerspective(options, 'no such perspective').perspective).toEqual({ kind: 'all' })
-      }),
+      fc.property(
+        arbVotes,
+        fc.option(fc.string({ minLength: 1 }), { nil: null }),
+        fc.option(fc.string(), { nil: null }),
+        (votes, me, group) => {
+          const options = perspectiveOptions(votes, me, group)
+          const keys = options.map((o) => o.key)
+          expect(new Set(keys).size).toBe(keys.length)
+          for (const o of options) {
+            expect(choosePerspective(options, o.key)).toBe(o)
+            expect(perspectiveKey(o.perspective)).toBe(o.key)
+          }
+          for (const v of votes) if (v.group) expect(keys).toContain(`group:${v.group}`)
+          if (group) expect(keys).toContain(`group:${group}`)
+          expect(choosePerspective(options, 'no such perspective').perspective).toEqual({ kind: 'all' })
+        },
+      ),
     )
   })
 

@@ -86,6 +86,8 @@ describe('votes and perspectives', () => {
     const evB = evaluate(readGraph(b))
     expect(evA.nodes.get('reason')!.base).toBe(0.75)
     expect(evA.nodes.get('claim')!.strength).toBe(evB.nodes.get('claim')!.strength)
-    expect(evaluate(readGraph(a), { perspective: { kind: 'group', group: 'blue' } }).nodes.get('reason')!.base).toBe(0.5)
+    expect(evaluate(readGraph(a), { perspective: { kind: 'group', group: 'blue' } }).nodes.get('reason')!.base).toBe(
+      0.5,
+    )
   })
 })

@@ -32,14 +32,21 @@ describe('findNodes, the search behind "Connect…"', () => {
     const word = fc.constantFrom('belarus', 'nato', 'buffer', 'neutral', 'cost', 'sovereign', 'bloc')
     const text = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '))
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(word, { maxLength: 2 }), fc.array(fc.nat(11)), (texts, query, excluded) => {
-        const m = { nodes: texts.map((t, i) => node(`n${i}`, t)) }
-        const exclude = new Set(excluded.map((i) => `n${i}`))
-        const got = findNodes(m, query.join(' '), exclude).map((n) => n.id)
-        const expected = m.nodes.filter((n) => !exclude.has(n.id) && query.every((q) => n.text.split(' ').some((w) => w.startsWith(q)))).map((n) => n.id)
-        expect(new Set(got).size).toBe(got.length)
-        expect([...got].sort()).toEqual([...expected].sort())
-      }),
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 12 }),
+        fc.array(word, { maxLength: 2 }),
+        fc.array(fc.nat(11)),
+        (texts, query, excluded) => {
+          const m = { nodes: texts.map((t, i) => node(`n${i}`, t)) }
+          const exclude = new Set(excluded.map((i) => `n${i}`))
+          const got = findNodes(m, query.join(' '), exclude).map((n) => n.id)
+          const expected = m.nodes
+            .filter((n) => !exclude.has(n.id) && query.every((q) => n.text.split(' ').some((w) => w.startsWith(q))))
+            .map((n) => n.id)
+          expect(new Set(got).size).toBe(got.length)
+          expect([...got].sort()).toEqual([...expected].sort())
+        },
+      ),
     )
   })
 })

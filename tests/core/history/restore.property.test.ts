@@ -35,11 +35,26 @@ type Op =
 
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('add' as const), n: fc.nat(1000), text: fc.string({ maxLength: 12 }) }),
-  fc.record({ op: fc.constant('edit' as const), pick: fc.nat(), text: fc.string({ maxLength: 12 }), x: fc.integer({ min: -500, max: 500 }) }),
+  fc.record({
+    op: fc.constant('edit' as const),
+    pick: fc.nat(),
+    text: fc.string({ maxLength: 12 }),
+    x: fc.integer({ min: -500, max: 500 }),
+  }),
   fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('relate' as const), a: fc.nat(), b: fc.nat(), kind: fc.constantFrom('supports' as const, 'attacks' as const) }),
+  fc.record({
+    op: fc.constant('relate' as const),
+    a: fc.nat(),
+    b: fc.nat(),
+    kind: fc.constantFrom('supports' as const, 'attacks' as const),
+  }),
   fc.record({ op: fc.constant('unrelate' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('vote' as const), pick: fc.nat(), user: fc.nat(2), value: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }) }),
+  fc.record({
+    op: fc.constant('vote' as const),
+    pick: fc.nat(),
+    user: fc.nat(2),
+    value: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
+  }),
 )
 
 let fresh = 0
@@ -60,7 +75,9 @@ function apply(doc: Y.Doc, op: Op): void {
     }
     case 'relate': {
       const [a, b] = [node(op.a), node(op.b)]
-      return a && b && a !== b ? addRelation(doc, { id: `rel_new_${fresh++}`, kind: op.kind, source: a, target: b }, o) : undefined
+      return a && b && a !== b
+        ? addRelation(doc, { id: `rel_new_${fresh++}`, kind: op.kind, source: a, target: b }, o)
+        : undefined
     }
     case 'unrelate': {
       const r = g.relations[op.pick % Math.max(g.relations.length, 1)]
@@ -129,7 +146,8 @@ describe('restoring a checkpoint', () => {
           if (r.kind !== 'undercuts' && scope.has(r.source) && scope.has(r.target)) expect(nowRel.get(r.id)).toEqual(r)
         }
         const votes = new Map(after.votes.map((v) => [`${v.nodeId}|${v.userId}`, v]))
-        for (const v of checkpoint.votes) if (scope.has(v.nodeId)) expect(votes.get(`${v.nodeId}|${v.userId}`)).toEqual(v)
+        for (const v of checkpoint.votes)
+          if (scope.has(v.nodeId)) expect(votes.get(`${v.nodeId}|${v.userId}`)).toEqual(v)
       }),
       { numRuns: 300 },
     )
@@ -141,7 +159,8 @@ describe('restoring a checkpoint', () => {
         const { checkpoint, current, after, options } = run(s)
         const then = new Set(checkpoint.nodes.map((n) => n.id))
         const now = byId(after.nodes)
-        const inScope = (id: string) => (options.nodes ? options.nodes.includes(id) : then.has(id) || options.removeNewer)
+        const inScope = (id: string) =>
+          options.nodes ? options.nodes.includes(id) : then.has(id) || options.removeNewer
         for (const n of current.nodes) {
           if (!then.has(n.id) && !(options.removeNewer && inScope(n.id))) expect(now.get(n.id)).toEqual(n)
           if (!inScope(n.id)) expect(now.get(n.id)).toEqual(n)
@@ -174,7 +193,9 @@ describe('restoring a checkpoint', () => {
         expect(sorted({ ...back, nodes: back.nodes.filter((n) => touched.has(n.id)) }).nodes).toEqual(
           sorted({ ...current, nodes: current.nodes.filter((n) => touched.has(n.id)) }).nodes,
         )
-        expect(isEmptyDiff(diffMaps({ ...current, relations: [], votes: [] }, { ...back, relations: [], votes: [] }))).toBe(true)
+        expect(
+          isEmptyDiff(diffMaps({ ...current, relations: [], votes: [] }, { ...back, relations: [], votes: [] })),
+        ).toBe(true)
       }),
       { numRuns: 200 },
     )

@@ -5,13 +5,21 @@ import { overlaps, type Box } from '@/core/layout/boxes'
 import type { ArgNode, ArgumentMap, Relation } from '@/core/graph'
 
 const node = (id: string, x = 0, y = 0, pinned = false): ArgNode => ({ id, kind: 'claim', text: id, x, y, pinned })
-const rel = (id: string, kind: Relation['kind'], source: string, target: string): Relation => ({ id, kind, source, target })
+const rel = (id: string, kind: Relation['kind'], source: string, target: string): Relation => ({
+  id,
+  kind,
+  source,
+  target,
+})
 const mapOf = (nodes: ArgNode[], relations: Relation[]): ArgumentMap => ({ title: 't', nodes, relations, votes: [] })
 
 /** Final boxes: arranged positions for free nodes, untouched for pinned ones. */
 function finalBoxes(map: ArgumentMap, placed: { id: string; x: number; y: number }[]): Box[] {
   const at = new Map(placed.map((p) => [p.id, p]))
-  return map.nodes.map((n) => { const p = at.get(n.id) ?? n; return { id: n.id, x: p.x, y: p.y, ...DEFAULT_NODE_SIZE } })
+  return map.nodes.map((n) => {
+    const p = at.get(n.id) ?? n
+    return { id: n.id, x: p.x, y: p.y, ...DEFAULT_NODE_SIZE }
+  })
 }
 
 /** Pinned nodes may overlap each other (the user put them there); nothing else may. */
@@ -28,7 +36,12 @@ function anyOverlap(boxes: Box[], pinned: ReadonlySet<string> = new Set()): stri
 // c is the conclusion; a1, a2 support it; o attacks a1; u undercuts a2 -> c.
 const tree = mapOf(
   ['c', 'a1', 'a2', 'o', 'u'].map((id) => node(id)),
-  [rel('s1', 'supports', 'a1', 'c'), rel('s2', 'supports', 'a2', 'c'), rel('x1', 'attacks', 'o', 'a1'), rel('u1', 'undercuts', 'u', 's2')],
+  [
+    rel('s1', 'supports', 'a1', 'c'),
+    rel('s2', 'supports', 'a2', 'c'),
+    rel('x1', 'attacks', 'o', 'a1'),
+    rel('u1', 'undercuts', 'u', 's2'),
+  ],
 )
 
 describe('autoArrange', () => {
@@ -63,7 +76,9 @@ describe('autoArrange', () => {
 
   test('pinned nodes are not returned and the others avoid them', async () => {
     const pinnedMap = mapOf(
-      tree.nodes.map((n) => (n.id === 'c' ? node('c', 5000, -3000, true) : n.id === 'o' ? node('o', 4990, -2700, true) : n)),
+      tree.nodes.map((n) =>
+        n.id === 'c' ? node('c', 5000, -3000, true) : n.id === 'o' ? node('o', 4990, -2700, true) : n,
+      ),
       tree.relations,
     )
     const placed = await autoArrange(pinnedMap)
@@ -74,7 +89,10 @@ describe('autoArrange', () => {
   })
 
   test('without pins the map keeps its top-left corner', async () => {
-    const shifted = mapOf(tree.nodes.map((n, i) => node(n.id, 1000 + i * 7, -500 + i * 3)), tree.relations)
+    const shifted = mapOf(
+      tree.nodes.map((n, i) => node(n.id, 1000 + i * 7, -500 + i * 3)),
+      tree.relations,
+    )
     const placed = await autoArrange(shifted)
     expect(Math.min(...placed.map((p) => p.x))).toBe(1000)
     expect(Math.min(...placed.map((p) => p.y))).toBe(-500)
@@ -85,13 +103,18 @@ describe('autoArrange', () => {
       .record({
         n: fc.integer({ min: 1, max: 9 }),
         pins: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
-        xy: fc.array(fc.tuple(fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -2000, max: 2000 })), { minLength: 9, maxLength: 9 }),
+        xy: fc.array(fc.tuple(fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -2000, max: 2000 })), {
+          minLength: 9,
+          maxLength: 9,
+        }),
         parents: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
       })
       .map(({ n, pins, xy, parents }) => {
         const nodes = Array.from({ length: n }, (_, i) => node(`n${i}`, xy[i]![0], xy[i]![1], pins[i]!))
         // a forest: node i > 0 supports some earlier node
-        const relations = nodes.slice(1).map((_, k) => rel(`r${k + 1}`, 'supports', `n${k + 1}`, `n${parents[k + 1]! % (k + 1)}`))
+        const relations = nodes
+          .slice(1)
+          .map((_, k) => rel(`r${k + 1}`, 'supports', `n${k + 1}`, `n${parents[k + 1]! % (k + 1)}`))
         return mapOf(nodes, relations)
       })
     await fc.assert(

@@ -16,7 +16,8 @@ describe('placeNewNode', () => {
   test('repeated adds never land on each other', () => {
     const placed: Array<{ x: number; y: number; width: number; height: number }> = []
     for (let i = 0; i < 6; i++) placed.push(box(placeNewNode({ x: 0, y: 0 }, placed, size)))
-    for (const a of placed) for (const b of placed) if (a !== b) expect(overlaps({ id: 'a', ...a }, { id: 'b', ...b })).toBe(false)
+    for (const a of placed)
+      for (const b of placed) if (a !== b) expect(overlaps({ id: 'a', ...a }, { id: 'b', ...b })).toBe(false)
   })
 
   test('a node added over an existing one goes below it (where premises and objections sit)', () => {
@@ -40,10 +41,14 @@ describe('placeNewNode', () => {
       height: fc.integer({ min: 40, max: 400 }),
     })
     fc.assert(
-      fc.property(fc.record({ x: fc.integer({ min: -300, max: 300 }), y: fc.integer({ min: -300, max: 300 }) }), fc.array(b, { maxLength: 12 }), (centre, existing) => {
-        const p = placeNewNode(centre, existing, size)
-        expect(existing.some((e) => overlaps({ id: 'n', ...box(p) }, { id: 'e', ...e }))).toBe(false)
-      }),
+      fc.property(
+        fc.record({ x: fc.integer({ min: -300, max: 300 }), y: fc.integer({ min: -300, max: 300 }) }),
+        fc.array(b, { maxLength: 12 }),
+        (centre, existing) => {
+          const p = placeNewNode(centre, existing, size)
+          expect(existing.some((e) => overlaps({ id: 'n', ...box(p) }, { id: 'e', ...e }))).toBe(false)
+        },
+      ),
     )
   })
 })
@@ -72,13 +77,24 @@ describe('layoutEdges', () => {
 
 describe('boxes', () => {
   test('anchorOffset is the mean displacement', () => {
-    expect(anchorOffset([{ from: { x: 0, y: 0 }, to: { x: 10, y: 4 } }, { from: { x: 0, y: 0 }, to: { x: 20, y: 0 } }])).toEqual({ x: 15, y: 2 })
+    expect(
+      anchorOffset([
+        { from: { x: 0, y: 0 }, to: { x: 10, y: 4 } },
+        { from: { x: 0, y: 0 }, to: { x: 20, y: 0 } },
+      ]),
+    ).toEqual({ x: 15, y: 2 })
     expect(anchorOffset([])).toEqual({ x: 0, y: 0 })
   })
 
   test('property: separated boxes overlap neither obstacles nor each other, and keep their y', () => {
     const box = (prefix: string) =>
-      fc.record({ x: fc.integer({ min: -500, max: 500 }), y: fc.integer({ min: -500, max: 500 }), width: fc.integer({ min: 1, max: 200 }), height: fc.integer({ min: 1, max: 200 }) })
+      fc
+        .record({
+          x: fc.integer({ min: -500, max: 500 }),
+          y: fc.integer({ min: -500, max: 500 }),
+          width: fc.integer({ min: 1, max: 200 }),
+          height: fc.integer({ min: 1, max: 200 }),
+        })
         .map((b) => ({ ...b, id: prefix }))
     fc.assert(
       fc.property(fc.array(box('b'), { maxLength: 12 }), fc.array(box('o'), { maxLength: 6 }), (bs, os) => {
@@ -105,23 +121,27 @@ describe('[PA11] concurrent adds', () => {
 
   test('[PA11] after any crossing of adds, unstacking leaves no two nodes overlapping, and only the greater id moves', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }), (ids, cells) => {
-        // Everyone placed blind, on a few cells: many stack.
-        let nodes = ids.map((id, i) => box(id, { x: cells[i]! * 100, y: 0 }))
-        // Rounds: each person, seeing everything, unstacks their own node.
-        for (let round = 0; round < ids.length + 1; round++) {
-          for (const id of ids) {
-            const mine = nodes.find((n) => n.id === id)!
-            const to = unstack(mine, nodes)
-            if (to) nodes = nodes.map((n) => (n.id === id ? { ...n, ...to } : n))
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
+        (ids, cells) => {
+          // Everyone placed blind, on a few cells: many stack.
+          let nodes = ids.map((id, i) => box(id, { x: cells[i]! * 100, y: 0 }))
+          // Rounds: each person, seeing everything, unstacks their own node.
+          for (let round = 0; round < ids.length + 1; round++) {
+            for (const id of ids) {
+              const mine = nodes.find((n) => n.id === id)!
+              const to = unstack(mine, nodes)
+              if (to) nodes = nodes.map((n) => (n.id === id ? { ...n, ...to } : n))
+            }
           }
-        }
-        for (const a of nodes) for (const b of nodes) if (a !== b) expect(overlaps(a, b)).toBe(false)
-        // The smallest id never moves.
-        const first = [...ids].sort()[0]!
-        const i = ids.indexOf(first)
-        expect(nodes.find((n) => n.id === first)).toMatchObject({ x: cells[i]! * 100, y: 0 })
-      }),
+          for (const a of nodes) for (const b of nodes) if (a !== b) expect(overlaps(a, b)).toBe(false)
+          // The smallest id never moves.
+          const first = [...ids].sort()[0]!
+          const i = ids.indexOf(first)
+          expect(nodes.find((n) => n.id === first)).toMatchObject({ x: cells[i]! * 100, y: 0 })
+        },
+      ),
     )
   })
 })

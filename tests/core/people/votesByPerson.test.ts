@@ -24,7 +24,14 @@ const people = new Map([
 describe('votes by person', () => {
   test('each person with their votes in map order, people by name; votes on missing nodes are left out', () => {
     expect(votesByPerson(map, { people })).toEqual([
-      { userId: 'u2', name: 'Ann', votes: [{ nodeId: 'a', text: 'First', value: 4 }, { nodeId: 'b', text: 'Second', value: 1 }] },
+      {
+        userId: 'u2',
+        name: 'Ann',
+        votes: [
+          { nodeId: 'a', text: 'First', value: 4 },
+          { nodeId: 'b', text: 'Second', value: 1 },
+        ],
+      },
       { userId: 'u1', name: 'Zoe', votes: [{ nodeId: 'a', text: 'First', value: 0 }] },
     ])
     expect(votesByPerson(map, { people }, new Set(['b'])).map((p) => p.name)).toEqual(['Ann'])

@@ -37,9 +37,17 @@ describe('phases', () => {
   const cases: Array<[string, string, (d: import('yjs').Doc) => void]> = [
     ['add a claim', 'Open', (d) => addNode(d, node('c2'), me)],
     ['add evidence', 'Open', (d) => addNode(d, node('e2', 'evidence'), me)],
-    ['support the thesis', 'Open', (d) => addRelation(d, { id: 'rs', kind: 'supports', source: 'objA', target: 'thesis' }, me)],
+    [
+      'support the thesis',
+      'Open',
+      (d) => addRelation(d, { id: 'rs', kind: 'supports', source: 'objA', target: 'thesis' }, me),
+    ],
     ['add an objection', 'Rebut', (d) => addNode(d, node('o2', 'objection'), me)],
-    ['attack the thesis', 'Rebut', (d) => addRelation(d, { id: 'ra', kind: 'attacks', source: 'objA', target: 'thesis' }, me)],
+    [
+      'attack the thesis',
+      'Rebut',
+      (d) => addRelation(d, { id: 'ra', kind: 'attacks', source: 'objA', target: 'thesis' }, me),
+    ],
     ['reword an objection', 'Rebut', (d) => updateNode(d, 'objA', { text: 'better' }, me)],
     ['vote', 'Vote', (d) => setVote(d, { nodeId: 'thesis', userId: 'ann', value: 3 }, me)],
   ]
@@ -57,7 +65,10 @@ describe('phases', () => {
           expect(JSON.stringify(readGraph(room.server))).toBe(before)
         }
         // The teacher's own vote is in the teacher's name.
-        const teacherEdit = what === 'vote' ? (d: import('yjs').Doc) => setVote(d, { nodeId: 'thesis', userId: 'teacher', value: 1 }, me) : edit
+        const teacherEdit =
+          what === 'vote'
+            ? (d: import('yjs').Doc) => setVote(d, { nodeId: 'thesis', userId: 'teacher', value: 1 }, me)
+            : edit
         expect(room.act(teacher, teacherEdit).ok, `teacher: ${what} in ${ph.name}`).toBe(ph.name !== 'Closed')
       }
     })
@@ -83,7 +94,7 @@ describe('phases', () => {
     expect(room.act(ann, (d) => addNode(d, node('free'), me)).ok).toBe(true)
   })
 
-  test('[PP2] [PP4] property: in any phase a student\'s update is accepted exactly when every record it writes is of an allowed kind', () => {
+  test("[PP2] [PP4] property: in any phase a student's update is accepted exactly when every record it writes is of an allowed kind", () => {
     const phaseArb = fc.record({
       name: fc.constant('Custom'),
       nodes: fc.subarray([...NODE_KINDS]),
@@ -99,7 +110,12 @@ describe('phases', () => {
       | { t: 'remove'; n: number }
     const opArb: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ t: fc.constant('node' as const), kind: fc.constantFrom(...NODE_KINDS) }),
-      fc.record({ t: fc.constant('relate' as const), kind: fc.constantFrom('supports' as const, 'attacks' as const), a: fc.nat(20), b: fc.nat(20) }),
+      fc.record({
+        t: fc.constant('relate' as const),
+        kind: fc.constantFrom('supports' as const, 'attacks' as const),
+        a: fc.nat(20),
+        b: fc.nat(20),
+      }),
       fc.record({ t: fc.constant('vote' as const), n: fc.nat(20) }),
       fc.record({ t: fc.constant('reword' as const), n: fc.nat(20) }),
       fc.record({ t: fc.constant('remove' as const), n: fc.nat(20) }),
@@ -143,7 +159,8 @@ describe('phases', () => {
               // Deleting a node takes its relations and votes with it: all of them must be allowed.
               const rels = g.relations.filter((r) => r.source === n.id || r.target === n.id)
               const votes = g.votes.filter((v) => v.nodeId === n.id)
-              expected = allowedNode(n.kind) && rels.every((r) => allowedRel(r.kind)) && (votes.length === 0 || ph.votes)
+              expected =
+                allowedNode(n.kind) && rels.every((r) => allowedRel(r.kind)) && (votes.length === 0 || ph.votes)
               edit = (d) => removeNodes(d, [n.id], me)
             }
           }

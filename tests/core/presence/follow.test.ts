@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { freshRequests, sameTransform, transformFor, viewOf, type RequestingPeer, type SeenRequests } from '@/core/presence/follow'
+import {
+  freshRequests,
+  sameTransform,
+  transformFor,
+  viewOf,
+  type RequestingPeer,
+  type SeenRequests,
+} from '@/core/presence/follow'
 
 const peer = (clientId: number, r: Partial<RequestingPeer> = {}): RequestingPeer => ({ clientId, isMe: false, ...r })
 
@@ -8,16 +15,25 @@ describe('following a view', () => {
   test('a shared view shows the same centre and zoom on a screen of any size', () => {
     const finite = fc.double({ min: -1e5, max: 1e5, noNaN: true })
     fc.assert(
-      fc.property(finite, finite, fc.double({ min: 0.05, max: 4, noNaN: true }), fc.integer({ min: 200, max: 4000 }), fc.integer({ min: 200, max: 3000 }), fc.integer({ min: 200, max: 4000 }), fc.integer({ min: 200, max: 3000 }), (x, y, zoom, w1, h1, w2, h2) => {
-        const leader = { x, y, zoom }
-        const view = viewOf(leader, { width: w1, height: h1 })
-        const mine = transformFor(view, { width: w2, height: h2 })
-        expect(mine.zoom).toBe(zoom)
-        const back = viewOf(mine, { width: w2, height: h2 })
-        expect(back.x).toBeCloseTo(view.x, 6)
-        expect(back.y).toBeCloseTo(view.y, 6)
-        expect(sameTransform(transformFor(back, { width: w1, height: h1 }), leader)).toBe(true)
-      }),
+      fc.property(
+        finite,
+        finite,
+        fc.double({ min: 0.05, max: 4, noNaN: true }),
+        fc.integer({ min: 200, max: 4000 }),
+        fc.integer({ min: 200, max: 3000 }),
+        fc.integer({ min: 200, max: 4000 }),
+        fc.integer({ min: 200, max: 3000 }),
+        (x, y, zoom, w1, h1, w2, h2) => {
+          const leader = { x, y, zoom }
+          const view = viewOf(leader, { width: w1, height: h1 })
+          const mine = transformFor(view, { width: w2, height: h2 })
+          expect(mine.zoom).toBe(zoom)
+          const back = viewOf(mine, { width: w2, height: h2 })
+          expect(back.x).toBeCloseTo(view.x, 6)
+          expect(back.y).toBeCloseTo(view.y, 6)
+          expect(sameTransform(transformFor(back, { width: w1, height: h1 }), leader)).toBe(true)
+        },
+      ),
     )
   })
 })

@@ -60,9 +60,14 @@ describe('inferSpeaker', () => {
 
   test('agrees with the speaker of all but one quoting seed node', async () => {
     const { meta, text } = await loadSource('belarus-nato')
-    const quoting = new Map((await loadSeedMaps()).flatMap((m) => m.map.nodes.filter((n) => n.quote !== undefined).map((n) => [n.id, n])))
+    const quoting = new Map(
+      (await loadSeedMaps()).flatMap((m) => m.map.nodes.filter((n) => n.quote !== undefined).map((n) => [n.id, n])),
+    )
     const misses = [...quoting.values()]
-      .filter((n) => inferSpeaker(text, { start: n.quoteStart!, end: n.quoteEnd! }, meta.speakers, meta.publisher) !== n.speaker)
+      .filter(
+        (n) =>
+          inferSpeaker(text, { start: n.quoteStart!, end: n.quoteEnd! }, meta.speakers, meta.publisher) !== n.speaker,
+      )
       .map((n) => n.id)
     expect(quoting.size).toBeGreaterThan(30)
     // Volker is named inside Sannikov's quotation, which the rule ignores on purpose.

@@ -24,7 +24,9 @@ describe('segmentText', () => {
   test('paragraphs cover every character except line breaks, in order', () => {
     fc.assert(
       fc.property(articleText, (text) => {
-        const joined = segmentText(text).map((p) => p.text).join('')
+        const joined = segmentText(text)
+          .map((p) => p.text)
+          .join('')
         expect(joined).toBe(text.replace(/\r?\n/g, ''))
       }),
     )
@@ -66,7 +68,9 @@ describe('splitParagraph', () => {
   })
 
   test('no highlight leaves one plain piece', () => {
-    expect(splitParagraph({ start: 3, end: 6, text: 'abc' }, null)).toEqual([{ start: 3, end: 6, text: 'abc', highlighted: false }])
+    expect(splitParagraph({ start: 3, end: 6, text: 'abc' }, null)).toEqual([
+      { start: 3, end: 6, text: 'abc', highlighted: false },
+    ])
   })
 })
 
@@ -112,7 +116,11 @@ describe('findQuote', () => {
     const evidence = (await loadSeedMaps()).flatMap((m) => m.map.nodes.filter((n) => n.kind === 'evidence'))
     expect(evidence.length).toBeGreaterThan(10)
     for (const n of evidence) {
-      expect(findQuote(text, n.quote, n.quoteStart, n.quoteEnd)).toEqual({ start: n.quoteStart, end: n.quoteEnd, how: 'offsets' })
+      expect(findQuote(text, n.quote, n.quoteStart, n.quoteEnd)).toEqual({
+        start: n.quoteStart,
+        end: n.quoteEnd,
+        how: 'offsets',
+      })
     }
   })
 })

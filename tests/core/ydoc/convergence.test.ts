@@ -23,10 +23,25 @@ const node = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, 
 
 /** One step of a random session: an edit on some doc, or something the network does. */
 const stepArb = fc.oneof(
-  fc.record({ t: fc.constant('add' as const), doc: fc.nat(3), id: fc.constantFrom(...IDS), text: fc.string({ maxLength: 8 }) }),
+  fc.record({
+    t: fc.constant('add' as const),
+    doc: fc.nat(3),
+    id: fc.constantFrom(...IDS),
+    text: fc.string({ maxLength: 8 }),
+  }),
   fc.record({ t: fc.constant('remove' as const), doc: fc.nat(3), id: fc.constantFrom(...IDS) }),
-  fc.record({ t: fc.constant('edit' as const), doc: fc.nat(3), id: fc.constantFrom(...IDS), text: fc.string({ maxLength: 8 }) }),
-  fc.record({ t: fc.constant('move' as const), doc: fc.nat(3), id: fc.constantFrom(...IDS), x: fc.integer({ min: -500, max: 500 }) }),
+  fc.record({
+    t: fc.constant('edit' as const),
+    doc: fc.nat(3),
+    id: fc.constantFrom(...IDS),
+    text: fc.string({ maxLength: 8 }),
+  }),
+  fc.record({
+    t: fc.constant('move' as const),
+    doc: fc.nat(3),
+    id: fc.constantFrom(...IDS),
+    x: fc.integer({ min: -500, max: 500 }),
+  }),
   fc.record({
     t: fc.constant('relate' as const),
     doc: fc.nat(3),
@@ -36,7 +51,12 @@ const stepArb = fc.oneof(
   }),
   fc.record({ t: fc.constant('undercut' as const), doc: fc.nat(3), source: fc.constantFrom(...IDS), rel: fc.nat(20) }),
   fc.record({ t: fc.constant('unrelate' as const), doc: fc.nat(3), rel: fc.nat(20) }),
-  fc.record({ t: fc.constant('vote' as const), doc: fc.nat(3), id: fc.constantFrom(...IDS), value: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    t: fc.constant('vote' as const),
+    doc: fc.nat(3),
+    id: fc.constantFrom(...IDS),
+    value: fc.integer({ min: 0, max: 4 }),
+  }),
   fc.record({ t: fc.constant('deliver' as const), pick: fc.nat(50), index: fc.nat(3) }),
   fc.record({ t: fc.constant('drop' as const), pick: fc.nat(50) }),
   fc.record({ t: fc.constant('resync' as const), a: fc.nat(3), b: fc.nat(3) }),
@@ -63,12 +83,18 @@ function run(net: TestNetwork, steps: Step[]): void {
           moveNodes(doc, [{ id: s.id, x: s.x, y: -s.x }], me)
           break
         case 'relate':
-          if (s.source !== s.target) addRelation(doc, { id: `r-${s.source}-${s.target}`, kind: s.kind, source: s.source, target: s.target }, me)
+          if (s.source !== s.target)
+            addRelation(doc, { id: `r-${s.source}-${s.target}`, kind: s.kind, source: s.source, target: s.target }, me)
           break
         case 'undercut': {
           const supports = readGraph(doc).relations.filter((r) => r.kind === 'supports')
           const target = supports[s.rel % Math.max(1, supports.length)]
-          if (target) addRelation(doc, { id: `u-${s.source}-${target.id}`, kind: 'undercuts', source: s.source, target: target.id }, me)
+          if (target)
+            addRelation(
+              doc,
+              { id: `u-${s.source}-${target.id}`, kind: 'undercuts', source: s.source, target: target.id },
+              me,
+            )
           break
         }
         case 'unrelate':
@@ -117,31 +143,35 @@ describe('convergence under a hostile network', () => {
       value: fc.constantFrom<unknown>('bogus', 42, null, 'claim', 'fine text', 7),
     })
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 3 }), fc.array(fc.oneof(stepArb, corruptArb), { maxLength: 50 }), (count, steps) => {
-        const net = new TestNetwork(count)
-        const readers = net.docs.map(createGraphReader)
-        const check = () => net.docs.forEach((doc, i) => expect(readers[i]!.read()).toEqual(readGraph(doc)))
-        for (const s of steps) {
-          if (s.t === 'corrupt') {
-            // What a hostile client can merge in: a field of the wrong type, or a record that is no record.
-            const doc = net.docs[s.doc % count]!
-            const record: unknown = nodesOf(doc).get(s.id)
-            if (record instanceof Y.Map && s.field !== 'x') record.set(s.field, s.value)
-            else nodesOf(doc).set(s.id, s.value as never)
-          } else run(net, [s])
+      fc.property(
+        fc.integer({ min: 2, max: 3 }),
+        fc.array(fc.oneof(stepArb, corruptArb), { maxLength: 50 }),
+        (count, steps) => {
+          const net = new TestNetwork(count)
+          const readers = net.docs.map(createGraphReader)
+          const check = () => net.docs.forEach((doc, i) => expect(readers[i]!.read()).toEqual(readGraph(doc)))
+          for (const s of steps) {
+            if (s.t === 'corrupt') {
+              // What a hostile client can merge in: a field of the wrong type, or a record that is no record.
+              const doc = net.docs[s.doc % count]!
+              const record: unknown = nodesOf(doc).get(s.id)
+              if (record instanceof Y.Map && s.field !== 'x') record.set(s.field, s.value)
+              else nodesOf(doc).set(s.id, s.value as never)
+            } else run(net, [s])
+            check()
+          }
+          net.healAll()
           check()
-        }
-        net.healAll()
-        check()
-        readers.forEach((r) => r.dispose())
-      }),
+          readers.forEach((r) => r.dispose())
+        },
+      ),
       { numRuns: 200 },
     )
   })
 
   test('[SY2] an attack on a concurrently deleted claim is dropped on read', () => {
     const net = new TestNetwork(2)
-    const [a, b] = net.docs as [typeof net.docs[0], typeof net.docs[0]]
+    const [a, b] = net.docs as [(typeof net.docs)[0], (typeof net.docs)[0]]
     addNode(a, node('c1', 'claim'), me)
     addNode(a, node('c2', 'attacker'), me)
     net.deliverAll()
@@ -155,7 +185,7 @@ describe('convergence under a hostile network', () => {
 
   test('[SY7] concurrent edits of different fields of one node both survive', () => {
     const net = new TestNetwork(2)
-    const [a, b] = net.docs as [typeof net.docs[0], typeof net.docs[0]]
+    const [a, b] = net.docs as [(typeof net.docs)[0], (typeof net.docs)[0]]
     addNode(a, node('n', 'old'), me)
     net.deliverAll()
     updateNode(a, 'n', { text: 'new text' }, me)

@@ -24,7 +24,15 @@ import {
   updateNode,
 } from '@/core/ydoc'
 
-const node = (id: string, extra: Partial<ArgNode> = {}): ArgNode => ({ id, kind: 'claim', text: id, x: 0, y: 0, pinned: false, ...extra })
+const node = (id: string, extra: Partial<ArgNode> = {}): ArgNode => ({
+  id,
+  kind: 'claim',
+  text: id,
+  x: 0,
+  y: 0,
+  pinned: false,
+  ...extra,
+})
 
 function sample(): Y.Doc {
   const doc = new Y.Doc()

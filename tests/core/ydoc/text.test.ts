@@ -2,7 +2,16 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import type { ArgNode } from '@/core/graph'
-import { addNode, beginTextEdit, createUndoManager, localOrigin, nodesOf, readGraph, splice, updateNode } from '@/core/ydoc'
+import {
+  addNode,
+  beginTextEdit,
+  createUndoManager,
+  localOrigin,
+  nodesOf,
+  readGraph,
+  splice,
+  updateNode,
+} from '@/core/ydoc'
 
 const me = localOrigin()
 const node = (id: string, text: string): ArgNode => ({ id, kind: 'claim', text, x: 0, y: 0, pinned: false })

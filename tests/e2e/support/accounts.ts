@@ -41,7 +41,11 @@ export async function createMap(page: Page, title: string): Promise<string> {
 }
 
 /** The owner creates a join code for `role` on the sharing page and reads it back. */
-export async function createJoinCode(page: Page, mapId: string, role: 'viewer' | 'commenter' | 'editor'): Promise<string> {
+export async function createJoinCode(
+  page: Page,
+  mapId: string,
+  role: 'viewer' | 'commenter' | 'editor',
+): Promise<string> {
   await page.goto(`/maps/${mapId}/share`)
   const codes = page.getByTestId('join-code')
   const before = new Set(await codes.allTextContents())
@@ -50,7 +54,10 @@ export async function createJoinCode(page: Page, mapId: string, role: 'viewer' |
   await page.getByTestId('create-link').click()
   // The new code is the one that was not listed before, whatever the list order.
   await codes.nth(before.size).waitFor()
-  const row = page.getByTestId('share-links').locator('li').filter({ hasText: `grants ${role}` })
+  const row = page
+    .getByTestId('share-links')
+    .locator('li')
+    .filter({ hasText: `grants ${role}` })
   const code = (await row.getByTestId('join-code').allTextContents()).find((c) => !before.has(c))
   if (!code) throw new Error(`no new ${role} join code on the sharing page`)
   return code.trim()

@@ -43,7 +43,8 @@ function recordConsole(context: BrowserContext): void {
   contextLogs.set(context, log)
   const at = () => new Date().toISOString().slice(11, 23)
   context.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') log.push(`${at()} ${m.type()}: ${m.text()} (${m.page()?.url() ?? ''})`)
+    if (m.type() === 'error' || m.type() === 'warning')
+      log.push(`${at()} ${m.type()}: ${m.text()} (${m.page()?.url() ?? ''})`)
   })
   context.on('weberror', (e) => log.push(`${at()} page error: ${e.error().message}`))
   context.on('close', () => contextLogs.delete(context))
@@ -70,7 +71,10 @@ async function describeContexts(contexts: readonly BrowserContext[]): Promise<st
  * create, all closed after the file. Call at the top of a describe block.
  * When a test fails, its people's pages and console errors are printed.
  */
-export function browserPerFile(): { readonly browser: Browser; keep(...people: Array<{ context: BrowserContext }>): void } {
+export function browserPerFile(): {
+  readonly browser: Browser
+  keep(...people: Array<{ context: BrowserContext }>): void
+} {
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
   let testStart = 0

@@ -38,7 +38,9 @@ export async function setTeam(page: Page, studentName: string, team: string): Pr
   await page.waitForFunction(
     ([name, t]) =>
       [...document.querySelectorAll<HTMLElement>('[data-testid="student-row"]')].some(
-        (r) => r.innerText.includes(name!) && (r.querySelector('input[name="team"]') as HTMLInputElement | null)?.value === t,
+        (r) =>
+          r.innerText.includes(name!) &&
+          (r.querySelector('input[name="team"]') as HTMLInputElement | null)?.value === t,
       ),
     [studentName, team],
   )

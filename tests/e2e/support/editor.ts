@@ -103,7 +103,9 @@ export async function connect(page: Page, from: string, to: string, kind: 'suppo
   await page.mouse.up()
   const found = await page.waitForFunction(
     (known) =>
-      [...document.querySelectorAll('.react-flow__edge')].map((e) => e.getAttribute('data-id')).find((e) => e && !known.includes(e)),
+      [...document.querySelectorAll('.react-flow__edge')]
+        .map((e) => e.getAttribute('data-id'))
+        .find((e) => e && !known.includes(e)),
     [...before],
   )
   const id = (await found.jsonValue()) as string

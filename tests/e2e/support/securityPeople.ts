@@ -73,7 +73,13 @@ export function actionId(file: string, exportedName: string): string {
 }
 
 /** Calls an action the way React does for `action(arg1, arg2)`: JSON-encoded arguments, `Next-Action` header. */
-export function callAction(request: APIRequestContext, pagePath: string, id: string, args: unknown[], origin: string): Promise<APIResponse> {
+export function callAction(
+  request: APIRequestContext,
+  pagePath: string,
+  id: string,
+  args: unknown[],
+  origin: string,
+): Promise<APIResponse> {
   return request.post(pagePath, {
     headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin },
     data: JSON.stringify(args),

@@ -38,12 +38,18 @@ beforeAll(async () => {
   teacher = await person(srv.services, 'Teacher Real')
   ann = await person(srv.services, 'Ann Real')
   bob = await person(srv.services, 'Bob Real')
-  mapId = await privateMap(srv.services, teacher, [[ann, 'editor'], [bob, 'editor']])
+  mapId = await privateMap(srv.services, teacher, [
+    [ann, 'editor'],
+    [bob, 'editor'],
+  ])
 }, 60_000)
 afterAll(() => srv.stop())
 
 async function socket(who: Person, role: 'owner' | 'editor' = 'editor'): Promise<RawClient> {
-  const raw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, who, mapId, role) })
+  const raw = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, who, mapId, role),
+  })
   await handshake(raw)
   return raw
 }
@@ -74,7 +80,15 @@ test('[PN1] [PN3] [PN4] turned on, the doc and the relayed presence name student
   // Ann announces herself under her real name (and a forged one): the server relays her pseudonym.
   const annAgain = await socket(ann)
   const mark = bobSocket.received.length
-  annAgain.send(awarenessFrame([{ clientId: annAgain.doc.clientID, clock: 1, state: JSON.stringify({ user: { id: ann.id, name: 'Ann Real', color: '#000' } }) }]))
+  annAgain.send(
+    awarenessFrame([
+      {
+        clientId: annAgain.doc.clientID,
+        clock: 1,
+        state: JSON.stringify({ user: { id: ann.id, name: 'Ann Real', color: '#000' } }),
+      },
+    ]),
+  )
   const seen = await bobSocket.waitFor('awareness', 5000, mark)
   expect(JSON.stringify([...seen.states.values()])).not.toContain('Ann Real')
   expect((seen.states.get(annAgain.doc.clientID) as { user: { name: string } }).user.name).toBe(annAlias)
@@ -82,7 +96,11 @@ test('[PN1] [PN3] [PN4] turned on, the doc and the relayed presence name student
   const sv = Y.encodeStateVector(annAgain.doc)
   addNode(annAgain.doc, claim('ann-2'), localOrigin())
   annAgain.send(updateFrame(Y.encodeStateAsUpdate(annAgain.doc, sv)))
-  await eventually(() => [...server.getMap('authors').values()].filter((a) => (a as { userId: string }).userId === ann.id).length === 2, 'the second clientID bound')
+  await eventually(
+    () =>
+      [...server.getMap('authors').values()].filter((a) => (a as { userId: string }).userId === ann.id).length === 2,
+    'the second clientID bound',
+  )
   expect(JSON.stringify(server.getMap('authors').toJSON())).not.toContain('Ann Real')
 
   await srv.services.anonymity.set(mapId, false)

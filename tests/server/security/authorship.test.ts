@@ -51,7 +51,10 @@ beforeAll(async () => {
   teacher = await person(srv.services, 'Teacher')
   ann = await person(srv.services, 'Ann')
   bob = await person(srv.services, 'Bob')
-  mapId = await privateMap(srv.services, teacher, [[ann, 'editor'], [bob, 'editor']])
+  mapId = await privateMap(srv.services, teacher, [
+    [ann, 'editor'],
+    [bob, 'editor'],
+  ])
   teacherClient = await honestClient(srv, teacher, mapId, 'owner')
   annClient = await honestClient(srv, ann, mapId, 'editor')
   addNode(teacherClient.doc, claim('thesis', 'The thesis'), me)
@@ -83,8 +86,16 @@ function forged(base: Y.Doc, edit: (d: Y.Doc) => void, clientID?: number): Uint8
 const attacks = (): Array<[string, (d: Y.Doc) => void, ('ann' | 'teacher')?]> => [
   ...disguises(ann.id, teacher.id),
   ["[PA1] a new node under Ann's clientID", (d) => addNode(d, claim('b-as-ann', 'posing as Ann'), me), 'ann'],
-  ["[PA1] a new node under the teacher's clientID", (d) => addNode(d, claim('b-as-t', 'posing as the teacher'), me), 'teacher'],
-  ["[PA1] reword the thesis under the teacher's clientID", (d) => updateNode(d, 'thesis', { text: 'forged' }, me), 'teacher'],
+  [
+    "[PA1] a new node under the teacher's clientID",
+    (d) => addNode(d, claim('b-as-t', 'posing as the teacher'), me),
+    'teacher',
+  ],
+  [
+    "[PA1] reword the thesis under the teacher's clientID",
+    (d) => updateNode(d, 'thesis', { text: 'forged' }, me),
+    'teacher',
+  ],
 ]
 
 describe('a student under the own-work policy, with raw frames', () => {
@@ -97,7 +108,10 @@ describe('a student under the own-work policy, with raw frames', () => {
     const ATTACKS = attacks()
     for (const [name, edit, as] of ATTACKS) {
       for (const frame of [updateFrame, syncStep2Frame]) {
-        const hostile: RawClient = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, bob, mapId, 'editor') })
+        const hostile: RawClient = await connectRaw(srv.wsBase, mapId, {
+          origin: srv.origin,
+          token: await tokenFor(srv.services, bob, mapId, 'editor'),
+        })
         await handshake(hostile)
         const client = as === 'ann' ? annClient.doc.clientID : as === 'teacher' ? teacherClient.doc.clientID : undefined
         hostile.send(frame(forged(hostile.doc, edit, client)))
@@ -105,20 +119,30 @@ describe('a student under the own-work policy, with raw frames', () => {
         const denied = await hostile.waitFor('permission-denied')
         expect(denied.reason, name).not.toBe('')
         expect((await hostile.closed).code, name).toBe(CLOSE_EDIT_REFUSED)
-        if (JSON.stringify(readGraph(server)) !== JSON.stringify(expected) || !Y.encodeStateVector(server).every((b, i) => b === expectedSv[i])) landed++
+        if (
+          JSON.stringify(readGraph(server)) !== JSON.stringify(expected) ||
+          !Y.encodeStateVector(server).every((b, i) => b === expectedSv[i])
+        )
+          landed++
       }
     }
     expect({ tried, landed }).toEqual({ tried: ATTACKS.length * 2, landed: 0 })
     // A separate honest client: an edit made after all of them arrives, and nothing else did.
     addNode(annClient.doc, claim('a2', 'after the attacks'), me)
-    await eventually(() => readGraph(teacherClient.doc).nodes.some((n) => n.id === 'a2'), 'the honest edit at the teacher')
+    await eventually(
+      () => readGraph(teacherClient.doc).nodes.some((n) => n.id === 'a2'),
+      'the honest edit at the teacher',
+    )
     const seen = readGraph(teacherClient.doc)
     expect({ ...seen, nodes: seen.nodes.filter((n) => n.id !== 'a2') }).toEqual(expected)
     expect(readAuthorship(teacherClient.doc).get('a1')?.createdBy?.userId).toBe(ann.id)
   }, 120_000)
 
   test('[PA5], [PA7], [PA8] the same student attaches to the locked thesis, votes, and changes and deletes their own work', async () => {
-    const hostile = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, bob, mapId, 'editor') })
+    const hostile = await connectRaw(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, bob, mapId, 'editor'),
+    })
     await handshake(hostile)
     const doc = hostile.doc
     const send = (edit: (d: Y.Doc) => void) => {
@@ -134,10 +158,18 @@ describe('a student under the own-work policy, with raw frames', () => {
     send((d) => removeNodes(d, ['b2'], me))
     await eventually(() => {
       const g = readGraph(annClient.doc)
-      return g.nodes.some((n) => n.text === 'Bob objects, better') && !g.nodes.some((n) => n.id === 'b2') && g.votes.some((v) => v.userId === bob.id)
+      return (
+        g.nodes.some((n) => n.text === 'Bob objects, better') &&
+        !g.nodes.some((n) => n.id === 'b2') &&
+        g.votes.some((v) => v.userId === bob.id)
+      )
     }, "Bob's own work at Ann")
     expect(hostile.isOpen).toBe(true)
-    expect(readGraph(annClient.doc).relations.map((r) => r.id).sort()).toEqual(['ra', 'rb'])
+    expect(
+      readGraph(annClient.doc)
+        .relations.map((r) => r.id)
+        .sort(),
+    ).toEqual(['ra', 'rb'])
     expect(readAuthorship(annClient.doc).get('b1')?.createdBy).toMatchObject({ userId: bob.id, name: 'Bob' })
     // [PA9] The deletion is filed with who did it.
     await eventually(() => readTrash(annClient.doc).some((e) => e.node.id === 'b2'), 'b2 in the trash')
@@ -156,11 +188,18 @@ describe('a student under the own-work policy, with raw frames', () => {
       try {
         const graph = readGraph(fresh.doc)
         expect(graph).toEqual(before)
-        expect(graph.nodes.find((n) => n.id === 'thesis')).toMatchObject({ text: 'The thesis', locked: true, x: 0, kind: 'claim' })
+        expect(graph.nodes.find((n) => n.id === 'thesis')).toMatchObject({
+          text: 'The thesis',
+          locked: true,
+          x: 0,
+          kind: 'claim',
+        })
         expect(graph.nodes.find((n) => n.id === 'a1')).toMatchObject({ text: 'Ann says', kind: 'claim', x: 0 })
         expect(graph.nodes.some((n) => n.id.startsWith('b-as'))).toBe(false)
         expect(graph.title).not.toBe("Bob's map")
-        expect(JSON.parse(JSON.stringify(Object.fromEntries(readAuthorship(fresh.doc))))).toEqual(JSON.parse(authorshipBefore))
+        expect(JSON.parse(JSON.stringify(Object.fromEntries(readAuthorship(fresh.doc))))).toEqual(
+          JSON.parse(authorshipBefore),
+        )
         expect(readTrash(fresh.doc).map((e) => e.node.id)).toEqual(['b2'])
       } finally {
         fresh.destroy()

@@ -44,15 +44,28 @@ interface Scene {
 }
 
 async function scene(malloryRole: 'viewer' | 'editor'): Promise<Scene> {
-  const mapId = await privateMap(srv.services, owner, [[alice, 'editor'], [mallory, malloryRole], [watcher, 'viewer']])
+  const mapId = await privateMap(srv.services, owner, [
+    [alice, 'editor'],
+    [mallory, malloryRole],
+    [watcher, 'viewer'],
+  ])
   const a = await honestClient(srv, alice, mapId, 'editor')
   const w = await honestClient(srv, watcher, mapId, 'viewer')
-  cleanups.push(() => a.destroy(), () => w.destroy())
+  cleanups.push(
+    () => a.destroy(),
+    () => w.destroy(),
+  )
   a.provider.awareness.setLocalState({ cursor: { x: 1, y: 2 }, user: { name: 'Alice (client says)' } })
   const aliceId = a.doc.clientID
-  await eventually(() => (w.provider.awareness.getStates().get(aliceId) as { cursor?: unknown } | undefined)?.cursor !== undefined, "watcher sees Alice's cursor")
+  await eventually(
+    () => (w.provider.awareness.getStates().get(aliceId) as { cursor?: unknown } | undefined)?.cursor !== undefined,
+    "watcher sees Alice's cursor",
+  )
 
-  const m = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, mapId, malloryRole) })
+  const m = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, mallory, mapId, malloryRole),
+  })
   cleanups.push(() => m.close())
   await handshake(m)
   const mine = 424242
@@ -69,12 +82,16 @@ async function scene(malloryRole: 'viewer' | 'editor'): Promise<Scene> {
     async barrier() {
       const tag = ++marker
       m.send(awarenessFrame([{ clientId: mine, clock: 1000 + tag, state: JSON.stringify({ marker: tag }) }]))
-      await eventually(() => (w.provider.awareness.getStates().get(mine) as { marker?: number } | undefined)?.marker === tag, 'marker relayed')
+      await eventually(
+        () => (w.provider.awareness.getStates().get(mine) as { marker?: number } | undefined)?.marker === tag,
+        'marker relayed',
+      )
     },
   }
 }
 
-const aliceAsSeenBy = (s: Scene) => s.w.provider.awareness.getStates().get(s.a.doc.clientID) as Record<string, unknown> | undefined
+const aliceAsSeenBy = (s: Scene) =>
+  s.w.provider.awareness.getStates().get(s.a.doc.clientID) as Record<string, unknown> | undefined
 const aliceIdentity = () => ({ id: alice.id, name: 'Alice', color: colorFor(alice.id) })
 
 describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (role) => {
@@ -86,15 +103,18 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
   test("[PS5] moving, renaming or removing someone else's cursor is ignored", async () => {
     const s = await scene(role)
     const target = s.a.doc.clientID
-    const fake = (clock: number, state: unknown) => awarenessFrame([{ clientId: target, clock, state: JSON.stringify(state) }])
+    const fake = (clock: number, state: unknown) =>
+      awarenessFrame([{ clientId: target, clock, state: JSON.stringify(state) }])
     s.m.send(fake(10_000, { cursor: { x: 666, y: 666 }, user: { name: 'Alice', color: '#000000' } }))
     s.m.send(fake(10_001, { user: { id: alice.id, name: 'Alice is a fraud' } }))
     s.m.send(awarenessFrame([{ clientId: target, clock: 10_002, state: 'null' }]))
     // Smuggled behind Mallory's own entry in one frame.
-    s.m.send(awarenessFrame([
-      { clientId: s.mine, clock: 50, state: '{}' },
-      { clientId: target, clock: 10_003, state: JSON.stringify({ cursor: { x: -1, y: -1 } }) },
-    ]))
+    s.m.send(
+      awarenessFrame([
+        { clientId: s.mine, clock: 50, state: '{}' },
+        { clientId: target, clock: 10_003, state: JSON.stringify({ cursor: { x: -1, y: -1 } }) },
+      ]),
+    )
     await s.barrier()
     expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 2 }, user: aliceIdentity() })
     // Alice's view of her peers: Mallory under her own name, no second Alice. (The watcher never set a
@@ -108,9 +128,14 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
   test("[PS5] a fresh connection cannot bind someone else's clientID with its very first frame", async () => {
     const s = await scene(role)
     const target = s.a.doc.clientID
-    const fresh = await connectRaw(srv.wsBase, s.mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, s.mapId, role) })
+    const fresh = await connectRaw(srv.wsBase, s.mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, mallory, s.mapId, role),
+    })
     cleanups.push(() => fresh.close())
-    fresh.send(awarenessFrame([{ clientId: target, clock: 99_999, state: JSON.stringify({ cursor: { x: 666, y: 666 } }) }]))
+    fresh.send(
+      awarenessFrame([{ clientId: target, clock: 99_999, state: JSON.stringify({ cursor: { x: 666, y: 666 } }) }]),
+    )
     fresh.send(awarenessFrame([{ clientId: target, clock: 100_000, state: 'null' }]))
     await s.barrier()
     expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 2 }, user: aliceIdentity() })
@@ -121,14 +146,19 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
     expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 2 }, user: aliceIdentity() })
   })
 
-  test("[PS5] while its owner is briefly offline, a clientID cannot be taken over", async () => {
+  test('[PS5] while its owner is briefly offline, a clientID cannot be taken over', async () => {
     const s = await scene(role)
     const target = s.a.doc.clientID
     s.a.provider.disconnect()
     await eventually(() => !s.w.provider.awareness.getStates().has(target), "Alice's presence gone while offline")
-    const thief = await connectRaw(srv.wsBase, s.mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, s.mapId, role) })
+    const thief = await connectRaw(srv.wsBase, s.mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, mallory, s.mapId, role),
+    })
     cleanups.push(() => thief.close())
-    thief.send(awarenessFrame([{ clientId: target, clock: 99_999, state: JSON.stringify({ cursor: { x: 666, y: 666 } }) }]))
+    thief.send(
+      awarenessFrame([{ clientId: target, clock: 99_999, state: JSON.stringify({ cursor: { x: 666, y: 666 } }) }]),
+    )
     await s.barrier()
     expect(s.w.provider.awareness.getStates().has(target)).toBe(false)
     s.a.provider.connect()
@@ -137,7 +167,10 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
     // clock passes it: moving the cursor twice does that (a real editor moves it on every mouse move).
     s.a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 3 })
     s.a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 4 })
-    await eventually(() => (aliceAsSeenBy(s)?.cursor as { y?: number } | undefined)?.y === 4, 'Alice back with her own cursor')
+    await eventually(
+      () => (aliceAsSeenBy(s)?.cursor as { y?: number } | undefined)?.y === 4,
+      'Alice back with her own cursor',
+    )
     expect(aliceAsSeenBy(s)).toEqual({ cursor: { x: 1, y: 4 }, user: aliceIdentity() })
   })
 
@@ -151,8 +184,19 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
 
   test('[PS5] its own presence carries its token identity, whatever name and colour it claims', async () => {
     const s = await scene(role)
-    s.m.send(awarenessFrame([{ clientId: s.mine, clock: 500, state: JSON.stringify({ cursor: { x: 3, y: 4 }, user: { id: owner.id, name: 'Owner', color: '#ff0000' } }) }]))
-    await eventually(() => (s.w.provider.awareness.getStates().get(s.mine) as { cursor?: { x: number } } | undefined)?.cursor?.x === 3, 'spoofed state relayed')
+    s.m.send(
+      awarenessFrame([
+        {
+          clientId: s.mine,
+          clock: 500,
+          state: JSON.stringify({ cursor: { x: 3, y: 4 }, user: { id: owner.id, name: 'Owner', color: '#ff0000' } }),
+        },
+      ]),
+    )
+    await eventually(
+      () => (s.w.provider.awareness.getStates().get(s.mine) as { cursor?: { x: number } } | undefined)?.cursor?.x === 3,
+      'spoofed state relayed',
+    )
     expect(s.w.provider.awareness.getStates().get(s.mine)).toEqual({
       cursor: { x: 3, y: 4 },
       user: { id: mallory.id, name: 'Mallory', color: colorFor(mallory.id) },
@@ -161,7 +205,11 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
 
   test('[PS5] oversized or non-object states are dropped, the connection stays up', async () => {
     const s = await scene(role)
-    s.m.send(awarenessFrame([{ clientId: s.mine, clock: 600, state: JSON.stringify({ cursor: { x: 9, y: 9 }, junk: 'x'.repeat(5000) }) }]))
+    s.m.send(
+      awarenessFrame([
+        { clientId: s.mine, clock: 600, state: JSON.stringify({ cursor: { x: 9, y: 9 }, junk: 'x'.repeat(5000) }) },
+      ]),
+    )
     s.m.send(awarenessFrame([{ clientId: s.mine, clock: 601, state: '[1,2,3]' }]))
     s.m.send(awarenessFrame([{ clientId: s.mine, clock: 602, state: '{"not json' }]))
     s.m.send(awarenessFrame([{ clientId: s.mine, clock: 603, state: '"a string"' }]))
@@ -172,7 +220,7 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
     expect(s.m.isOpen).toBe(true)
   })
 
-  test("[PS5] closing the hostile socket removes only its own presence", async () => {
+  test('[PS5] closing the hostile socket removes only its own presence', async () => {
     const s = await scene(role)
     s.m.close()
     await eventually(() => !s.w.provider.awareness.getStates().has(s.mine), "Mallory's presence removed")
@@ -182,14 +230,26 @@ describe.each(['viewer', 'editor'] as const)('awareness from a hostile %s', (rol
 
 describe('[PS10] requests to everyone', () => {
   test('[PS10] only owners can ask everyone to follow them or look at a node; an editor’s request is removed', async () => {
-    const mapId = await privateMap(srv.services, owner, [[alice, 'editor'], [watcher, 'viewer']])
+    const mapId = await privateMap(srv.services, owner, [
+      [alice, 'editor'],
+      [watcher, 'viewer'],
+    ])
     const o = await honestClient(srv, owner, mapId, 'owner')
     const a = await honestClient(srv, alice, mapId, 'editor')
     const w = await honestClient(srv, watcher, mapId, 'viewer')
-    cleanups.push(() => o.destroy(), () => a.destroy(), () => w.destroy())
+    cleanups.push(
+      () => o.destroy(),
+      () => a.destroy(),
+      () => w.destroy(),
+    )
     const seen = (c: Client) => (w.provider.awareness.getStates().get(c.doc.clientID) ?? {}) as Record<string, unknown>
 
-    a.provider.awareness.setLocalState({ cursor: { x: 1, y: 1 }, summon: { at: 1 }, spotlight: { id: 'n-1', at: 1 }, view: { x: 0, y: 0, zoom: 1 } })
+    a.provider.awareness.setLocalState({
+      cursor: { x: 1, y: 1 },
+      summon: { at: 1 },
+      spotlight: { id: 'n-1', at: 1 },
+      view: { x: 0, y: 0, zoom: 1 },
+    })
     await eventually(() => seen(a).cursor !== undefined, 'the watcher sees the editor')
     expect(seen(a).summon).toBeUndefined()
     expect(seen(a).spotlight).toBeUndefined()

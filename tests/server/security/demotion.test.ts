@@ -2,7 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { addNode, localOrigin, readGraph } from '@/core/ydoc'
 import { connectRaw, handshake, tryConnect, updateFrame, updateOf } from '../../support/rawClient'
 import { eventually } from '../../../harness/syncHarness'
-import { converged, honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import {
+  converged,
+  honestClient,
+  person,
+  privateMap,
+  serverDoc,
+  startRealServer,
+  tokenFor,
+  type Person,
+  type RealServer,
+} from './realServer'
 import { claim } from '../../support/graph'
 
 /**
@@ -28,7 +38,10 @@ afterAll(() => srv.stop())
 async function scene() {
   const editor = await person(srv.services, 'Soon demoted')
   const witness = await person(srv.services, 'Witness')
-  const mapId = await privateMap(srv.services, owner, [[editor, 'editor'], [witness, 'editor']])
+  const mapId = await privateMap(srv.services, owner, [
+    [editor, 'editor'],
+    [witness, 'editor'],
+  ])
   const token = await tokenFor(srv.services, editor, mapId, 'editor')
   const raw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token })
   cleanups.push(() => raw.close())
@@ -57,8 +70,16 @@ describe('live role changes', () => {
     addNode(w.doc, claim('later', 'an honest later edit'), me)
     const server = await serverDoc(srv, mapId)
     await converged(server, w.doc, 'honest edit on the server')
-    expect(readGraph(server).nodes.map((n) => n.id).sort()).toEqual(['before', 'later'])
-    expect(readGraph(w.doc).nodes.map((n) => n.id).sort()).toEqual(['before', 'later'])
+    expect(
+      readGraph(server)
+        .nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual(['before', 'later'])
+    expect(
+      readGraph(w.doc)
+        .nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual(['before', 'later'])
   })
 
   test('[PS9] writes already on the wire when the demotion lands are not applied after it', async () => {
@@ -99,9 +120,16 @@ describe('live role changes', () => {
   test('[PS9] a revoked join code takes the live connections it granted with it', async () => {
     const student = await person(srv.services, 'Student')
     const mapId = await privateMap(srv.services, owner)
-    const link = await srv.services.access.createShareLink(mapId, owner.id, { role: 'editor', expiresAt: null, group: null })
+    const link = await srv.services.access.createShareLink(mapId, owner.id, {
+      role: 'editor',
+      expiresAt: null,
+      group: null,
+    })
     await srv.services.access.redeem(link.code, student.id)
-    const raw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, student, mapId, 'editor') })
+    const raw = await connectRaw(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, student, mapId, 'editor'),
+    })
     cleanups.push(() => raw.close())
     await handshake(raw)
     expect(await srv.services.access.revokeShareLink(mapId, link.id)).toBe(true)

@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { awarenessFrame, queryAwarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame, updateOf } from '../../support/rawClient'
+import {
+  awarenessFrame,
+  queryAwarenessFrame,
+  syncStep1Frame,
+  syncStep2Frame,
+  updateFrame,
+  updateOf,
+} from '../../support/rawClient'
 
 /**
  * Hostile frames for the sync fuzzer. Each value is a recipe that takes what
@@ -26,7 +33,10 @@ function bytes(write: (e: encoding.Encoder) => void): Uint8Array {
 
 // A few realistic frames to mutate: what an honest editor would send.
 const sampleUpdate = updateOf((d) => {
-  d.getMap('nodes').set('n1', new Y.Map(Object.entries({ id: 'n1', kind: 'claim', text: 'hello', x: 1, y: 2, pinned: false })))
+  d.getMap('nodes').set(
+    'n1',
+    new Y.Map(Object.entries({ id: 'n1', kind: 'claim', text: 'hello', x: 1, y: 2, pinned: false })),
+  )
 }, 12345)
 const validFrames = [
   syncStep1Frame(),
@@ -36,7 +46,11 @@ const validFrames = [
   queryAwarenessFrame(),
 ]
 
-const huge = fc.oneof(fc.constant(0xffffffff), fc.constant(Number.MAX_SAFE_INTEGER), fc.integer({ min: 1 << 20, max: 2 ** 31 }))
+const huge = fc.oneof(
+  fc.constant(0xffffffff),
+  fc.constant(Number.MAX_SAFE_INTEGER),
+  fc.integer({ min: 1 << 20, max: 2 ** 31 }),
+)
 
 const randomBytes = fc.uint8Array({ maxLength: 96 }).map((b) => recipe('random bytes', () => b))
 
@@ -45,7 +59,10 @@ const truncated = fc
   .map(([f, cut]) => recipe('truncated valid frame', () => f.slice(0, Math.floor(f.length * cut))))
 
 const flipped = fc
-  .tuple(fc.constantFrom(...validFrames), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }))
+  .tuple(
+    fc.constantFrom(...validFrames),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+  )
   .map(([f, flips]) =>
     recipe('valid frame with flipped bytes', () => {
       const out = f.slice()
@@ -55,7 +72,11 @@ const flipped = fc
   )
 
 const hugeLengths = fc
-  .tuple(fc.constantFrom('sync-step1', 'sync-step2', 'update', 'awareness', 'awareness-count'), huge, fc.uint8Array({ maxLength: 16 }))
+  .tuple(
+    fc.constantFrom('sync-step1', 'sync-step2', 'update', 'awareness', 'awareness-count'),
+    huge,
+    fc.uint8Array({ maxLength: 16 }),
+  )
   .map(([where, n, tail]) =>
     recipe('huge varint length', () =>
       bytes((e) => {
@@ -64,7 +85,10 @@ const hugeLengths = fc
           encoding.writeVarUint(e, n)
         } else if (where === 'awareness-count') {
           encoding.writeVarUint(e, 1)
-          encoding.writeVarUint8Array(e, bytes((inner) => encoding.writeVarUint(inner, n)))
+          encoding.writeVarUint8Array(
+            e,
+            bytes((inner) => encoding.writeVarUint(inner, n)),
+          )
         } else {
           encoding.writeVarUint(e, 0)
           encoding.writeVarUint(e, where === 'sync-step1' ? 0 : where === 'sync-step2' ? 1 : 2)
@@ -77,39 +101,80 @@ const hugeLengths = fc
 
 const unknownType = fc
   .tuple(fc.integer({ min: 4, max: 2 ** 31 }), fc.uint8Array({ maxLength: 32 }))
-  .map(([type, tail]) => recipe('unknown message type', () => bytes((e) => (encoding.writeVarUint(e, type), encoding.writeUint8Array(e, tail)))))
+  .map(([type, tail]) =>
+    recipe('unknown message type', () =>
+      bytes((e) => (encoding.writeVarUint(e, type), encoding.writeUint8Array(e, tail))),
+    ),
+  )
 
 const unknownSyncStep = fc
   .tuple(fc.integer({ min: 3, max: 1000 }), fc.uint8Array({ maxLength: 32 }))
-  .map(([step, payload]) => recipe('unknown sync step', () => bytes((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, payload)))))
+  .map(([step, payload]) =>
+    recipe('unknown sync step', () =>
+      bytes(
+        (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, payload)),
+      ),
+    ),
+  )
 
 const garbageUpdates = fc
   .tuple(fc.constantFrom('update', 'step2', 'step1'), fc.uint8Array({ maxLength: 80 }))
   .map(([kind, payload]) =>
-    recipe('well-framed garbage update', () => (kind === 'update' ? updateFrame(payload) : kind === 'step2' ? syncStep2Frame(payload) : bytes((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, payload))))),
+    recipe('well-framed garbage update', () =>
+      kind === 'update'
+        ? updateFrame(payload)
+        : kind === 'step2'
+          ? syncStep2Frame(payload)
+          : bytes(
+              (e) => (
+                encoding.writeVarUint(e, 0),
+                encoding.writeVarUint(e, 0),
+                encoding.writeVarUint8Array(e, payload)
+              ),
+            ),
+    ),
   )
 
 const realisticWrites = fc
   .tuple(fc.string({ maxLength: 40 }), fc.integer({ min: 1, max: 2 ** 31 }))
   .map(([text, clientID]) =>
-    recipe('valid update (a write)', () => updateFrame(updateOf((d) => d.getMap('nodes').set(`fz${clientID}`, new Y.Map([['text', text]])), clientID))),
+    recipe('valid update (a write)', () =>
+      updateFrame(updateOf((d) => d.getMap('nodes').set(`fz${clientID}`, new Y.Map([['text', text]])), clientID)),
+    ),
   )
 
 const jsonish = fc.oneof(
   fc.json({ maxDepth: 3 }),
   fc.string({ maxLength: 60 }),
-  fc.constantFrom('null', '{', '[]', '"x"', '{"user":{"name":"Owner","color":"#000000"}}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"x":1}}}'),
+  fc.constantFrom(
+    'null',
+    '{',
+    '[]',
+    '"x"',
+    '{"user":{"name":"Owner","color":"#000000"}}',
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+  ),
   fc.integer({ min: 4000, max: 20000 }).map((n) => JSON.stringify({ blob: 'x'.repeat(n) })),
 )
 
 const awarenessAbuse = fc
   .tuple(
-    fc.array(fc.tuple(fc.oneof(fc.constant(-1), fc.nat(), fc.constant(0xffffffff)), fc.oneof(fc.nat(), huge), jsonish), { minLength: 0, maxLength: 4 }),
+    fc.array(
+      fc.tuple(fc.oneof(fc.constant(-1), fc.nat(), fc.constant(0xffffffff)), fc.oneof(fc.nat(), huge), jsonish),
+      { minLength: 0, maxLength: 4 },
+    ),
   )
   .map(([entries]) =>
     recipe('awareness abuse', (ctx) =>
       // -1 stands for "an honest peer's clientID": impersonation attempts.
-      awarenessFrame(entries.map(([id, clock, state], i) => ({ clientId: id === -1 ? ctx.victims[i % ctx.victims.length]! : id, clock, state }))),
+      awarenessFrame(
+        entries.map(([id, clock, state], i) => ({
+          clientId: id === -1 ? ctx.victims[i % ctx.victims.length]! : id,
+          clock,
+          state,
+        })),
+      ),
     ),
   )
 

@@ -36,11 +36,15 @@ describe('roles (pure)', () => {
 
   test('[PR3] [PR4] the effective role is the stronger grant, never owner from the public role alone', () => {
     fc.assert(
-      fc.property(fc.option(fc.constantFrom(...ROLES), { nil: null }), fc.constantFrom(...PUBLIC_ROLES), (member, pub) => {
-        const role = effectiveRole(member, pub)
-        expect(rank(role)).toBe(Math.max(rank(member), pub === 'none' ? -1 : rank(pub)))
-        if (!member) expect(role).not.toBe('owner')
-      }),
+      fc.property(
+        fc.option(fc.constantFrom(...ROLES), { nil: null }),
+        fc.constantFrom(...PUBLIC_ROLES),
+        (member, pub) => {
+          const role = effectiveRole(member, pub)
+          expect(rank(role)).toBe(Math.max(rank(member), pub === 'none' ? -1 : rank(pub)))
+          if (!member) expect(role).not.toBe('owner')
+        },
+      ),
     )
   })
 })
@@ -51,15 +55,31 @@ describe('grants in the database', () => {
     const owner = await person(srv.services)
     const a = await person(srv.services)
     const mapId = await privateMap(srv.services, owner, [[a, 'editor']])
-    const viewerCode = await access.createShareLink(mapId, owner.id, { role: 'viewer', expiresAt: null, group: 'Team A' })
+    const viewerCode = await access.createShareLink(mapId, owner.id, {
+      role: 'viewer',
+      expiresAt: null,
+      group: 'Team A',
+    })
     expect(await access.redeem(viewerCode.code, a.id)).toEqual({ ok: true, mapId })
     expect((await access.grant(mapId, a.id)).role).toBe('editor')
 
     const b = await person(srv.services)
     expect(await access.redeem(viewerCode.code.toLowerCase().replace('-', ' '), b.id)).toEqual({ ok: true, mapId })
-    expect(await access.grant(mapId, b.id)).toEqual({ role: 'viewer', group: 'Team A', ownWork: false, phase: null, pseudonym: null, review: false, classroom: '' })
+    expect(await access.grant(mapId, b.id)).toEqual({
+      role: 'viewer',
+      group: 'Team A',
+      ownWork: false,
+      phase: null,
+      pseudonym: null,
+      review: false,
+      classroom: '',
+    })
 
-    const expired = await access.createShareLink(mapId, owner.id, { role: 'editor', expiresAt: new Date(Date.now() - 1000), group: null })
+    const expired = await access.createShareLink(mapId, owner.id, {
+      role: 'editor',
+      expiresAt: new Date(Date.now() - 1000),
+      group: null,
+    })
     const c = await person(srv.services)
     expect((await access.redeem(expired.code, c.id)).ok).toBe(false)
     const revoked = await access.createShareLink(mapId, owner.id, { role: 'editor', expiresAt: null, group: null })
@@ -116,8 +136,16 @@ describe('grants in the database', () => {
     const mapId = await privateMap(srv.services, owner, [[member, 'commenter']])
 
     expect(await checkMapRole(access, mapId, null, 'view')).toMatchObject({ ok: false, refusal: 'unauthenticated' })
-    expect(await checkMapRole(access, mapId, stranger.id, 'view')).toEqual({ ok: false, refusal: 'not_found', message: 'No such map' })
-    expect(await checkMapRole(access, 'mNoSuchMap', owner.id, 'view')).toEqual({ ok: false, refusal: 'not_found', message: 'No such map' })
+    expect(await checkMapRole(access, mapId, stranger.id, 'view')).toEqual({
+      ok: false,
+      refusal: 'not_found',
+      message: 'No such map',
+    })
+    expect(await checkMapRole(access, 'mNoSuchMap', owner.id, 'view')).toEqual({
+      ok: false,
+      refusal: 'not_found',
+      message: 'No such map',
+    })
     expect(await checkMapRole(access, mapId, member.id, 'edit')).toEqual({
       ok: false,
       refusal: 'forbidden',

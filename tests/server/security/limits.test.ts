@@ -1,8 +1,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { addNode, localOrigin, nodesOf, readGraph, toYRecord } from '@/core/ydoc'
-import { connectRaw, handshake, queryAwarenessFrame, updateFrame, updateOf, type RawClient } from '../../support/rawClient'
+import {
+  connectRaw,
+  handshake,
+  queryAwarenessFrame,
+  updateFrame,
+  updateOf,
+  type RawClient,
+} from '../../support/rawClient'
 import { eventually, type Client } from '../../../harness/syncHarness'
-import { converged, honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import {
+  converged,
+  honestClient,
+  person,
+  privateMap,
+  serverDoc,
+  startRealServer,
+  tokenFor,
+  type Person,
+  type RealServer,
+} from './realServer'
 import { claim } from '../../support/graph'
 
 /**
@@ -33,11 +50,21 @@ afterEach(async () => {
 afterAll(() => srv.stop())
 
 async function scene(): Promise<{ mapId: string; a: Client; b: Client; m: RawClient }> {
-  const mapId = await privateMap(srv.services, owner, [[alice, 'editor'], [bob, 'editor'], [mallory, 'editor']])
+  const mapId = await privateMap(srv.services, owner, [
+    [alice, 'editor'],
+    [bob, 'editor'],
+    [mallory, 'editor'],
+  ])
   const a = await honestClient(srv, alice, mapId, 'editor')
   const b = await honestClient(srv, bob, mapId, 'editor')
-  cleanups.push(() => a.destroy(), () => b.destroy())
-  const m = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, mapId, 'editor') })
+  cleanups.push(
+    () => a.destroy(),
+    () => b.destroy(),
+  )
+  const m = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, mallory, mapId, 'editor'),
+  })
   cleanups.push(() => m.close())
   await handshake(m)
   return { mapId, a, b, m }
@@ -59,7 +86,9 @@ describe('abusive traffic', () => {
   test('[PS7] a frame over MAX_MESSAGE_BYTES closes that socket with 1009; the others keep syncing', async () => {
     const { mapId, a, b, m } = await scene()
     // Written past the schema (a hostile client does not run our zod checks): only the size matters here.
-    const big = updateOf((d) => nodesOf(d).set('huge', toYRecord({ ...claim('huge', ''), text: 'x'.repeat(MAX_MESSAGE_BYTES * 2) })))
+    const big = updateOf((d) =>
+      nodesOf(d).set('huge', toYRecord({ ...claim('huge', ''), text: 'x'.repeat(MAX_MESSAGE_BYTES * 2) })),
+    )
     m.send(updateFrame(big))
     expect((await m.closed).code).toBe(1009)
     await stillSyncing(mapId, a, b, 'oversized')
@@ -137,7 +166,10 @@ describe('abusive traffic', () => {
 
   test('[PS6] the budget is per connection: a second socket of the same person is unaffected', async () => {
     const { mapId, m } = await scene()
-    const calm = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, mapId, 'editor') })
+    const calm = await connectRaw(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, mallory, mapId, 'editor'),
+    })
     cleanups.push(() => calm.close())
     await handshake(calm)
     for (let i = 0; i < 1000 && m.isOpen; i++) m.send(queryAwarenessFrame())

@@ -2,9 +2,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { addNode, localOrigin } from '@/core/ydoc'
 import { DEFAULT_RATE_LIMIT } from '@/server/sync/budget'
 import { DEFAULT_MAX_SOCKETS_PER_PERSON } from '@/server/sync/SyncServer'
-import { connectRaw, handshake, queryAwarenessFrame, syncStep1Frame, tryConnect, type RawClient } from '../../support/rawClient'
+import {
+  connectRaw,
+  handshake,
+  queryAwarenessFrame,
+  syncStep1Frame,
+  tryConnect,
+  type RawClient,
+} from '../../support/rawClient'
 import { eventually } from '../../../harness/syncHarness'
-import { converged, honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import {
+  converged,
+  honestClient,
+  person,
+  privateMap,
+  serverDoc,
+  startRealServer,
+  tokenFor,
+  type Person,
+  type RealServer,
+} from './realServer'
 
 /**
  * [PB4] [PB6] What one connection can make the server send, and how many
@@ -31,7 +48,10 @@ const countOf = (client: RawClient, type: 'sync-step2' | 'awareness') =>
   client.received.filter((m) => m.type === type).length
 
 async function malloryIn(mapId: string): Promise<RawClient> {
-  const m = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, mallory, mapId, 'editor') })
+  const m = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, mallory, mapId, 'editor'),
+  })
   cleanups.push(() => m.close())
   return m
 }
@@ -42,7 +62,12 @@ describe('outbound budget', () => {
     const a = await honestClient(srv, owner, mapId, 'owner')
     cleanups.push(() => a.destroy())
     // About 190 KB of map: each empty-state-vector SyncStep1 (4 bytes) asks for all of it.
-    for (let i = 0; i < 40; i++) addNode(a.doc, { id: `n${i}`, kind: 'claim', text: `${i} ${'words '.repeat(800)}`, x: 0, y: 0, pinned: false }, me)
+    for (let i = 0; i < 40; i++)
+      addNode(
+        a.doc,
+        { id: `n${i}`, kind: 'claim', text: `${i} ${'words '.repeat(800)}`, x: 0, y: 0, pinned: false },
+        me,
+      )
     await converged(await serverDoc(srv, mapId), a.doc, 'map written')
     const m = await malloryIn(mapId)
     await handshake(m)
@@ -60,7 +85,8 @@ describe('outbound budget', () => {
     const mapId = await privateMap(srv.services, owner, [[mallory, 'editor']])
     const a = await honestClient(srv, owner, mapId, 'owner')
     cleanups.push(() => a.destroy())
-    for (let i = 0; i < 40; i++) addNode(a.doc, { id: `n${i}`, kind: 'claim', text: 'words '.repeat(800), x: 0, y: 0, pinned: false }, me)
+    for (let i = 0; i < 40; i++)
+      addNode(a.doc, { id: `n${i}`, kind: 'claim', text: 'words '.repeat(800), x: 0, y: 0, pinned: false }, me)
     await converged(await serverDoc(srv, mapId), a.doc, 'map written')
     const m = await malloryIn(mapId)
     await handshake(m)
@@ -98,7 +124,10 @@ describe('sockets per person', () => {
     expect(over.ok).toBe(false)
     if (!over.ok) expect(over.status).toBe(429)
     // Someone else is not affected by Mallory's cap.
-    const other = await tryConnect(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, owner, mapId, 'owner') })
+    const other = await tryConnect(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, owner, mapId, 'owner'),
+    })
     expect(other.ok).toBe(true)
     if (other.ok) other.client.close()
     cleanups.push(() => open.forEach((c) => c.close()))

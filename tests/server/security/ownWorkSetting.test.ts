@@ -4,7 +4,16 @@ import { addNode, localOrigin, readGraph, updateNode } from '@/core/ydoc'
 import { CLOSE_EDIT_REFUSED } from '@/server/sync/Room'
 import { connectRaw, handshake, updateFrame } from '../../support/rawClient'
 import { eventually } from '../../../harness/syncHarness'
-import { honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import {
+  honestClient,
+  person,
+  privateMap,
+  serverDoc,
+  startRealServer,
+  tokenFor,
+  type Person,
+  type RealServer,
+} from './realServer'
 import { claim } from '../../support/graph'
 
 /**
@@ -45,13 +54,16 @@ test('[PA10] by default the policy binds editors who joined by a code, not owner
   await access.setSettings(mapId, { ownWork: 'code' })
 })
 
-test('[PA10] turning the policy off lets a connected code-joined editor edit others\' nodes at once; turning it on stops them', async () => {
+test("[PA10] turning the policy off lets a connected code-joined editor edit others' nodes at once; turning it on stops them", async () => {
   const ownerClient = await honestClient(srv, owner, mapId, 'owner')
   try {
     addNode(ownerClient.doc, claim('o1'), me)
     const server = await serverDoc(srv, mapId)
     await eventually(() => readGraph(server).nodes.some((n) => n.id === 'o1'), 'o1 on the server')
-    const raw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, coder, mapId, 'editor') })
+    const raw = await connectRaw(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, coder, mapId, 'editor'),
+    })
     await handshake(raw)
     const edit = (text: string) => {
       const before = Y.encodeStateVector(raw.doc)
@@ -65,7 +77,10 @@ test('[PA10] turning the policy off lets a connected code-joined editor edit oth
     // The live peer's access follows without a reconnect.
     await eventually(() => coderPolicy() === false, 'the policy lifted on the live connection')
     edit('edited by the coder')
-    await eventually(() => readGraph(ownerClient.doc).nodes.find((n) => n.id === 'o1')?.text === 'edited by the coder', 'the edit at the owner')
+    await eventually(
+      () => readGraph(ownerClient.doc).nodes.find((n) => n.id === 'o1')?.text === 'edited by the coder',
+      'the edit at the owner',
+    )
     await srv.services.access.setSettings(mapId, { ownWork: 'code' })
     await eventually(() => coderPolicy() === true, 'the policy back on the live connection')
     edit('again')

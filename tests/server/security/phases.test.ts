@@ -7,7 +7,16 @@ import { CLOSE_ROLE_CHANGED } from '@/server/sync/SyncServer'
 import { CLOSE_EDIT_REFUSED } from '@/server/sync/Room'
 import { connectRaw, handshake, updateFrame, type RawClient } from '../../support/rawClient'
 import { eventually } from '../../../harness/syncHarness'
-import { honestClient, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import {
+  honestClient,
+  person,
+  privateMap,
+  serverDoc,
+  startRealServer,
+  tokenFor,
+  type Person,
+  type RealServer,
+} from './realServer'
 
 /**
  * [PP1], [PP2], [PP5] Phases on the real sync server with hand-built frames:
@@ -32,7 +41,10 @@ beforeAll(async () => {
 afterAll(() => srv.stop())
 
 async function studentSocket(): Promise<RawClient> {
-  const raw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, student, mapId, 'editor') })
+  const raw = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, student, mapId, 'editor'),
+  })
   await handshake(raw)
   return raw
 }
@@ -92,7 +104,10 @@ test('[PP2] [PP5] during Rebut a raw claim is refused with 4409 and not stored; 
 
 test('[PP2] during Prepare only the teacher writes; Closed is read only for the teacher too', async () => {
   await srv.services.phases.set(mapId, 'Prepare')
-  const teacherRaw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, teacher, mapId, 'owner') })
+  const teacherRaw = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, teacher, mapId, 'owner'),
+  })
   await handshake(teacherRaw)
   send(teacherRaw, (d) => addNode(d, make('t-prep', 'claim'), me))
   const server = await serverDoc(srv, mapId)
@@ -102,7 +117,10 @@ test('[PP2] during Prepare only the teacher writes; Closed is read only for the 
   expect((await raw.closed).code).toBe(CLOSE_EDIT_REFUSED)
   await srv.services.phases.set(mapId, 'Closed')
   expect((await teacherRaw.closed).code).toBe(CLOSE_ROLE_CHANGED)
-  const closedTeacher = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, teacher, mapId, 'owner') })
+  const closedTeacher = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, teacher, mapId, 'owner'),
+  })
   await handshake(closedTeacher)
   send(closedTeacher, (d) => addNode(d, make('t-closed', 'claim'), me))
   const end = await closedTeacher.closed

@@ -29,7 +29,10 @@ function mover(client: Client, index: number, intervalMs: number): Mover {
     if (event) closes.push(event.code)
   })
   let n = 0
-  const timer = setInterval(() => client.provider.awareness.setLocalStateField('cursor', { x: index, y: ++n }), intervalMs)
+  const timer = setInterval(
+    () => client.provider.awareness.setLocalStateField('cursor', { x: index, y: ++n }),
+    intervalMs,
+  )
   return { client, closes, stop: () => clearInterval(timer) }
 }
 
@@ -62,7 +65,10 @@ async function everyoneSeesEveryone(movers: Mover[]): Promise<void> {
       movers.every((watcher) =>
         movers.every((other) => {
           const own = other.client.provider.awareness.getLocalState() as { cursor?: unknown }
-          return other === watcher || JSON.stringify(cursorOf(watcher.client, other.client.doc.clientID)) === JSON.stringify(own.cursor)
+          return (
+            other === watcher ||
+            JSON.stringify(cursorOf(watcher.client, other.client.doc.clientID)) === JSON.stringify(own.cursor)
+          )
         }),
       ),
     'every latest cursor relayed to everyone',
@@ -82,7 +88,10 @@ describe('presence at classroom scale (default budget)', () => {
   test('[PB1] [PB2] 40 stock clients moving their cursors at 20 Hz for 10 s: nobody is closed, every cursor arrives', async () => {
     const mapId = await publicRoom(srv, owner)
     const movers = await crowd(srv, mapId, 40, 50)
-    const watcher = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, owner, mapId, 'owner') })
+    const watcher = await connectRaw(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, owner, mapId, 'owner'),
+    })
     cleanups.push(() => watcher.close())
     await handshake(watcher)
     await new Promise((r) => setTimeout(r, 1000))
@@ -106,7 +115,10 @@ describe('presence at classroom scale (default budget)', () => {
   test('[PS6] a socket flooding its own presence far beyond any UI is still closed with 4429', async () => {
     const mapId = await publicRoom(srv, owner)
     const flooder = await person(srv.services, 'Flooder')
-    const m = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, flooder, mapId, 'editor') })
+    const m = await connectRaw(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, flooder, mapId, 'editor'),
+    })
     cleanups.push(() => m.close())
     await handshake(m)
     for (let clock = 1; clock < 2000 && m.isOpen; clock++) {
@@ -119,14 +131,22 @@ describe('presence at classroom scale (default budget)', () => {
     const mapId = await publicRoom(srv, owner)
     const [a] = await crowd(srv, mapId, 1, 1000)
     const replayer = await person(srv.services, 'Replayer')
-    const m = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, replayer, mapId, 'editor') })
+    const m = await connectRaw(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, replayer, mapId, 'editor'),
+    })
     cleanups.push(() => m.close())
     await handshake(m)
     const id = a!.client.doc.clientID
-    await eventually(() => m.received.some((x) => x.type === 'awareness' && x.states.has(id)), 'a presence frame received')
+    await eventually(
+      () => m.received.some((x) => x.type === 'awareness' && x.states.has(id)),
+      'a presence frame received',
+    )
     // The exact entry the server relayed (clock included): a perfect echo, sent far more often than it was relayed.
     const clock = a!.client.provider.awareness.meta.get(id)!.clock
-    const echo = awarenessFrame([{ clientId: id, clock, state: JSON.stringify(a!.client.provider.awareness.getStates().get(id)) }])
+    const echo = awarenessFrame([
+      { clientId: id, clock, state: JSON.stringify(a!.client.provider.awareness.getStates().get(id)) },
+    ])
     for (let i = 0; i < 2000 && m.isOpen; i++) m.send(echo)
     expect((await m.closed).code).toBe(4429)
   })

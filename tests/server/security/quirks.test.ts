@@ -15,13 +15,26 @@ test('[PS4] a read-only peer answering the handshake with an empty update is not
   const owner = await person(srv.services, 'Owner')
   const reader = await person(srv.services, 'Reader')
   const mapId = await privateMap(srv.services, owner, [[reader, 'viewer']])
-  const raw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, reader, mapId, 'viewer') })
+  const raw = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, reader, mapId, 'viewer'),
+  })
   try {
     await handshake(raw)
     // What y-websocket sends when it has nothing the server lacks.
     raw.send(syncStep2Frame(Y.encodeStateAsUpdate(raw.doc, Y.encodeStateVector(raw.doc))))
     // A real write right after is still refused, so the silence above is not a broken channel.
-    raw.send(syncStep2Frame(Y.encodeStateAsUpdate((() => { const d = new Y.Doc(); d.getMap('nodes').set('x', 1); return d })())))
+    raw.send(
+      syncStep2Frame(
+        Y.encodeStateAsUpdate(
+          (() => {
+            const d = new Y.Doc()
+            d.getMap('nodes').set('x', 1)
+            return d
+          })(),
+        ),
+      ),
+    )
     // Frames are handled in order: once this handshake is answered, both frames above were.
     const mark = raw.received.length
     raw.send(syncStep1Frame(raw.doc))

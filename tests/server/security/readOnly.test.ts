@@ -4,7 +4,18 @@ import type { Role } from '@/core/permissions'
 import { addNode, localOrigin, readGraph, setTitle } from '@/core/ydoc'
 import { connectRaw, handshake, syncStep2Frame, updateFrame, updateOf, type RawClient } from '../../support/rawClient'
 import { eventually, type Client } from '../../../harness/syncHarness'
-import { converged, honestClient, sameState, person, privateMap, serverDoc, startRealServer, tokenFor, type Person, type RealServer } from './realServer'
+import {
+  converged,
+  honestClient,
+  sameState,
+  person,
+  privateMap,
+  serverDoc,
+  startRealServer,
+  tokenFor,
+  type Person,
+  type RealServer,
+} from './realServer'
 import { claim } from '../../support/graph'
 
 /**
@@ -32,7 +43,10 @@ afterAll(() => srv.stop())
 
 async function setUp(readOnlyRole: Role) {
   const reader = await person(srv.services, `A ${readOnlyRole}`)
-  const mapId = await privateMap(srv.services, owner, [[editor, 'editor'], [reader, readOnlyRole]])
+  const mapId = await privateMap(srv.services, owner, [
+    [editor, 'editor'],
+    [reader, readOnlyRole],
+  ])
   const honest: Client = await honestClient(srv, editor, mapId, 'editor')
   cleanups.push(() => honest.destroy())
   addNode(honest.doc, claim('c1', 'written by the editor'), me)
@@ -85,7 +99,10 @@ describe.each(['viewer', 'commenter'] as const)('a %s connection', (role) => {
     await eventually(() => denials().length >= updates.length * 2, 'an answer to every hostile frame')
     expect(denials()).toHaveLength(updates.length * 2)
     expect(hostile.isOpen).toBe(true)
-    const texts = (d: Y.Doc) => readGraph(d).nodes.map((n) => n.text).sort()
+    const texts = (d: Y.Doc) =>
+      readGraph(d)
+        .nodes.map((n) => n.text)
+        .sort()
     expect(texts(server)).toEqual(['a later honest edit', 'written by the editor'])
     expect(texts(honest.doc)).toEqual(texts(server))
     expect(readGraph(server).title).toBe('Security test map')
@@ -112,7 +129,10 @@ describe.each(['viewer', 'commenter'] as const)('a %s connection', (role) => {
 test('[PS3] a viewer holding an editor token minted by mistake still cannot write: the weaker role wins', async () => {
   const reader = await person(srv.services, 'Viewer with a stale editor token')
   const mapId = await privateMap(srv.services, owner, [[reader, 'viewer']])
-  const hostile = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, reader, mapId, 'editor') })
+  const hostile = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, reader, mapId, 'editor'),
+  })
   cleanups.push(() => hostile.close())
   await handshake(hostile)
   hostile.send(updateFrame(updateOf((d) => addNode(d, claim('x', 'should not land'), me))))
@@ -122,13 +142,20 @@ test('[PS3] a viewer holding an editor token minted by mistake still cannot writ
 
 test('[PS4] the control case: an editor connection with the same frames does change the doc', async () => {
   const mapId = await privateMap(srv.services, owner, [[editor, 'editor']])
-  const raw = await connectRaw(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, editor, mapId, 'editor') })
+  const raw = await connectRaw(srv.wsBase, mapId, {
+    origin: srv.origin,
+    token: await tokenFor(srv.services, editor, mapId, 'editor'),
+  })
   cleanups.push(() => raw.close())
   await handshake(raw)
   raw.send(syncStep2Frame(updateOf((d) => addNode(d, claim('ok1', 'sent as step 2'), me))))
   raw.send(updateFrame(updateOf((d) => addNode(d, claim('ok2', 'sent as update'), me))))
   const server = await serverDoc(srv, mapId)
   await eventually(() => readGraph(server).nodes.length === 2, 'both editor writes applied')
-  expect(readGraph(server).nodes.map((n) => n.text).sort()).toEqual(['sent as step 2', 'sent as update'])
+  expect(
+    readGraph(server)
+      .nodes.map((n) => n.text)
+      .sort(),
+  ).toEqual(['sent as step 2', 'sent as update'])
   expect(raw.received.some((m) => m.type === 'permission-denied')).toBe(false)
 })

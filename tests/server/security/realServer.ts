@@ -22,7 +22,10 @@ export interface RealServer {
   stop(): Promise<void>
 }
 
-export async function startRealServer(env: Record<string, string> = {}, options: ServiceOptions = {}): Promise<RealServer> {
+export async function startRealServer(
+  env: Record<string, string> = {},
+  options: ServiceOptions = {},
+): Promise<RealServer> {
   const { services, dispose } = await testServices(env, options)
   const server = http.createServer((_req, res) => res.writeHead(404).end())
   server.on('upgrade', (req, socket, head) => {
@@ -65,10 +68,18 @@ export async function person(services: Services, name = `person ${++counter}`): 
 }
 
 /** A private map owned by `owner`, with `members` given their roles. */
-export async function privateMap(services: Services, owner: Person, members: Array<[Person, Role]> = []): Promise<string> {
+export async function privateMap(
+  services: Services,
+  owner: Person,
+  members: Array<[Person, Role]> = [],
+): Promise<string> {
   const meta = await services.maps.create({ title: 'Security test map', ownerId: owner.id })
   for (const [p, role] of members) {
-    const link = await services.access.createShareLink(meta.id, owner.id, { role: role === 'owner' ? 'editor' : role, expiresAt: null, group: null })
+    const link = await services.access.createShareLink(meta.id, owner.id, {
+      role: role === 'owner' ? 'editor' : role,
+      expiresAt: null,
+      group: null,
+    })
     await services.access.redeem(link.code, p.id)
     if (role === 'owner') await services.access.setRole(meta.id, p.id, 'owner')
   }
@@ -123,7 +134,9 @@ function content(doc: Y.Doc, other: Y.Doc): Record<string, unknown> {
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : v,
   )
 }
 

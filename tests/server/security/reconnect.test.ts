@@ -37,9 +37,19 @@ async function cookieFor(who: Person): Promise<string> {
   return `theme=dark; ${SESSION_COOKIE}=${token}`
 }
 
-async function stockClient(who: Person, role: 'editor' | 'owner', cookie?: string): Promise<{ client: Client; closes: number[] }> {
+async function stockClient(
+  who: Person,
+  role: 'editor' | 'owner',
+  cookie?: string,
+): Promise<{ client: Client; closes: number[] }> {
   const token = await tokenFor(srv.services, who, mapId, role, { now: clock })
-  const client = connectClient(srv.wsBase, mapId, new Y.Doc(), { token }, { origin: srv.origin, headers: cookie ? { cookie } : {} })
+  const client = connectClient(
+    srv.wsBase,
+    mapId,
+    new Y.Doc(),
+    { token },
+    { origin: srv.origin, headers: cookie ? { cookie } : {} },
+  )
   cleanups.push(() => client.destroy())
   const closes: number[] = []
   client.provider.on('connection-close', (e: CloseEvent | null) => e && closes.push(e.code))
@@ -62,10 +72,20 @@ describe('reconnecting after the token expired', () => {
     await eventually(() => !client.provider.wsconnected, 'the connection dropped')
     await eventually(() => client.provider.wsconnected && client.provider.synced, 'reconnected and synced', 10_000)
     // Edits flow both ways again.
-    addNode(teacher.doc, { id: 'after', kind: 'claim', text: 'written after the outage', x: 0, y: 0, pinned: false }, me)
+    addNode(
+      teacher.doc,
+      { id: 'after', kind: 'claim', text: 'written after the outage', x: 0, y: 0, pinned: false },
+      me,
+    )
     addNode(client.doc, { id: 'back', kind: 'claim', text: 'the student is back', x: 0, y: 0, pinned: false }, me)
-    await eventually(() => readGraph(client.doc).nodes.some((n) => n.id === 'after'), 'teacher edit reaches the student')
-    await eventually(() => readGraph(teacher.doc).nodes.some((n) => n.id === 'back'), 'student edit reaches the teacher')
+    await eventually(
+      () => readGraph(client.doc).nodes.some((n) => n.id === 'after'),
+      'teacher edit reaches the student',
+    )
+    await eventually(
+      () => readGraph(teacher.doc).nodes.some((n) => n.id === 'back'),
+      'student edit reaches the teacher',
+    )
   })
 
   test('[PS1] without the cookie the same client stays out after expiry (the token alone does not outlive 120 s)', async () => {
@@ -74,7 +94,11 @@ describe('reconnecting after the token expired', () => {
     const attemptsBefore = client.provider.wsUnsuccessfulReconnects
     dropConnection(client)
     // Each refused upgrade is an unsuccessful attempt; three of them and no connection means it is locked out.
-    await eventually(() => client.provider.wsUnsuccessfulReconnects >= attemptsBefore + 3, 'several refused attempts', 10_000)
+    await eventually(
+      () => client.provider.wsUnsuccessfulReconnects >= attemptsBefore + 3,
+      'several refused attempts',
+      10_000,
+    )
     expect(client.provider.wsconnected).toBe(false)
   })
 

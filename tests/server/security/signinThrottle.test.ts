@@ -29,10 +29,16 @@ describe('[PH8] sign-in attempts per account are capped', () => {
   test('five wrong passwords, then even the right one waits; other accounts are untouched; the window reopens', async () => {
     for (let i = 0; i < 5; i++) {
       clock += 1000
-      expect(await accounts.signIn({ email: 'teacher@example.test', password: `guess ${i}` })).toMatchObject({ ok: false, error: 'Wrong email or password' })
+      expect(await accounts.signIn({ email: 'teacher@example.test', password: `guess ${i}` })).toMatchObject({
+        ok: false,
+        error: 'Wrong email or password',
+      })
     }
     const refused = await accounts.signIn({ email: 'teacher@example.test', password })
-    expect(refused).toMatchObject({ ok: false, error: 'Too many failed sign-ins for this email. Try again in 15 minutes.' })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: 'Too many failed sign-ins for this email. Try again in 15 minutes.',
+    })
     expect((await accounts.signIn({ email: 'other@example.test', password })).ok).toBe(true)
 
     // Once the first failure is fifteen minutes old, one attempt may go ahead again.
@@ -47,7 +53,9 @@ describe('[PH8] sign-in attempts per account are capped', () => {
     expect((await accounts.signIn({ email: 'other@example.test', password })).ok).toBe(true)
 
     for (let i = 0; i < 5; i++) await accounts.signIn({ email: 'nobody@example.test', password: 'wrong' })
-    expect(await accounts.signIn({ email: 'nobody@example.test', password: 'wrong' })).toMatchObject({ error: expect.stringMatching(/^Too many failed sign-ins/) })
+    expect(await accounts.signIn({ email: 'nobody@example.test', password: 'wrong' })).toMatchObject({
+      error: expect.stringMatching(/^Too many failed sign-ins/),
+    })
   })
 
   test('memory stays bounded under a flood of made-up emails', () => {

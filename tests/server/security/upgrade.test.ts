@@ -37,7 +37,10 @@ function refused(result: UpgradeResult, status: number, reason: RegExp): void {
 
 describe('websocket upgrade', () => {
   test('[PS1] a valid token for this map from this origin gets in (the control case)', async () => {
-    const result = await tryConnect(srv.wsBase, mapId, { origin: srv.origin, token: await tokenFor(srv.services, editor, mapId, 'editor') })
+    const result = await tryConnect(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, editor, mapId, 'editor'),
+    })
     expect(result.ok).toBe(true)
     if (result.ok) result.client.close()
   })
@@ -53,7 +56,9 @@ describe('websocket upgrade', () => {
   })
 
   test('[PS1] a token signed with another key is refused', async () => {
-    const token = await tokenFor(srv.services, editor, mapId, 'owner', { secret: new TextEncoder().encode('x'.repeat(48)) })
+    const token = await tokenFor(srv.services, editor, mapId, 'owner', {
+      secret: new TextEncoder().encode('x'.repeat(48)),
+    })
     refused(await tryConnect(srv.wsBase, mapId, { origin: srv.origin, token }), 401, /invalid token/)
   })
 
@@ -61,7 +66,11 @@ describe('websocket upgrade', () => {
     const good = await tokenFor(srv.services, editor, mapId, 'owner')
     const [, payload] = good.split('.')
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')
-    refused(await tryConnect(srv.wsBase, mapId, { origin: srv.origin, token: `${header}.${payload}.` }), 401, /invalid token/)
+    refused(
+      await tryConnect(srv.wsBase, mapId, { origin: srv.origin, token: `${header}.${payload}.` }),
+      401,
+      /invalid token/,
+    )
   })
 
   test('[PS1] a token whose payload was edited after signing is refused', async () => {
@@ -69,7 +78,11 @@ describe('websocket upgrade', () => {
     const [header, payload, signature] = good.split('.')
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString())
     const forged = Buffer.from(JSON.stringify({ ...claims, role: 'owner', sub: owner.id })).toString('base64url')
-    refused(await tryConnect(srv.wsBase, mapId, { origin: srv.origin, token: `${header}.${forged}.${signature}` }), 401, /invalid token/)
+    refused(
+      await tryConnect(srv.wsBase, mapId, { origin: srv.origin, token: `${header}.${forged}.${signature}` }),
+      401,
+      /invalid token/,
+    )
   })
 
   test('[PS1] a token with the right key but another audience is refused', async () => {
@@ -98,7 +111,12 @@ describe('websocket upgrade', () => {
 
   test('[PS2] a foreign Origin is refused even with a valid token', async () => {
     const token = await tokenFor(srv.services, editor, mapId, 'editor')
-    for (const origin of ['https://evil.example', 'http://127.0.0.1.evil.example', 'null', `${srv.origin}.evil.example`]) {
+    for (const origin of [
+      'https://evil.example',
+      'http://127.0.0.1.evil.example',
+      'null',
+      `${srv.origin}.evil.example`,
+    ]) {
       refused(await tryConnect(srv.wsBase, mapId, { origin, token }), 403, /origin/)
     }
   })

@@ -7,10 +7,20 @@ import { notFound, route } from '@/server/http/route'
 const CACHE = 'public, max-age=86400, stale-while-revalidate=604800'
 
 /** A source article and its metadata, `{ meta, text }`; public, like the seed maps built on it. */
-export const GET = route({ params: z.object({ id: z.string().max(64).regex(/^[a-z0-9-]+$/) }) }, async ({ params }) => {
-  const source = await loadSource(params.id).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') throw notFound('source')
-    throw err
-  })
-  return NextResponse.json(source, { headers: { 'Cache-Control': CACHE, ETag: `"${source.meta.sha256}"` } })
-})
+export const GET = route(
+  {
+    params: z.object({
+      id: z
+        .string()
+        .max(64)
+        .regex(/^[a-z0-9-]+$/),
+    }),
+  },
+  async ({ params }) => {
+    const source = await loadSource(params.id).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') throw notFound('source')
+      throw err
+    })
+    return NextResponse.json(source, { headers: { 'Cache-Control': CACHE, ETag: `"${source.meta.sha256}"` } })
+  },
+)

@@ -31,15 +31,20 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
       </p>
       <h1>Publishing “{map.title}”</h1>
       <p>
-        Publishing freezes the map as it is now into a read-only version anyone can read, without an account. Later edits
-        stay private until you publish again, which adds a new version; earlier versions keep their own addresses.
+        Publishing freezes the map as it is now into a read-only version anyone can read, without an account. Later
+        edits stay private until you publish again, which adds a new version; earlier versions keep their own addresses.
       </p>
 
       <section aria-labelledby="state-h">
-        <h2 id="state-h">{status.published ? 'Published' : status.versions.length > 0 ? 'Not published (hidden)' : 'Not published yet'}</h2>
+        <h2 id="state-h">
+          {status.published ? 'Published' : status.versions.length > 0 ? 'Not published (hidden)' : 'Not published yet'}
+        </h2>
         {status.published && base ? (
           <p>
-            Public address: <a href={base} data-testid="public-url">{base}</a>
+            Public address:{' '}
+            <a href={base} data-testid="public-url">
+              {base}
+            </a>
           </p>
         ) : null}
         <div className={styles.inline}>
@@ -56,9 +61,9 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
             <summary data-testid="unpublish">Unpublish…</summary>
             <p data-testid="unpublish-consequences">
               Unpublishing hides <strong>{base}</strong> and the addresses of all {status.versions.length} version
-              {status.versions.length === 1 ? '' : 's'} (<code>{base}/v/1</code> and on), and every embed of this map on other
-              sites stops showing it: articles that link to it or embed it will show “not found”. Nothing is deleted, and
-              publishing again brings back the same addresses.
+              {status.versions.length === 1 ? '' : 's'} (<code>{base}/v/1</code> and on), and every embed of this map on
+              other sites stops showing it: articles that link to it or embed it will show “not found”. Nothing is
+              deleted, and publishing again brings back the same addresses.
             </p>
             <MapActionForm action={unpublishAction}>
               <input type="hidden" name="mapId" value={id} />
@@ -76,8 +81,14 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
         <MapActionForm action={bylineAction} label="Byline" testId="byline-form">
           <input type="hidden" name="mapId" value={id} />
           <label>
-            <input type="checkbox" name="byline" value="on" defaultChecked={status.byline} data-testid="byline-setting" /> name the map’s owner as its author on the
-            published pages (their display name, under the title)
+            <input
+              type="checkbox"
+              name="byline"
+              value="on"
+              defaultChecked={status.byline}
+              data-testid="byline-setting"
+            />{' '}
+            name the map’s owner as its author on the published pages (their display name, under the title)
           </label>{' '}
           <button type="submit">Save</button>
         </MapActionForm>
@@ -89,8 +100,15 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
           <ol reversed data-testid="versions">
             {status.versions.map((v) => (
               <li key={v.number} data-version={v.number}>
-                {status.published ? <a href={`/p/${status.slug}/v/${v.number}`}>Version {v.number}</a> : <>Version {v.number}</>} — “{v.title}”,{' '}
-                <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
+                {status.published ? (
+                  <a href={`/p/${status.slug}/v/${v.number}`}>Version {v.number}</a>
+                ) : (
+                  <>Version {v.number}</>
+                )}{' '}
+                — “{v.title}”,{' '}
+                <time dateTime={v.createdAt.toISOString()}>
+                  {v.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
+                </time>
               </li>
             ))}
           </ol>
@@ -100,7 +118,12 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
       {status.published && status.slug ? (
         <section aria-labelledby="embed-h">
           <h2 id="embed-h">Embed on another site</h2>
-          <EmbedCodeBuilder origin={await origin()} slug={status.slug} title={map.title} versions={status.versions.map((v) => v.number)} />
+          <EmbedCodeBuilder
+            origin={await origin()}
+            slug={status.slug}
+            title={map.title}
+            versions={status.versions.map((v) => v.number)}
+          />
         </section>
       ) : null}
     </main>

@@ -10,7 +10,10 @@ import { EmailSchema } from '@/server/auth/accounts'
 import { OWN_WORK_SETTINGS } from '@/server/auth/access'
 
 // [PR9] Only owners manage sharing: every action here needs 'manage', re-checked on the server by mapAction.
-const asOwner = <S extends z.ZodRawShape>(fields: S) => ({ input: z.object({ ...MapIdField, ...fields }), needs: 'manage' as const })
+const asOwner = <S extends z.ZodRawShape>(fields: S) => ({
+  input: z.object({ ...MapIdField, ...fields }),
+  needs: 'manage' as const,
+})
 const UserIdField = z.string().min(1).max(64)
 const done = (mapId: string) => revalidatePath(`/maps/${mapId}/share`)
 
@@ -29,7 +32,12 @@ export const removeMemberAction = mapAction(asOwner({ userId: UserIdField }), as
 export const createLinkAction = mapAction(
   asOwner({
     role: ShareableRoleSchema,
-    hours: z.coerce.number().int().min(0).max(24 * 365).default(0),
+    hours: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 365)
+      .default(0),
     group: z.string().trim().max(60).optional(),
   }),
   async (input, { user }) => {
@@ -53,18 +61,24 @@ export const setPublicRoleAction = mapAction(asOwner({ publicRole: PublicRoleSch
 })
 
 /** [PR10] Adds an existing account by its email; answers in words, so the form can say what happened. */
-export const inviteAction = mapAction(asOwner({ email: EmailSchema, role: RoleSchema }), async (input): Promise<ActionResult> => {
-  const result = await services().access.invite(input.mapId, input.email, input.role)
-  if (!result.ok) return result
-  done(input.mapId)
-  return { ok: true, notice: `${result.name} can now open this map as ${input.role}.` }
-})
+export const inviteAction = mapAction(
+  asOwner({ email: EmailSchema, role: RoleSchema }),
+  async (input): Promise<ActionResult> => {
+    const result = await services().access.invite(input.mapId, input.email, input.role)
+    if (!result.ok) return result
+    done(input.mapId)
+    return { ok: true, notice: `${result.name} can now open this map as ${input.role}.` }
+  },
+)
 
 /** [PA10] The own-work policy, and whether published versions name authors. */
 export const setContributionSettingsAction = mapAction(
   asOwner({ ownWork: z.enum(OWN_WORK_SETTINGS), publishAuthors: z.enum(['on']).optional() }),
   async (input) => {
-    await services().access.setSettings(input.mapId, { ownWork: input.ownWork, publishAuthors: input.publishAuthors === 'on' })
+    await services().access.setSettings(input.mapId, {
+      ownWork: input.ownWork,
+      publishAuthors: input.publishAuthors === 'on',
+    })
     done(input.mapId)
   },
 )

@@ -1,5 +1,13 @@
 import Link from 'next/link'
-import { createLinkAction, inviteAction, removeMemberAction, revokeLinkAction, setContributionSettingsAction, setPublicRoleAction, setRoleAction } from './actions'
+import {
+  createLinkAction,
+  inviteAction,
+  removeMemberAction,
+  revokeLinkAction,
+  setContributionSettingsAction,
+  setPublicRoleAction,
+  setRoleAction,
+} from './actions'
 import styles from './share.module.css'
 import { MapActionForm } from '@/components/forms/MapActionForm'
 import { InviteForm } from '@/components/share/InviteForm'
@@ -13,9 +21,14 @@ export const metadata = { title: 'Sharing' }
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const map = await mapToManage(id)
-  const [members, links, settings] = await Promise.all([services().access.members(id), services().access.shareLinks(id), services().access.settings(id)])
+  const [members, links, settings] = await Promise.all([
+    services().access.members(id),
+    services().access.shareLinks(id),
+    services().access.settings(id),
+  ])
   // [PR7] The last owner can be neither removed nor demoted: the page does not offer what the server refuses.
-  const lastOwner = members.filter((m) => m.role === 'owner').length === 1 ? members.find((m) => m.role === 'owner')?.userId : undefined
+  const lastOwner =
+    members.filter((m) => m.role === 'owner').length === 1 ? members.find((m) => m.role === 'owner')?.userId : undefined
   return (
     <main className={styles.page}>
       <p>
@@ -29,7 +42,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           <input type="hidden" name="mapId" value={id} />
           <select name="publicRole" defaultValue={map.publicRole} aria-label="Role for anyone with the address">
             {PUBLIC_ROLES.map((r) => (
-              <option key={r} value={r}>{r === 'none' ? 'no access' : r}</option>
+              <option key={r} value={r}>
+                {r === 'none' ? 'no access' : r}
+              </option>
             ))}
           </select>
           <button type="submit">Save</button>
@@ -40,13 +55,26 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
         <h2 id="contrib-h">Own work</h2>
         <MapActionForm action={setContributionSettingsAction} className={styles.inline} label="Own-work settings">
           <input type="hidden" name="mapId" value={id} />
-          <select name="ownWork" defaultValue={settings?.ownWork ?? 'code'} aria-label="Who changes and deletes only their own work" data-testid="own-work-setting">
-            <option value="code">people who joined by a code change and delete only their own nodes and relations</option>
+          <select
+            name="ownWork"
+            defaultValue={settings?.ownWork ?? 'code'}
+            aria-label="Who changes and deletes only their own work"
+            data-testid="own-work-setting"
+          >
+            <option value="code">
+              people who joined by a code change and delete only their own nodes and relations
+            </option>
             <option value="editors">every editor changes and deletes only their own nodes and relations</option>
             <option value="off">editors may change anyone’s nodes (except locked ones)</option>
           </select>
           <label>
-            <input type="checkbox" name="publishAuthors" value="on" defaultChecked={settings?.publishAuthors ?? false} /> name authors on published versions
+            <input
+              type="checkbox"
+              name="publishAuthors"
+              value="on"
+              defaultChecked={settings?.publishAuthors ?? false}
+            />{' '}
+            name authors on published versions
           </label>
           <button type="submit">Save</button>
         </MapActionForm>
@@ -55,11 +83,22 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
       <section aria-labelledby="members-h">
         <h2 id="members-h">People</h2>
         <table className={styles.table} data-testid="members">
-          <thead><tr><th>Name</th><th>Team</th><th>Role</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Team</th>
+              <th>Role</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.userId} data-user-id={m.userId}>
-                <td>{m.name}{m.isGuest ? ' (guest)' : ''}{m.email ? <small> {m.email}</small> : null}</td>
+                <td>
+                  {m.name}
+                  {m.isGuest ? ' (guest)' : ''}
+                  {m.email ? <small> {m.email}</small> : null}
+                </td>
                 <td>{m.group ?? '—'}</td>
                 <td>
                   {m.userId === lastOwner ? (
@@ -69,7 +108,11 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                       <input type="hidden" name="mapId" value={id} />
                       <input type="hidden" name="userId" value={m.userId} />
                       <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
-                        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
                       </select>
                       <button type="submit">Change</button>
                     </MapActionForm>
@@ -80,7 +123,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
                     <MapActionForm action={removeMemberAction}>
                       <input type="hidden" name="mapId" value={id} />
                       <input type="hidden" name="userId" value={m.userId} />
-                      <button type="submit" className="danger" aria-label={`Remove ${m.name}`}>Remove</button>
+                      <button type="submit" className="danger" aria-label={`Remove ${m.name}`}>
+                        Remove
+                      </button>
                     </MapActionForm>
                   )}
                 </td>
@@ -97,12 +142,20 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           {links.map((l) => (
             <li key={l.id}>
               <code data-testid="join-code">{l.code}</code> grants <strong>{l.role}</strong>
-              {l.group ? <> in team <strong>{l.group}</strong></> : null}
-              {l.expiresAt ? <> until {l.expiresAt.toLocaleString()}</> : null} · <Link href={`/join?code=${l.code}`}>link</Link>
+              {l.group ? (
+                <>
+                  {' '}
+                  in team <strong>{l.group}</strong>
+                </>
+              ) : null}
+              {l.expiresAt ? <> until {l.expiresAt.toLocaleString()}</> : null} ·{' '}
+              <Link href={`/join?code=${l.code}`}>link</Link>
               <MapActionForm action={revokeLinkAction} className={styles.inline}>
                 <input type="hidden" name="mapId" value={id} />
                 <input type="hidden" name="linkId" value={l.id} />
-                <button type="submit" className="danger">Revoke</button>
+                <button type="submit" className="danger">
+                  Revoke
+                </button>
               </MapActionForm>
             </li>
           ))}
@@ -110,7 +163,11 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
         <MapActionForm action={createLinkAction} className={styles.inline} label="Create a join code">
           <input type="hidden" name="mapId" value={id} />
           <select name="role" defaultValue="editor" aria-label="Role granted">
-            {SHAREABLE_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+            {SHAREABLE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
           <input type="text" name="group" placeholder="Team (optional)" maxLength={60} aria-label="Team" />
           <select name="hours" defaultValue="0" aria-label="Expires">
@@ -119,7 +176,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
             <option value="24">expires in a day</option>
             <option value="168">expires in a week</option>
           </select>
-          <button type="submit" className="primary" data-testid="create-link">Create code</button>
+          <button type="submit" className="primary" data-testid="create-link">
+            Create code
+          </button>
         </MapActionForm>
       </section>
     </main>

@@ -23,7 +23,10 @@ export const GET = route({ params: Params, needs: 'view' }, async ({ params, use
 })
 
 /** [CM1] Commenters and up start a thread on a node or relation. */
-export const POST = route({ params: Params, body: NewThreadSchema, needs: 'comment' }, async ({ params, body, user, grant }) => {
-  const who = commenterFor(user, grant)
-  return commentCall(() => services().comments.startThread(params.id, who, body))
-})
+export const POST = route(
+  { params: Params, body: NewThreadSchema, needs: 'comment' },
+  async ({ params, body, user, grant }) => {
+    const who = commenterFor(user, grant)
+    return commentCall(() => services().comments.startThread(params.id, who, body))
+  },
+)

@@ -23,7 +23,9 @@ export const PUT = route(
   {
     params,
     needs: 'manage',
-    body: z.object({ phase: z.string().trim().min(1).max(40).nullable().optional(), set: PhaseSetSchema.optional() }).strict(),
+    body: z
+      .object({ phase: z.string().trim().min(1).max(40).nullable().optional(), set: PhaseSetSchema.optional() })
+      .strict(),
   },
   async ({ params, body }) => {
     if (body.set) await services().phases.define(params.id, body.set)

@@ -34,9 +34,15 @@ export const GET = route({ params: z.object({ id: IdSchema }), needs: 'view' }, 
     reviewMode: (await services().access.settings(params.id))?.review === true,
     review: grant.review,
     /** [PN1] Only owners see through the pseudonyms. */
-    ...(grant.role === 'owner' && (await services().anonymity.isOn(params.id)) ? { realNames: await services().anonymity.realNames(params.id) } : {}),
+    ...(grant.role === 'owner' && (await services().anonymity.isOn(params.id))
+      ? { realNames: await services().anonymity.realNames(params.id) }
+      : {}),
     /** [DB1] Owners: each member's team now (a moved student's work counts for their new team). */
-    ...(grant.role === 'owner' ? { memberTeams: Object.fromEntries((await services().access.members(params.id)).map((m) => [m.userId, m.group])) } : {}),
+    ...(grant.role === 'owner'
+      ? {
+          memberTeams: Object.fromEntries((await services().access.members(params.id)).map((m) => [m.userId, m.group])),
+        }
+      : {}),
     expiresIn: MAP_TOKEN_TTL_SECONDS,
   }
 })

@@ -28,9 +28,22 @@ export default async function TeamCopiesPage({ params }: { params: Promise<{ id:
       <p>
         <Link href={`/classes/${id}`}>Back to the class</Link>
       </p>
-      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${Math.max(1, Math.min(3, maps.length))}, 1fr)`, gap: 12 }} data-testid="team-copies">
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: `repeat(${Math.max(1, Math.min(3, maps.length))}, 1fr)`,
+          gap: 12,
+        }}
+        data-testid="team-copies"
+      >
         {maps.map((m) => (
-          <section key={m.mapId} data-testid="team-copy" data-team={m.team ?? ''} data-map-id={m.mapId} style={{ height: 420, border: '1px solid #ccc', display: 'flex', flexDirection: 'column' }}>
+          <section
+            key={m.mapId}
+            data-testid="team-copy"
+            data-team={m.team ?? ''}
+            data-map-id={m.mapId}
+            style={{ height: 420, border: '1px solid #ccc', display: 'flex', flexDirection: 'column' }}
+          >
             <h2 style={{ fontSize: 16, margin: 4 }}>
               <Link href={`/maps/${m.mapId}`}>Team {m.team}</Link> ({m.map.nodes.length} nodes)
             </h2>

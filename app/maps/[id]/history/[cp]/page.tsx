@@ -34,8 +34,8 @@ export default async function CheckpointPage({ params }: Props) {
         <h1>{map.title}</h1>
         <span className={styles.meta}>
           <strong data-testid="checkpoint-page-label">{checkpointLabel(checkpoint)}</strong> ·{' '}
-          <time dateTime={checkpoint.createdAt}>{checkpoint.createdAt.slice(0, 16).replace('T', ' ')}</time> · read-only ·{' '}
-          <Link href={`/maps/${id}`}>back to the live map</Link>
+          <time dateTime={checkpoint.createdAt}>{checkpoint.createdAt.slice(0, 16).replace('T', ' ')}</time> · read-only
+          · <Link href={`/maps/${id}`}>back to the live map</Link>
         </span>
       </header>
       <section className={styles.canvasPane} aria-label="Map canvas at this checkpoint">

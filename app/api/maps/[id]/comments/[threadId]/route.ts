@@ -10,13 +10,19 @@ export const dynamic = 'force-dynamic'
 const Params = z.object({ id: IdSchema, threadId: IdSchema })
 
 /** [CM1] A reply. */
-export const POST = route({ params: Params, body: ReplySchema, needs: 'comment' }, async ({ params, body, user, grant }) => {
-  const who = commenterFor(user, grant)
-  return commentCall(() => services().comments.reply(params.id, params.threadId, who, body))
-})
+export const POST = route(
+  { params: Params, body: ReplySchema, needs: 'comment' },
+  async ({ params, body, user, grant }) => {
+    const who = commenterFor(user, grant)
+    return commentCall(() => services().comments.reply(params.id, params.threadId, who, body))
+  },
+)
 
 /** [CM3] Resolve or reopen: anyone who may comment. */
-export const PATCH = route({ params: Params, body: ResolveSchema, needs: 'comment' }, async ({ params, body, user, grant }) => {
-  const who = commenterFor(user, grant)
-  return commentCall(() => services().comments.setResolved(params.id, params.threadId, who, body.resolved))
-})
+export const PATCH = route(
+  { params: Params, body: ResolveSchema, needs: 'comment' },
+  async ({ params, body, user, grant }) => {
+    const who = commenterFor(user, grant)
+    return commentCall(() => services().comments.setResolved(params.id, params.threadId, who, body.resolved))
+  },
+)

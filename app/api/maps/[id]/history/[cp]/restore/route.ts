@@ -14,7 +14,12 @@ const Body = z.object({
 })
 
 /** [HI3] An owner restores the whole map or chosen nodes to a checkpoint, as a new change. */
-export const POST = route({ params: z.object({ id: IdSchema, cp: IdSchema }), body: Body, needs: 'manage' }, async ({ params, body, user, grant }) => {
-  const by = contributorFor(user, grant)
-  return historyCall(() => services().history.restore(params.id, params.cp, { nodes: body.nodes, removeNewer: body.removeNewer }, by))
-})
+export const POST = route(
+  { params: z.object({ id: IdSchema, cp: IdSchema }), body: Body, needs: 'manage' },
+  async ({ params, body, user, grant }) => {
+    const by = contributorFor(user, grant)
+    return historyCall(() =>
+      services().history.restore(params.id, params.cp, { nodes: body.nodes, removeNewer: body.removeNewer }, by),
+    )
+  },
+)
