@@ -84,10 +84,13 @@ describe('import', () => {
     expect(await page.getByTestId('import-submit').textContent()).toContain('Argdown')
     await page.getByTestId('import-submit').click()
     // What had to be mapped or reported is listed first ([AD9]); a clean import opens at once.
-    const summary = page.getByTestId('import-summary')
-    await Promise.race([page.waitForURL(/\/maps\/m[\w-]+$/), summary.waitFor()])
-    if (await summary.isVisible())
-      await Promise.all([page.waitForURL(/\/maps\/m[\w-]+$/), page.getByTestId('import-open').click()])
+    await page.waitForFunction(
+      () => location.pathname !== '/maps/import' || !!document.querySelector('[data-testid="import-summary"]'),
+    )
+    if (await page.getByTestId('import-summary').isVisible()) {
+      await page.getByTestId('import-open').click()
+    }
+    await page.waitForURL(/\/maps\/m[\w-]+$/)
     mapId = new URL(page.url()).pathname.split('/').pop()!
     expect(countMaps()).toBe(before + 1)
   })
