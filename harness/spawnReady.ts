@@ -13,7 +13,9 @@ export async function spawnUntilReady(
   env: Record<string, string>,
   timeoutMs: number,
 ): Promise<{ child: ChildProcess; address: string; exited: Promise<void>; log: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // CRUX_PROFILE_DIR=<dir> writes a V8 CPU profile of the app (and of Next's process) there when it exits.
+  const profile = process.env.CRUX_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CRUX_PROFILE_DIR}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,7 @@ import { authorizeSocket, peerAccessNow } from '../auth/socketAuth'
 import { SQLITE_BUSY_TIMEOUT_MS, isPostgresUrl, sharedDb, tuneDb } from '../db/client'
 import { createComments } from '../comments/service'
 import { createCheckpointStore } from '../history/checkpointStore'
+import { prismaHotReads, sqliteHotReads } from '../db/hotReads'
 import { createHistory } from '../history/service'
 import { createMapService } from '../maps'
 import { createPublishing } from '../publishing/service'
@@ -39,6 +40,10 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
         onError: (message) => console.error(`[sqlite] checkpoint failed, will retry: ${message}`),
       })
   const store = sqliteStore ?? createPrismaStore(db)
+  // Every connection's session, map and membership reads: prepared statements on SQLite, as appends are.
+  const hotReads = isPostgresUrl(env.DATABASE_URL)
+    ? prismaHotReads(db)
+    : sqliteHotReads(env.DATABASE_URL, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS })
   const log = (msg: string, err?: unknown) => console.error(`[sync] ${msg}`, err ?? '')
   const bus = env.REDIS_URL ? createRedisBus(env.REDIS_URL, log) : undefined
   // Role changes reach live sockets at once, on whichever instance holds them.
@@ -52,9 +57,9 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   }
   const accessChanged = (mapId: string, userIds: string[] | 'all') =>
     bus ? bus.publishAccessChange(mapId, userIds) : refreshLive(mapId, userIds)
-  const access = createAccess(db, accessChanged)
+  const access = createAccess(db, accessChanged, hotReads)
   await bus?.onAccessChange(refreshLive)
-  const sessions = createSessions(db)
+  const sessions = createSessions(db, hotReads)
   const commits = createCommitLatency()
   const checkpoints = createCheckpointStore(db)
   sync = createSyncServer({
@@ -98,7 +103,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     maps,
     access,
     /** [PP1] Map phases; a change reaches live connections as role changes do ([PP5]). */
-    phases: createPhases(db, accessChanged),
+    phases: createPhases(db, accessChanged, hotReads),
     /** [PN] Per-map pseudonyms for students, applied by the server. */
     anonymity: createAnonymity(db, sync.rooms, accessChanged),
     /** [PK] Classes: one join code, teams, students without email; assigning a map grants roles. */
@@ -116,6 +121,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
       await sync?.close()
       await bus?.close()
       await sqliteStore?.close()
+      hotReads.close()
       await db.$disconnect()
     },
   }

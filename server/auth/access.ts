@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import { newId } from '../../core/graph'
 import { effectiveRole, rank, type Phase, type PublicRole, type Role } from '../../core/permissions'
 import type { Db } from '../db/client'
+import { prismaHotReads, type HotReads } from '../db/hotReads'
 import { pseudonymOn } from '../teaching/anonymity'
 import { storedPhases } from '../teaching/phases'
 
@@ -55,16 +56,14 @@ export function normalizeJoinCode(input: string): string {
 }
 
 /** Roles, memberships and share links: the rules are in core/permissions/SPEC.md. */
-export function createAccess(db: Db, onChange: AccessChanged) {
+/** `reads` serve the grant's two lookups; prepared statements on SQLite (see server/db/hotReads.ts). */
+export function createAccess(db: Db, onChange: AccessChanged, reads: HotReads = prismaHotReads(db)) {
   return {
     async grant(mapId: string, userId: string | null): Promise<Grant> {
-      const map = await db.map.findUnique({
-        where: { id: mapId },
-        select: { publicRole: true, ownWork: true, phase: true, phaseSet: true, anonymous: true, review: true },
-      })
+      const map = await reads.mapAccess(mapId)
       if (!map)
         return { role: null, group: null, ownWork: false, phase: null, pseudonym: null, review: false, classroom: '' }
-      const member = userId ? await db.membership.findUnique({ where: { mapId_userId: { mapId, userId } } }) : null
+      const member = userId ? await reads.membership(mapId, userId) : null
       const role = effectiveRole((member?.role as Role | undefined) ?? null, map.publicRole as PublicRole)
       return {
         role,

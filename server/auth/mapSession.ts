@@ -24,11 +24,9 @@ export async function mapSession(
     color: colorFor(user.id),
     ...(grant.group ? { group: grant.group } : {}),
   })
-  const [phases, anonymous, settings] = await Promise.all([
-    rs.phases.of(mapId),
-    rs.anonymity.isOn(mapId),
-    rs.access.settings(mapId),
-  ])
+  const phases = await rs.phases.of(mapId)
+  // The grant was read with the map's switches: no second read of the same row for them.
+  const anonymous = grant.classroom.includes('a')
   const owner = grant.role === 'owner'
   return {
     token,
@@ -43,7 +41,7 @@ export async function mapSession(
     phaseSet: phases?.set ?? [],
     anonymous,
     /** [PM1] Review mode: on for everyone's screen; `review` on the grant says whether it binds this person. */
-    reviewMode: settings?.review === true,
+    reviewMode: grant.classroom.includes('r'),
     review: grant.review,
     /** [PN1] Only owners see through the pseudonyms. */
     ...(owner && anonymous ? { realNames: await rs.anonymity.realNames(mapId) } : {}),

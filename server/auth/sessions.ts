@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../db/client'
+import { prismaHotReads, type HotReads } from '../db/hotReads'
 
 export const SESSION_COOKIE = 'crux_session'
 export const SESSION_TTL_DAYS = 30
@@ -17,7 +18,7 @@ export interface SessionUser {
  * Cookie sessions. The cookie holds a random token; the database holds only
  * its hash, so reading the database does not let anyone sign in.
  */
-export function createSessions(db: Db) {
+export function createSessions(db: Db, reads: HotReads = prismaHotReads(db)) {
   return {
     async create(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
       const token = randomBytes(32).toString('base64url')
@@ -28,10 +29,7 @@ export function createSessions(db: Db) {
 
     async user(token: string | undefined, now = new Date()): Promise<SessionUser | null> {
       if (!token || token.length > 100) return null
-      const session = await db.session.findUnique({
-        where: { id: digest(token) },
-        include: { user: { select: { id: true, name: true, email: true, isGuest: true } } },
-      })
+      const session = await reads.session(digest(token))
       if (!session || session.expiresAt <= now) return null
       return session.user
     },

@@ -1,5 +1,6 @@
 import { DEFAULT_PHASES, PhaseSetSchema, findPhase, type Phase, type PhaseSet } from '../../core/permissions'
 import type { Db } from '../db/client'
+import { prismaHotReads, type HotReads } from '../db/hotReads'
 
 /**
  * [PP1] A map's phases as stored: the current phase's name and the
@@ -26,10 +27,14 @@ function parseSet(json: string | null): PhaseSet | null {
 }
 
 /** [PP1], [PP5] Owner-only (callers check [PR9]): every change reaches live connections at once. */
-export function createPhases(db: Db, onChange: (mapId: string, userIds: 'all') => void) {
+export function createPhases(
+  db: Db,
+  onChange: (mapId: string, userIds: 'all') => void,
+  reads: HotReads = prismaHotReads(db),
+) {
   return {
     async of(mapId: string): Promise<{ set: PhaseSet; current: Phase | null } | null> {
-      const map = await db.map.findUnique({ where: { id: mapId }, select: { phase: true, phaseSet: true } })
+      const map = await reads.mapAccess(mapId)
       return map && storedPhases(map)
     },
 
