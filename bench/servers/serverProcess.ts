@@ -4,7 +4,6 @@ import readline from 'node:readline'
 import type { ReadyLine, StatsLine } from './lifecycle'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 
 export type ServerKind = 'ours' | 'reference'
 
@@ -31,11 +30,17 @@ export async function startServerProcess(
   env: Record<string, string> = {},
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
-  const child = spawn(tsx, [path.join(root, 'bench/servers', `${kind}.ts`)], {
-    cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: 'production' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  // CRUX_PROFILE_DIR=<dir> writes a CPU profile of this server there on exit, as harness/spawnReady.ts does for ours.
+  const profile = process.env.CRUX_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CRUX_PROFILE_DIR}`] : []
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(root, 'bench/servers', `${kind}.ts`)],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, NODE_ENV: 'production' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   let stopping: Promise<void> | undefined
   const stop = (graceMs = 5000) =>
