@@ -63,7 +63,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   const commits = createCommitLatency()
   const checkpoints = createCheckpointStore(db)
   sync = createSyncServer({
-    history: { hasAny: checkpoints.hasAny, save: checkpoints.save, everyMs: env.CHECKPOINT_EVERY_MS },
+    history: { hasAny: hotReads.hasCheckpoint, save: checkpoints.save, everyMs: env.CHECKPOINT_EVERY_MS },
     bus,
     log,
     store,

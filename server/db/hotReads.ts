@@ -3,7 +3,8 @@ import type { Db } from './client'
 
 /**
  * The reads every connection makes: its session, the map's access switches and the person's membership
- * (the token request makes them, and the socket upgrade makes the last two again, [PS3]). A class connecting
+ * (the token request makes them, and the socket upgrade makes the last two again, [PS3]), and whether a
+ * room that opens has a checkpoint. A class connecting
  * at once makes thousands in a few seconds, and each through Prisma costs about a millisecond of the event
  * loop in its query compiler; on SQLite these run as prepared statements instead, on a connection of their
  * own. Both forms return the same rows (`tests/server/hotReads.test.ts`).
@@ -34,6 +35,8 @@ export interface HotReads {
   membership(mapId: string, userId: string): Promise<MembershipRow | null>
   /** `id` is the session token's digest, as stored. */
   session(id: string): Promise<SessionRow | null>
+  /** Whether the map has any checkpoint: asked when a room opens ([HI1]'s first checkpoint). */
+  hasCheckpoint(mapId: string): Promise<boolean>
   close(): void
 }
 
@@ -50,6 +53,7 @@ export function prismaHotReads(db: Db): HotReads {
         where: { id },
         select: { expiresAt: true, user: { select: { id: true, name: true, email: true, isGuest: true } } },
       }),
+    hasCheckpoint: async (mapId) => (await db.checkpoint.count({ where: { mapId } })) > 0,
     close() {},
   }
 }
@@ -67,6 +71,7 @@ export function sqliteHotReads(url: string, options: { busyTimeoutMs: number }):
     `SELECT s."expiresAt", u."id", u."name", u."email", u."isGuest"
        FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
   )
+  const checkpoint = db.prepare<[string]>('SELECT 1 FROM "Checkpoint" WHERE "mapId" = ? LIMIT 1')
   return {
     async mapAccess(mapId) {
       const row = mapAccess.get(mapId) as (Omit<MapAccessRow, 'anonymous' | 'review'> & Flags) | undefined
@@ -83,6 +88,9 @@ export function sqliteHotReads(url: string, options: { busyTimeoutMs: number }):
         expiresAt: new Date(row.expiresAt),
         user: { id: row.id, name: row.name, email: row.email, isGuest: row.isGuest === 1 },
       }
+    },
+    async hasCheckpoint(mapId) {
+      return checkpoint.get(mapId) !== undefined
     },
     close: () => db.close(),
   }

@@ -80,6 +80,7 @@ describe('[ST10] hot reads: prepared statements and Prisma agree', () => {
     expect(await sqlite.session('no-such-digest')).toBeNull()
     expect(await prisma.session('no-such-digest')).toBeNull()
     expect(await sqlite.mapAccess('no-such-map')).toBeNull()
+    expect(await sqlite.hasCheckpoint('hot-fresh-none')).toBe(false)
     expect(await sqlite.membership('no-such-map', 'hot-guest')).toBeNull()
   })
 
@@ -88,5 +89,23 @@ describe('[ST10] hot reads: prepared statements and Prisma agree', () => {
     expect((await sqlite.mapAccess('hot-fresh'))?.publicRole).toBe('viewer')
     await t.db.map.update({ where: { id: 'hot-fresh' }, data: { publicRole: 'none', review: true } })
     expect(await sqlite.mapAccess('hot-fresh')).toMatchObject({ publicRole: 'none', review: true })
+  })
+
+  test('whether a map has a checkpoint, as Prisma counts it', async () => {
+    await t.db.map.create({ data: { id: 'hot-history', title: 'history' } })
+    expect(await sqlite.hasCheckpoint('hot-history')).toBe(false)
+    expect(await prisma.hasCheckpoint('hot-history')).toBe(false)
+    await t.db.checkpoint.create({
+      data: {
+        id: 'cp-1',
+        mapId: 'hot-history',
+        seq: 1,
+        kind: 'auto',
+        data: Buffer.from([0]),
+        stateVector: Buffer.from([0]),
+      },
+    })
+    expect(await sqlite.hasCheckpoint('hot-history')).toBe(true)
+    expect(await prisma.hasCheckpoint('hot-history')).toBe(true)
   })
 })
