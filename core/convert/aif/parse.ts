@@ -52,8 +52,8 @@ export function parseAif(input: unknown): ParseResult {
   if (errors.length > 0) return { ok: false, errors }
 
   const warnings: Issue[] = []
-  const positions = ovaPositions(wrapper.OVA, warnings)
-  warnings.push(...droppedExtras(wrapper, parsed.data, prefix))
+  const positions = ovaPositions(wrapper.OVA ?? inlineLayout(inner), warnings)
+  warnings.push(...droppedExtras(wrapper, inner as Record<string, unknown>, parsed.data, prefix))
   const g = indexGraph(parsed.data.nodes, parsed.data.edges)
   warnings.push(...directEdges(parsed.data, prefix, g))
   const ids = new IdAllocator()
@@ -214,10 +214,28 @@ function ovaPositions(ova: unknown, warnings: Issue[]): Map<string, { x: number;
   return out
 }
 
+/**
+ * [AF4] OVA's earlier save format (still in OVA3's own repository) has no
+ * layout block: each AIF node carries its own x/y. Only nodes that carry a
+ * coordinate are layout entries, so a plain AIFdb file has no layout at all.
+ */
+function inlineLayout(inner: unknown): { nodes: unknown[] } | undefined {
+  const nodes = (inner as { nodes?: unknown }).nodes
+  if (!Array.isArray(nodes)) return undefined
+  const placed = nodes.filter((n) => typeof n === 'object' && n !== null && ('x' in n || 'y' in n))
+  return placed.length > 0 ? { nodes: placed } : undefined
+}
+
 /** [AF5] What AIF and OVA3 files carry that a Crux map has no place for, said once each. */
-function droppedExtras(wrapper: Record<string, unknown>, aif: AifGraphIn, prefix: string): Issue[] {
+function droppedExtras(
+  wrapper: Record<string, unknown>,
+  inner: Record<string, unknown>,
+  aif: AifGraphIn,
+  prefix: string,
+): Issue[] {
   const out: Issue[] = []
-  const source = wrapper.text
+  // OVA3 saves the analysed text as `text`; OVA's earlier format as `analysis.txt`.
+  const source = wrapper.text ?? (wrapper.analysis as { txt?: unknown } | undefined)?.txt
   const sourceText =
     typeof source === 'string'
       ? source
@@ -227,10 +245,11 @@ function droppedExtras(wrapper: Record<string, unknown>, aif: AifGraphIn, prefix
   if (sourceText.trim() !== '')
     out.push({
       message: `the analysed source text (${sourceText.length} characters) has no Crux form; dropped`,
-      at: 'text',
+      at: wrapper.text !== undefined ? 'text' : 'analysis.txt',
     })
   for (const key of ['schemefulfillments', 'descriptorfulfillments'] as const) {
-    const list = (aif as Record<string, unknown>)[key]
+    // Read from the file itself: the fast reader keeps only what the importer uses.
+    const list = inner[key]
     if (Array.isArray(list) && list.length > 0)
       out.push({
         message: `${list.length} ${key} have no Crux form (scheme names are kept on relations); dropped`,
