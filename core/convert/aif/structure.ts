@@ -157,8 +157,11 @@ function schemeOf(node: AifNodeIn): Pick<Relation, 'scheme' | 'schemeId'> {
     node.schemeID == null
   )
     return {}
-  const name = (node.scheme?.trim() || node.text.trim()).slice(0, 200)
-  const id = node.schemeID == null ? undefined : String(node.schemeID).slice(0, 64)
+  // OVA's earlier save format writes AIFdb's scheme id ("72") where the name belongs; the name is then the text.
+  const idInName = node.scheme != null && /^\d+$/.test(node.scheme.trim())
+  const name = ((idInName ? '' : node.scheme?.trim()) || node.text.trim()).slice(0, 200)
+  const schemeID = node.schemeID ?? (idInName ? node.scheme!.trim() : null)
+  const id = schemeID == null ? undefined : String(schemeID).slice(0, 64)
   const fallback = node.type === 'RA' ? SCHEMES.inference : SCHEMES.conflict
   if (name === '' || name === node.type || (name === fallback.text && (id === undefined || id === fallback.schemeID)))
     return {}

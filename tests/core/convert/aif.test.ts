@@ -348,6 +348,8 @@ describe('parseAif: locutions, forces and OVA layouts from real files', () => {
       y: 88,
       text: 'Lorem ipsum dolor sit amet',
     })
+    // Its `scheme` holds AIFdb's scheme id: "72" on a Default Inference is the default, not a scheme named "72".
+    expect(result.map.relations.filter((r) => r.scheme !== undefined || r.schemeId !== undefined)).toEqual([])
     // A plain AIFdb nodeset has no coordinates anywhere: nothing is pinned and nothing is reported about layout.
     const plain = ok(parseAif(corpus('aifdb-17919.json')))
     expect(plain.map.nodes.some((n) => n.pinned)).toBe(false)

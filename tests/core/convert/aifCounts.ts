@@ -71,10 +71,13 @@ export function expectedCounts(aif: RawAif) {
       forces.push((ya.text ?? '').trim())
     }
   }
+  // A scheme of digits only is AIFdb's scheme id (OVA's earlier save format); the name is the node's text.
+  const schemeName = (x: RawNode) =>
+    (x.scheme != null && !/^\d+$/.test(x.scheme.trim()) ? x.scheme : (x.text ?? '')).trim()
   const schemes = aif.nodes
-    .filter((x) => (x.type === 'RA' || x.type === 'CA') && (x.scheme ?? x.text ?? '').trim() !== x.type)
+    .filter((x) => (x.type === 'RA' || x.type === 'CA') && schemeName(x) !== x.type)
     .filter((x) => (x.type === 'RA' ? supportsOfRa.get(String(x.nodeID))! > 0 : true))
-    .map((x) => (x.scheme ?? x.text ?? '').trim())
+    .map(schemeName)
   return {
     propositions: iNodes.map((n) => n.text ?? '').sort(),
     supports,
