@@ -1,6 +1,6 @@
 import { MAX_NAME, MAX_QUOTE } from '../../graph'
 import type { Issue } from '../json'
-import { at, grouped, neighbours, type AifGraph } from './graph'
+import { at, grouped, neighbours, nodeOf, type AifGraph } from './graph'
 import type { AifGraphIn } from './types'
 
 /** Who said an I-node's proposition, in which words, and with what force. */
@@ -45,7 +45,7 @@ export function readDialogue(
   }
   const personOf = new Map<string, string>()
   for (const [i, l] of (input.locutions ?? []).entries()) {
-    if (!g.byId.has(l.nodeID)) {
+    if (!g.index.has(l.nodeID)) {
       warnings.push({ message: `locution for missing node "${l.nodeID}" ignored`, at: `locutions[${i}].nodeID` })
       continue
     }
@@ -77,7 +77,7 @@ export function readDialogue(
       continue
     }
     for (const l of lNodes) anchoredL.add(l)
-    const said = attributionOf(g.byId.get(lNodes[0]!)!.text, personOf.get(lNodes[0]!), sharedPrefixes)
+    const said = attributionOf(nodeOf(g, lNodes[0]!)!.text, personOf.get(lNodes[0]!), sharedPrefixes)
     const force = (ya.text.trim() || ya.scheme?.trim()) ?? ''
     if (force !== '') said.force = force.slice(0, MAX_NAME)
     if (said.speaker === undefined) nameless.push(lNodes[0]!)

@@ -6,52 +6,82 @@ import type { AifEdgeIn, AifNodeIn, AifNodeType } from './types'
 /** The validated AIF input with adjacency, shared by the import passes. */
 export interface AifGraph {
   nodes: AifNodeIn[]
-  byId: Map<string, AifNodeIn>
-  /** Distinct neighbours in input order; a repeated edge adds nothing. */
-  into: Map<string, string[]>
-  outOf: Map<string, string[]>
+  /** Each nodeID's position in `nodes` (ids are unique once checkReferences has passed). */
+  index: ReadonlyMap<string, number>
+  /** Distinct neighbours by position, in input order; a repeated edge adds nothing. Absent: none. */
+  into: (number[] | undefined)[]
+  outOf: (number[] | undefined)[]
+  /** Positions in the input of edges from a node to itself, and of edges joining two I-nodes directly. */
+  selfLoops: number[]
+  bareEdges: number[]
 }
 
-export function indexGraph(nodes: AifNodeIn[], edges: AifEdgeIn[]): AifGraph {
-  const byId = new Map<string, AifNodeIn>()
-  const into = new Map<string, string[]>()
-  const outOf = new Map<string, string[]>()
-  for (const n of nodes) {
-    byId.set(n.nodeID, n)
-    into.set(n.nodeID, [])
-    outOf.set(n.nodeID, [])
-  }
+/** Each nodeID's first position in `nodes`. */
+export function indexNodes(nodes: AifNodeIn[]): Map<string, number> {
+  const index = new Map<string, number>()
+  for (let i = 0; i < nodes.length; i++) if (!index.has(nodes[i]!.nodeID)) index.set(nodes[i]!.nodeID, i)
+  return index
+}
+
+/**
+ * Adjacency by position rather than by id: a large file costs one Map entry
+ * per node (the index, shared with checkReferences) and no Map lookups when
+ * neighbours are filtered by type (bench/interchange.ts, [AF7]).
+ */
+export function indexGraph(nodes: AifNodeIn[], edges: AifEdgeIn[], index: ReadonlyMap<string, number>): AifGraph {
+  const into: (number[] | undefined)[] = new Array(nodes.length)
+  const outOf: (number[] | undefined)[] = new Array(nodes.length)
+  const selfLoops: number[] = []
+  const bareEdges: number[] = []
   // A repeated edge adds nothing. Short lists are searched; a long one (a hub) gets a set, so hubs stay linear.
-  const hubs = new Map<string[], Set<string>>()
-  const addOnce = (list: string[], id: string) => {
+  const hubs = new Map<number[], Set<number>>()
+  const addOnce = (lists: (number[] | undefined)[], at: number, j: number) => {
+    const list = lists[at]
+    if (list === undefined) {
+      lists[at] = [j]
+      return
+    }
     if (list.length < 16) {
-      if (list.includes(id)) return
+      if (list.includes(j)) return
     } else {
       let set = hubs.get(list)
       if (!set) hubs.set(list, (set = new Set(list)))
-      if (set.has(id)) return
-      set.add(id)
+      if (set.has(j)) return
+      set.add(j)
     }
-    list.push(id)
+    list.push(j)
   }
-  for (const e of edges) {
-    const outs = outOf.get(e.fromID)
-    const ins = into.get(e.toID)
-    if (!outs || !ins || e.fromID === e.toID) continue
-    addOnce(outs, e.toID)
-    addOnce(ins, e.fromID)
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k]!
+    const from = index.get(e.fromID)
+    const to = index.get(e.toID)
+    if (from === undefined || to === undefined) continue
+    if (from === to) {
+      selfLoops.push(k)
+      continue
+    }
+    if (nodes[from]!.type === 'I' && nodes[to]!.type === 'I') bareEdges.push(k)
+    addOnce(outOf, from, to)
+    addOnce(into, to, from)
   }
-  return { nodes, byId, into, outOf }
+  return { nodes, index, into, outOf, selfLoops, bareEdges }
 }
 
+export function nodeOf(g: AifGraph, id: string): AifNodeIn | undefined {
+  const i = g.index.get(id)
+  return i === undefined ? undefined : g.nodes[i]
+}
+
+/** The ids of a node's distinct neighbours one way, of the given types (all types when none are given). */
 export function neighbours(g: AifGraph, id: string, dir: 'into' | 'outOf', ...types: AifNodeType[]): string[] {
   const out: string[] = []
-  const list = g[dir].get(id)
+  const i = g.index.get(id)
+  const list = i === undefined ? undefined : g[dir][i]
   if (!list) return out
-  // A plain loop: this runs for every scheme and YA node of a large file.
-  for (let i = 0; i < list.length; i++) {
-    const t = g.byId.get(list[i]!)!.type
-    if (t === types[0] || (types.length > 1 && types.includes(t))) out.push(list[i]!)
+  // A plain loop over positions: this runs for every scheme and YA node of a large file.
+  for (let k = 0; k < list.length; k++) {
+    const n = g.nodes[list[k]!]!
+    if (types.length === 0 || n.type === types[0] || (types.length > 1 && types.includes(n.type))) out.push(n.nodeID)
   }
   return out
 }

@@ -1,7 +1,7 @@
 import { ArgumentMapSchema, MAX_NAME, MAX_TEXT, type ArgNode, type ArgumentMap } from '../../graph'
 import { checkGraph, formatPath, joinPath, zodIssues, type Issue, type ParseResult } from '../json'
 import { readDialogue, type Attribution } from './dialogue'
-import { at, grouped, IdAllocator, indexGraph, type AifGraph } from './graph'
+import { at, grouped, IdAllocator, indexGraph, indexNodes, type AifGraph } from './graph'
 import { readAifGraphFast } from './fastInput'
 import { readStructure } from './structure'
 import {
@@ -48,13 +48,14 @@ export function parseAif(input: unknown): ParseResult {
       : undefined
   const parsed = fast ? { success: true as const, data: fast } : AifGraphInSchema.safeParse(inner)
   if (!parsed.success) return { ok: false, errors: zodIssues(parsed.error, prefix) }
-  const errors = checkReferences(parsed.data, prefix)
+  const index = indexNodes(parsed.data.nodes)
+  const errors = checkReferences(parsed.data, prefix, index)
   if (errors.length > 0) return { ok: false, errors }
 
   const warnings: Issue[] = []
-  const positions = ovaPositions(wrapper.OVA, warnings)
-  warnings.push(...droppedExtras(wrapper, parsed.data, prefix))
-  const g = indexGraph(parsed.data.nodes, parsed.data.edges)
+  const positions = ovaPositions(wrapper.OVA ?? inlineLayout(inner), warnings)
+  warnings.push(...droppedExtras(wrapper, inner as Record<string, unknown>, parsed.data, prefix))
+  const g = indexGraph(parsed.data.nodes, parsed.data.edges, index)
   warnings.push(...directEdges(parsed.data, prefix, g))
   const ids = new IdAllocator()
   const { nodes, cruxIdOf } = readINodes(g, ids, positions, warnings)
@@ -99,18 +100,18 @@ export function parseAif(input: unknown): ParseResult {
   return checked.ok ? { ...checked, warnings: [...warnings, ...checked.warnings] } : checked
 }
 
-function checkReferences(aif: AifGraphIn, prefix: string): Issue[] {
+function checkReferences(aif: AifGraphIn, prefix: string, firstAt: ReadonlyMap<string, number>): Issue[] {
   const errors: Issue[] = []
-  const firstAt = new Map<string, number>()
-  aif.nodes.forEach((n, i) => {
-    const first = firstAt.get(n.nodeID)
-    if (first !== undefined) {
-      errors.push({
-        message: `duplicate nodeID "${n.nodeID}" (also nodes[${first}])`,
-        at: joinPath(prefix, `nodes[${i}].nodeID`),
-      })
-    } else firstAt.set(n.nodeID, i)
-  })
+  // Only a file with a repeated id has fewer index entries than nodes; only then are they looked for.
+  if (firstAt.size < aif.nodes.length)
+    aif.nodes.forEach((n, i) => {
+      const first = firstAt.get(n.nodeID)!
+      if (first !== i)
+        errors.push({
+          message: `duplicate nodeID "${n.nodeID}" (also nodes[${first}])`,
+          at: joinPath(prefix, `nodes[${i}].nodeID`),
+        })
+    })
   const missing = (i: number, end: 'fromID' | 'toID', id: string) =>
     errors.push({ message: `edge points to missing node "${id}"`, at: joinPath(prefix, `edges[${i}].${end}`) })
   for (let i = 0; i < aif.edges.length; i++) {
@@ -121,22 +122,24 @@ function checkReferences(aif: AifGraphIn, prefix: string): Issue[] {
   return errors
 }
 
-/** AIF puts a scheme node between any two I-nodes; a bare edge means nothing. */
+/** AIF puts a scheme node between any two I-nodes; a bare edge means nothing. indexGraph found them. */
 function directEdges(aif: AifGraphIn, prefix: string, g: AifGraph): Issue[] {
   const out: Issue[] = []
-  for (let i = 0; i < aif.edges.length; i++) {
-    const e = aif.edges[i]!
-    if (e.fromID === e.toID)
-      out.push({ message: `edge from node "${e.fromID}" to itself dropped`, at: joinPath(prefix, `edges[${i}]`) })
-    else if (g.byId.get(e.fromID)!.type === 'I' && g.byId.get(e.toID)!.type === 'I') {
-      out.push({
-        message: 'edge joins two I-nodes with no RA/CA between them; dropped',
-        at: joinPath(prefix, `edges[${i}]`),
-      })
-    }
-  }
-  return out
+  for (const i of g.selfLoops)
+    out.push({
+      message: `edge from node "${aif.edges[i]!.fromID}" to itself dropped`,
+      at: joinPath(prefix, `edges[${i}]`),
+    })
+  for (const i of g.bareEdges)
+    out.push({
+      message: 'edge joins two I-nodes with no RA/CA between them; dropped',
+      at: joinPath(prefix, `edges[${i}]`),
+    })
+  // In file order, as the edges come.
+  return out.sort((a, b) => edgeAt(a.at) - edgeAt(b.at))
 }
+
+const edgeAt = (path: string) => Number(/edges\[(\d+)\]$/.exec(path)![1])
 
 interface ImportedNode {
   aifId: string
@@ -214,10 +217,28 @@ function ovaPositions(ova: unknown, warnings: Issue[]): Map<string, { x: number;
   return out
 }
 
+/**
+ * [AF4] OVA's earlier save format (still in OVA3's own repository) has no
+ * layout block: each AIF node carries its own x/y. Only nodes that carry a
+ * coordinate are layout entries, so a plain AIFdb file has no layout at all.
+ */
+function inlineLayout(inner: unknown): { nodes: unknown[] } | undefined {
+  const nodes = (inner as { nodes?: unknown }).nodes
+  if (!Array.isArray(nodes)) return undefined
+  const placed = nodes.filter((n) => typeof n === 'object' && n !== null && ('x' in n || 'y' in n))
+  return placed.length > 0 ? { nodes: placed } : undefined
+}
+
 /** [AF5] What AIF and OVA3 files carry that a Crux map has no place for, said once each. */
-function droppedExtras(wrapper: Record<string, unknown>, aif: AifGraphIn, prefix: string): Issue[] {
+function droppedExtras(
+  wrapper: Record<string, unknown>,
+  inner: Record<string, unknown>,
+  aif: AifGraphIn,
+  prefix: string,
+): Issue[] {
   const out: Issue[] = []
-  const source = wrapper.text
+  // OVA3 saves the analysed text as `text`; OVA's earlier format as `analysis.txt`.
+  const source = wrapper.text ?? (wrapper.analysis as { txt?: unknown } | undefined)?.txt
   const sourceText =
     typeof source === 'string'
       ? source
@@ -227,10 +248,11 @@ function droppedExtras(wrapper: Record<string, unknown>, aif: AifGraphIn, prefix
   if (sourceText.trim() !== '')
     out.push({
       message: `the analysed source text (${sourceText.length} characters) has no Crux form; dropped`,
-      at: 'text',
+      at: wrapper.text !== undefined ? 'text' : 'analysis.txt',
     })
   for (const key of ['schemefulfillments', 'descriptorfulfillments'] as const) {
-    const list = (aif as Record<string, unknown>)[key]
+    // Read from the file itself: the fast reader keeps only what the importer uses.
+    const list = inner[key]
     if (Array.isArray(list) && list.length > 0)
       out.push({
         message: `${list.length} ${key} have no Crux form (scheme names are kept on relations); dropped`,

@@ -1,6 +1,6 @@
 import type { Relation, RelationKind } from '../../graph'
 import type { Issue } from '../json'
-import { at, neighbours, type AifGraph, type IdAllocator } from './graph'
+import { at, neighbours, nodeOf, type AifGraph, type IdAllocator } from './graph'
 import { CruxSNodeExtSchema, SCHEMES, type AifNodeIn } from './types'
 
 /**
@@ -33,7 +33,7 @@ export function readStructure(
   /** One relation per pair; the exported `crux` id is reused when it fits. */
   const emit = (nodeID: string, kind: RelationKind, pairs: Array<[string, string]>, targetIsRelation = false) => {
     const made: string[] = []
-    const node = g.byId.get(nodeID)!
+    const node = nodeOf(g, nodeID)!
     const ext = node.crux === undefined ? NO_EXT : CruxSNodeExtSchema.safeParse(node.crux)
     const own = ext.success && ext.data.kind === kind && pairs.length === 1 && ids.reserve(ext.data.id)
     const { scheme, schemeId } = schemeOf(node)
@@ -99,13 +99,13 @@ export function readStructure(
 
   for (const ca of g.nodes.filter((n) => n.type === 'CA')) {
     const attackers = neighbours(g, ca.nodeID, 'into', 'I')
-    const targets = g.outOf.get(ca.nodeID) ?? []
+    const targets = neighbours(g, ca.nodeID, 'outOf')
     if (attackers.length === 0 || targets.length === 0) {
       warn(ca.nodeID, `conflict with ${attackers.length} attacking I-node(s) and ${targets.length} target(s) dropped`)
       continue
     }
     for (const t of targets) {
-      const type = g.byId.get(t)!.type
+      const type = nodeOf(g, t)!.type
       if (type === 'I') {
         emit(
           ca.nodeID,
@@ -157,8 +157,11 @@ function schemeOf(node: AifNodeIn): Pick<Relation, 'scheme' | 'schemeId'> {
     node.schemeID == null
   )
     return {}
-  const name = (node.scheme?.trim() || node.text.trim()).slice(0, 200)
-  const id = node.schemeID == null ? undefined : String(node.schemeID).slice(0, 64)
+  // OVA's earlier save format writes AIFdb's scheme id ("72") where the name belongs; the name is then the text.
+  const idInName = node.scheme != null && /^\d+$/.test(node.scheme.trim())
+  const name = ((idInName ? '' : node.scheme?.trim()) || node.text.trim()).slice(0, 200)
+  const schemeID = node.schemeID ?? (idInName ? node.scheme!.trim() : null)
+  const id = schemeID == null ? undefined : String(schemeID).slice(0, 64)
   const fallback = node.type === 'RA' ? SCHEMES.inference : SCHEMES.conflict
   if (name === '' || name === node.type || (name === fallback.text && (id === undefined || id === fallback.schemeID)))
     return {}

@@ -221,6 +221,25 @@ describe('parseAif: broken files name the problem and create nothing', () => {
     expect(result.map.nodes.map((n) => n.text)).toEqual(['a'])
   })
 
+  test('[AF5] schemefulfillments and the analysed text are reported as dropped, in both save formats', () => {
+    const aif = {
+      nodes: [{ nodeID: 1, type: 'I', text: 'a' }],
+      edges: [],
+      schemefulfillments: [{ nodeID: 1, schemeID: '72' }],
+    }
+    const ova3 = ok(parseAif({ AIF: aif, text: 'the debate', OVA: { nodes: [] } }))
+    const earlier = ok(parseAif({ ...aif, analysis: { txt: 'the debate' } }))
+    for (const [result, textAt, fulfilmentsAt] of [
+      [ova3, 'text', 'AIF.schemefulfillments'],
+      [earlier, 'analysis.txt', 'schemefulfillments'],
+    ] as const) {
+      expect(result.warnings.map((w) => [w.at, w.message.split(' (')[0]])).toEqual([
+        [textAt, 'the analysed source text'],
+        [fulfilmentsAt, '1 schemefulfillments have no Crux form'],
+      ])
+    }
+  })
+
   test('direct I → I edges and self-loops are reported, not silently dropped', () => {
     const result = ok(
       parseAif({
@@ -317,6 +336,24 @@ describe('parseAif: locutions, forces and OVA layouts from real files', () => {
       quote: 'B',
     })
     expect(node('2_164926129380455983')).toMatchObject({ x: 273, y: 140, text: 'A', quote: 'A' })
+  })
+
+  test("[AF4] OVA's earlier save format: x/y on the AIF nodes themselves place them", () => {
+    const result = ok(parseAif(corpus('ova3-repo-db-22303.json')))
+    expect(result.map.nodes.every((n) => n.pinned)).toBe(true)
+    // nodeID 7 is saved with string coordinates ("48", "212"), nodeID 2 with numbers.
+    expect(result.map.nodes.find((n) => n.id === '7')).toMatchObject({ x: 48, y: 212 })
+    expect(result.map.nodes.find((n) => n.id === '2')).toMatchObject({
+      x: 137,
+      y: 88,
+      text: 'Lorem ipsum dolor sit amet',
+    })
+    // Its `scheme` holds AIFdb's scheme id: "72" on a Default Inference is the default, not a scheme named "72".
+    expect(result.map.relations.filter((r) => r.scheme !== undefined || r.schemeId !== undefined)).toEqual([])
+    // A plain AIFdb nodeset has no coordinates anywhere: nothing is pinned and nothing is reported about layout.
+    const plain = ok(parseAif(corpus('aifdb-17919.json')))
+    expect(plain.map.nodes.some((n) => n.pinned)).toBe(false)
+    expect(plain.warnings.filter((w) => /layout|OVA position/.test(w.message))).toEqual([])
   })
 
   test('[AF4] a layout entry that cannot be read loses only itself, and unplaced nodes are reported', () => {

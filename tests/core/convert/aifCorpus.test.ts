@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parseAif, serializeAif, serializeOva3 } from '@/core/convert/aif'
 import { problems } from '@/core/graph'
-import { expectedCounts, rawAif, type RawAif } from './aifCounts'
+import { expectedCounts, rawAif, rawLayout, type RawAif } from './aifCounts'
 
 /**
  * Real AIFdb, OVA3 and xAIF files (tests/fixtures/SOURCES.md). What each file
@@ -54,6 +54,35 @@ describe('the AIF corpus, counted from the raw files', () => {
       }
     },
   )
+
+  test.each(files)("[AF4][AF6] %s: the analyst's OVA layout is kept on import and written back on export", (file) => {
+    const text = readFileSync(path.join(dir, file), 'utf8')
+    const want = rawLayout(text)
+    const imported = parseAif(text)
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors))
+    const placed = imported.map.nodes.filter((n) => n.pinned)
+    expect(placed.map((n) => `${n.text} @ ${n.x},${n.y}`).sort()).toEqual(want)
+    // Every I-node a file with a layout places is pinned; a file without one pins nothing.
+    expect(placed.length).toBe(want.length === 0 ? 0 : imported.map.nodes.length)
+    // OVA3 reads only its layout block: each I-node's entry there is where the analyst put it.
+    const ova = serializeOva3(imported.map)
+    const textOf = new Map(ova.AIF.nodes.filter((n) => n.type === 'I').map((n) => [n.nodeID, n.text]))
+    const written = ova.OVA.nodes
+      .filter((n) => textOf.has(n.nodeID))
+      .map((n) => `${textOf.get(n.nodeID)} @ ${n.x},${n.y}`)
+    if (want.length > 0) expect(written.sort()).toEqual(want)
+  })
+
+  test.each(files)('[AF1] %s: Crux → AIF → Crux and Crux → OVA3 → Crux give back the imported map exactly', (file) => {
+    const imported = parseAif(readFileSync(path.join(dir, file), 'utf8'))
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors))
+    for (const exported of [serializeAif(imported.map), serializeOva3(imported.map)]) {
+      const back = parseAif(JSON.stringify(exported))
+      if (!back.ok) throw new Error(JSON.stringify(back.errors))
+      expect(back.warnings).toEqual([])
+      expect(back.map).toEqual(imported.map)
+    }
+  })
 
   test.each(files)('[AF6] %s: the OVA3 save export places every I-node where the map has it', (file) => {
     const imported = parseAif(readFileSync(path.join(dir, file), 'utf8'))

@@ -71,10 +71,13 @@ export function expectedCounts(aif: RawAif) {
       forces.push((ya.text ?? '').trim())
     }
   }
+  // A scheme of digits only is AIFdb's scheme id (OVA's earlier save format); the name is the node's text.
+  const schemeName = (x: RawNode) =>
+    (x.scheme != null && !/^\d+$/.test(x.scheme.trim()) ? x.scheme : (x.text ?? '')).trim()
   const schemes = aif.nodes
-    .filter((x) => (x.type === 'RA' || x.type === 'CA') && (x.scheme ?? x.text ?? '').trim() !== x.type)
+    .filter((x) => (x.type === 'RA' || x.type === 'CA') && schemeName(x) !== x.type)
     .filter((x) => (x.type === 'RA' ? supportsOfRa.get(String(x.nodeID))! > 0 : true))
-    .map((x) => (x.scheme ?? x.text ?? '').trim())
+    .map(schemeName)
   return {
     propositions: iNodes.map((n) => n.text ?? '').sort(),
     supports,
@@ -84,4 +87,27 @@ export function expectedCounts(aif: RawAif) {
     forces: forces.sort(),
     schemes: schemes.sort(),
   }
+}
+
+/**
+ * Where the analyst placed each I-node, read from the raw file: OVA3's
+ * layout block, or (OVA's earlier format) x/y on the AIF nodes themselves.
+ * "text @ x,y" per placed I-node, rounded, sorted; empty when the file has no layout.
+ */
+export function rawLayout(text: string): string[] {
+  const json = JSON.parse(text.replace(/^\uFEFF/, '')) as {
+    AIF?: { nodes: (RawNode & { x?: unknown; y?: unknown })[] }
+    nodes?: (RawNode & { x?: unknown; y?: unknown })[]
+    OVA?: { nodes?: { nodeID: string | number; x: unknown; y: unknown }[] }
+  }
+  const aifNodes = (json.AIF ?? json).nodes ?? []
+  const entries = json.OVA?.nodes ?? aifNodes.filter((n) => n.x !== undefined)
+  const where = new Map(entries.map((e) => [String(e.nodeID), [Number(e.x), Number(e.y)]]))
+  return aifNodes
+    .filter((n) => n.type === 'I' && where.has(String(n.nodeID)))
+    .map((n) => {
+      const [x, y] = where.get(String(n.nodeID))!
+      return `${n.text ?? ''} @ ${Math.round(x!)},${Math.round(y!)}`
+    })
+    .sort()
 }
