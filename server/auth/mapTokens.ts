@@ -39,15 +39,33 @@ function hmacKey(secret: Uint8Array): Promise<CryptoKey> {
   return key
 }
 
+/**
+ * Tokens this process signed, per secret, with their claims and expiry. The socket upgrade that follows a
+ * token request finds its token here and is spared a second HMAC: a string this process produced with this
+ * secret cannot be a forgery. The oldest are forgotten first; a forgotten token is verified as usual.
+ */
+const MINTED_KEPT = 20_000
+const minted = new WeakMap<Uint8Array, Map<string, { claims: MapTokenClaims; exp: number }>>()
+
+function remember(secret: Uint8Array, token: string, claims: MapTokenClaims, exp: number): void {
+  let bySecret = minted.get(secret)
+  if (!bySecret) minted.set(secret, (bySecret = new Map()))
+  bySecret.set(token, { claims, exp })
+  if (bySecret.size > MINTED_KEPT) bySecret.delete(bySecret.keys().next().value!)
+}
+
 export async function signMapToken(secret: Uint8Array, claims: MapTokenClaims, now = Date.now()): Promise<string> {
   const { sub, ...rest } = claims
-  return new SignJWT(rest)
+  const exp = Math.floor(now / 1000) + MAP_TOKEN_TTL_SECONDS
+  const token = await new SignJWT(rest)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
     .setAudience(AUDIENCE)
     .setIssuedAt(Math.floor(now / 1000))
-    .setExpirationTime(Math.floor(now / 1000) + MAP_TOKEN_TTL_SECONDS)
+    .setExpirationTime(exp)
     .sign(await hmacKey(secret))
+  remember(secret, token, claims, exp)
+  return token
 }
 
 export type TokenCheck = { ok: true; claims: MapTokenClaims } | { ok: false; reason: string }
@@ -59,18 +77,26 @@ export async function verifyMapToken(
   mapId: string,
   now = Date.now(),
 ): Promise<TokenCheck> {
+  const known = minted.get(secret)?.get(token)
+  // jose's rule for `exp`, without the HMAC: expired once the clock's second reaches it.
+  if (known)
+    return known.exp <= Math.floor(now / 1000) ? { ok: false, reason: 'token expired' } : checked(known.claims, mapId)
   try {
     const { payload } = await jwtVerify(token, await hmacKey(secret), {
       audience: AUDIENCE,
       algorithms: ['HS256'],
       currentDate: new Date(now),
     })
-    const claims = ClaimsSchema.safeParse(payload)
-    if (!claims.success) return { ok: false, reason: 'malformed token' }
-    if (claims.data.map !== mapId) return { ok: false, reason: 'token is for another map' }
-    return { ok: true, claims: claims.data }
+    return checked(payload, mapId)
   } catch (err) {
     const code = (err as { code?: string }).code
     return { ok: false, reason: code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'invalid token' }
   }
+}
+
+function checked(payload: unknown, mapId: string): TokenCheck {
+  const claims = ClaimsSchema.safeParse(payload)
+  if (!claims.success) return { ok: false, reason: 'malformed token' }
+  if (claims.data.map !== mapId) return { ok: false, reason: 'token is for another map' }
+  return { ok: true, claims: claims.data }
 }
