@@ -263,7 +263,7 @@ export class Room {
           if (outcome.ok) return
           if (outcome.malformed) return peer.close(CLOSE_PROTOCOL_ERROR, 'malformed update')
           peer.send(writePermissionDenied(outcome.reason))
-          peer.close(CLOSE_EDIT_REFUSED, `edit refused: ${outcome.reason}`.slice(0, 120))
+          peer.close(CLOSE_EDIT_REFUSED, `edit refused: ${outcome.reason}`)
         } catch {
           peer.close(CLOSE_PROTOCOL_ERROR, 'malformed update')
         }

@@ -11,6 +11,7 @@ import { storedStateFrames } from './coldStart'
 import { awarenessPayload } from './protocol'
 import type { Peer, PeerAccess, Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
+import { fitCloseReason } from './closeReason'
 
 export interface SyncServerOptions {
   store: MapStore
@@ -134,7 +135,7 @@ export function createSyncServer(options: SyncServerOptions) {
         return ws.bufferedAmount
       },
       close(code, reason) {
-        ws.close(code, reason)
+        ws.close(code, fitCloseReason(reason))
       },
     }
     let closed = false

@@ -47,13 +47,27 @@ export function createPhases(db: Db, onChange: (mapId: string, userIds: 'all') =
       return { ok: true, phase }
     },
 
-    /** Replaces the set; a current phase the new set lacks ends (no phase). */
-    async define(mapId: string, set: PhaseSet): Promise<void> {
+    /**
+     * Replaces the set, and with `current` names the phase the map is in afterwards (null: none), in the same
+     * write, so a renamed current phase is never briefly no phase at all ([PP6]). Without `current`, a current
+     * phase the new set lacks ends.
+     */
+    async define(
+      mapId: string,
+      set: PhaseSet,
+      current?: string | null,
+    ): Promise<{ ok: true; phase: Phase | null } | { ok: false; error: string }> {
       const valid = PhaseSetSchema.parse(set)
       const now = await this.of(mapId)
-      const keep = now?.current ? (findPhase(valid, now.current.name)?.name ?? null) : null
-      await db.map.update({ where: { id: mapId }, data: { phaseSet: JSON.stringify(valid), phase: keep } })
+      if (!now) return { ok: false, error: 'No such map' }
+      const phase = current === undefined ? findPhase(valid, now.current?.name) : findPhase(valid, current)
+      if (current && !phase) return { ok: false, error: `The new set has no phase called “${current}”` }
+      await db.map.update({
+        where: { id: mapId },
+        data: { phaseSet: JSON.stringify(valid), phase: phase?.name ?? null },
+      })
       onChange(mapId, 'all')
+      return { ok: true, phase }
     },
   }
 }
