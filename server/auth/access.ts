@@ -3,7 +3,7 @@ import { newId } from '../../core/graph'
 import { effectiveRole, rank, type Phase, type PublicRole, type Role } from '../../core/permissions'
 import type { Db } from '../db/client'
 import { pseudonymOn } from '../teaching/anonymity'
-import { storedPhases } from '../teaching/phases'
+import { phaseSetRevision, storedPhases } from '../teaching/phases'
 
 export interface Grant {
   role: Role | null
@@ -16,7 +16,7 @@ export interface Grant {
   pseudonym: string | null
   /** [PM1] Review mode binds this person: their new nodes arrive pending. */
   review: boolean
-  /** The map-wide classroom switches, 'a' anonymous and 'r' review mode ([PN4], [PM1]). */
+  /** The map-wide classroom switches, 'a' anonymous and 'r' review mode ([PN4], [PM1]), then the phase set's revision ([PP6]). */
   classroom: string
 }
 
@@ -74,7 +74,7 @@ export function createAccess(db: Db, onChange: AccessChanged) {
         phase: storedPhases(map).current,
         pseudonym: userId && role ? await pseudonymOn(db, mapId, map, userId, role) : null,
         review: map.review && role !== 'owner',
-        classroom: `${map.anonymous ? 'a' : ''}${map.review ? 'r' : ''}`,
+        classroom: `${map.anonymous ? 'a' : ''}${map.review ? 'r' : ''}${phaseSetRevision(map.phaseSet)}`,
       }
     },
 

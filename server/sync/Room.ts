@@ -54,7 +54,7 @@ export interface PeerAccess {
   pseudonym?: string | null
   /** [PM1] Review mode: this person's new nodes must arrive pending. */
   review?: boolean
-  /** The map-wide classroom switches ('a' anonymous, 'r' review mode): a change reloads every screen. */
+  /** The map-wide classroom switches ('a' anonymous, 'r' review mode, the phase set's revision): a change reloads every screen. */
   classroom?: string
 }
 

@@ -25,6 +25,18 @@ function parseSet(json: string | null): PhaseSet | null {
   }
 }
 
+/**
+ * [PP6] A short fingerprint of a stored custom set ('' for the default): part of the map-wide
+ * classroom switches a connection carries, so a new set reloads every open screen even when
+ * the current phase stays as it was (the teacher's phase switch lists the new phases).
+ */
+export function phaseSetRevision(json: string | null): string {
+  if (!json) return ''
+  let hash = 0x811c9dc5
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(36)
+}
+
 /** [PP1], [PP5] Owner-only (callers check [PR9]): every change reaches live connections at once. */
 export function createPhases(db: Db, onChange: (mapId: string, userIds: 'all') => void) {
   return {
