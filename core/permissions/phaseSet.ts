@@ -28,7 +28,9 @@ const kindsOf = <K extends string>(kinds: readonly [K, ...K[]], what: string) =>
 
 export const PhaseSchema = z.object({
   /** Checked with its position by the set (below), so the error can say which phase. */
-  name: z.string({ error: 'A phase needs a name' }).max(PHASE_NAME_MAX * 4, `A phase name has at most ${PHASE_NAME_MAX} characters`),
+  name: z
+    .string({ error: 'A phase needs a name' })
+    .max(PHASE_NAME_MAX * 4, `A phase name has at most ${PHASE_NAME_MAX} characters`),
   /** Node kinds people may add, change, move and delete in this phase. */
   nodes: kindsOf(NODE_KINDS, 'node'),
   /** Relation kinds people may add, change and delete. */

@@ -57,7 +57,13 @@ describe('a teacher’s own phase set', () => {
       phase('  Brainstorm ', { nodes: ['question', 'claim', 'claim'], relations: ['attacks', 'supports'] }),
     ])
     expect(parsed).toEqual([
-      { name: 'Brainstorm', nodes: ['claim', 'question'], relations: ['supports', 'attacks'], votes: false, ownersToo: false },
+      {
+        name: 'Brainstorm',
+        nodes: ['claim', 'question'],
+        relations: ['supports', 'attacks'],
+        votes: false,
+        ownersToo: false,
+      },
     ])
     expect(findPhase(parsed, 'BRAINSTORM')?.name).toBe('Brainstorm')
   })
