@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { publishedCacheControl } from './server/publishing/cacheControl'
+import { SECURITY_HEADERS } from './server/http/securityHeaders'
 
 /**
  * Security headers on every page: a per-request nonce CSP (Next streams
@@ -44,10 +45,7 @@ export function proxy(request: NextRequest) {
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('content-security-policy', csp)
-  response.headers.set('x-content-type-options', 'nosniff')
-  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin')
-  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()')
-  response.headers.set('cross-origin-opener-policy', 'same-origin')
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value)
   if (!embeddable) response.headers.set('x-frame-options', 'DENY')
   // Published pages are the same for every reader; Next keeps a Cache-Control set here.
   if (cacheControl) response.headers.set('cache-control', cacheControl)

@@ -93,12 +93,12 @@ export async function main(): Promise<Round[]> {
         const end = start + MEASURE_MS
         for (const c of clients) c.send(`go ${start} ${end}`)
         await new Promise((r) => setTimeout(r, WARM_MS))
-        const before = processTreeUsage(pid)
+        const before = processTreeUsage(pid, { sync: true })
         const load = os.loadavg()[0]!
         await new Promise((r) => setTimeout(r, MEASURE_MS))
-        const rssBytes = processTreeUsage(pid).rssBytes
+        const rssBytes = processTreeUsage(pid, { sync: true }).rssBytes
         const results = await Promise.all(clients.map((c) => c.next<{ result: RoomsClientResult }>('result', 120_000)))
-        const after = processTreeUsage(pid)
+        const after = processTreeUsage(pid, { sync: true })
         const sent = results.reduce((n, r) => n + r.result.sent, 0)
         const latencies = Float64Array.from(results.flatMap((r) => r.result.latencies)).sort()
         const outcome: Round = {
@@ -128,7 +128,10 @@ export async function main(): Promise<Round[]> {
       const order: Kind[] = round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']
       for (const kind of order) rounds.push(await run(kind, round))
     }
-    const idle = { ours: processTreeUsage(ours.pid).rssBytes, reference: processTreeUsage(reference.pid).rssBytes }
+    const idle = {
+      ours: processTreeUsage(ours.pid, { sync: true }).rssBytes,
+      reference: processTreeUsage(reference.pid, { sync: true }).rssBytes,
+    }
     const section = describe(rounds, idle, {
       loadBefore,
       loadAfter: os.loadavg(),

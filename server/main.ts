@@ -6,7 +6,9 @@ import path from 'node:path'
 import next from 'next'
 import { env } from './env'
 import { handleHealth } from './app/health'
-import { registerServices } from './app/registry'
+import { handleTokenRequest } from './next/tokenEndpoint'
+import { startPages } from './next/pages'
+import { localRouteServices, registerServices } from './app/registry'
 import { createServices } from './app/services'
 import { isPostgresUrl } from './db/client'
 import { migratePostgres } from './db/pgMigrate'
@@ -40,14 +42,16 @@ export function ensureBuild(): void {
 }
 
 /**
- * One process serves the pages (Next) and the map sockets (/ws/<mapId>) on
- * one port, sharing one database client and one set of live rooms.
+ * This process owns the public port, the database, the live rooms and the map sockets (/ws/<mapId>), and
+ * answers health checks and token requests itself; Next serves the pages from a process of its own behind
+ * it, calling this one's services over a narrow channel ([SY11]).
  */
 export async function startCrux(options: { dev: boolean; seeds?: () => Promise<SeedMap[]> }) {
   const config = env()
   await migrate(config.DATABASE_URL)
   const services = await createServices(config)
-  registerServices(services)
+  const routeServices = localRouteServices(services)
+  registerServices(routeServices)
   if (config.SEED_ON_START && options.seeds) {
     const outcome = await seedMaps(services, await options.seeds(), { publicRole: config.SEED_PUBLIC_ROLE })
     const created = outcome.filter((o) => o.action === 'created').length
@@ -59,15 +63,20 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
     }
   }
 
-  const app = next({ dev: options.dev, dir: root, hostname: 'localhost', port: config.PORT })
-  const handle = app.getRequestHandler()
-  await app.prepare()
-  const nextUpgrade = app.getUpgradeHandler()
+  // [SY11] `npm start`: Next in a process of its own, behind this one; `npm run dev` keeps it here for hot reload.
+  const pages = options.dev ? undefined : await startPages(services, (msg) => console.error(`[pages] ${msg}`))
+  const inline = options.dev ? await startInlineNext(config.PORT) : undefined
 
   // [DU6] Health checks never reach Next: they must answer while pages cannot.
-  const server = http.createServer((req, res) => void (handleHealth(req, res, services) || handle(req, res)))
+  const server = http.createServer((req, res) => {
+    if (handleHealth(req, res, services)) return
+    if (pages) return void (handleTokenRequest(req, res, routeServices) || pages.forward(req, res))
+    void inline!.handle(req, res)
+  })
   server.on('upgrade', (req, socket, head) => {
-    if (!services.sync.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head)
+    if (services.sync.handleUpgrade(req, socket, head)) return
+    if (inline) void inline.upgrade(req, socket, head)
+    else socket.destroy()
   })
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve))
   const { port } = server.address() as AddressInfo
@@ -89,9 +98,16 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
         )
       }
       server.closeAllConnections()
-      await withinDeadline(Promise.all([closed, app.close()]), 500)
+      await withinDeadline(Promise.all([closed, pages?.stop(), inline?.close()]), 2500)
     })())
   return { url, port, stop, stopDeadlineMs: config.STOP_DEADLINE_MS }
+}
+
+/** Next in this process, with hot reload: `npm run dev`. */
+async function startInlineNext(port: number) {
+  const app = next({ dev: true, dir: root, hostname: 'localhost', port })
+  await app.prepare()
+  return { handle: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), close: () => app.close() }
 }
 
 /** Resolves true when `work` settles within `ms`, false when the deadline passed first. */

@@ -47,9 +47,9 @@ export async function runCrowd(plan: CrowdPlan): Promise<CrowdOutcome> {
     const end = start + measureMs
     for (const w of workers) w.child.stdin!.write(`go ${start} ${end}\n`)
     await new Promise((r) => setTimeout(r, Math.max(0, start - (performance.timeOrigin + performance.now()))))
-    const before = processTreeUsage(serverPid)
+    const before = processTreeUsage(serverPid, { sync: true })
     const results = await Promise.all(workers.map((w) => w.next('result')))
-    const after = processTreeUsage(serverPid)
+    const after = processTreeUsage(serverPid, { sync: true })
     await whileConnected?.()
     const merged = mergeResults(results.map((r) => (r as { result: CrowdResult }).result))
     return {

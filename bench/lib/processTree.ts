@@ -3,12 +3,27 @@ import fs from 'node:fs'
 const TICKS_PER_SECOND = 100
 const PAGE_BYTES = 4096
 
+/** Next's own process under `npm start` ([SY11]): it serves pages and never sees a socket frame. */
+const PAGES_PROCESS = /server\/next\/child\.ts/
+
+function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+  } catch {
+    return ''
+  }
+}
+
 /**
  * CPU time and resident memory of a process and all its descendants, from
- * /proc (Linux). `npm start` runs tsx, which runs node as a child: the server
- * is the whole tree, not the pid the bench spawned.
+ * /proc (Linux): the server may be a tree (tsx running node as a child), not
+ * the pid the bench spawned. `sync: true` leaves out Next's process, so the
+ * figures are the sync process's own, as the issue's targets are stated.
  */
-export function processTreeUsage(rootPid: number): { cpuMs: number; rssBytes: number } {
+export function processTreeUsage(
+  rootPid: number,
+  options: { sync?: boolean } = {},
+): { cpuMs: number; rssBytes: number } {
   const stats = new Map<number, { ppid: number; cpuTicks: number; rssPages: number }>()
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -35,7 +50,11 @@ export function processTreeUsage(rootPid: number): { cpuMs: number; rssBytes: nu
       cpuTicks += s.cpuTicks
       rssPages += s.rssPages
     }
-    for (const [child, c] of stats) if (c.ppid === pid) pending.push(child)
+    for (const [child, c] of stats) {
+      if (c.ppid !== pid) continue
+      if (options.sync && PAGES_PROCESS.test(commandLine(child))) continue
+      pending.push(child)
+    }
   }
   return { cpuMs: (cpuTicks * 1000) / TICKS_PER_SECOND, rssBytes: rssPages * PAGE_BYTES }
 }

@@ -34,7 +34,10 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
   // (raw INSERTs there already skip the query compiler, and the pool runs them off the event loop).
   const sqliteStore = isPostgresUrl(env.DATABASE_URL)
     ? undefined
-    : createSqliteStore(env.DATABASE_URL, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS })
+    : createSqliteStore(env.DATABASE_URL, {
+        busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+        onError: (message) => console.error(`[sqlite] checkpoint failed, will retry: ${message}`),
+      })
   const store = sqliteStore ?? createPrismaStore(db)
   const log = (msg: string, err?: unknown) => console.error(`[sync] ${msg}`, err ?? '')
   const bus = env.REDIS_URL ? createRedisBus(env.REDIS_URL, log) : undefined
@@ -112,7 +115,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     async close() {
       await sync?.close()
       await bus?.close()
-      sqliteStore?.close()
+      await sqliteStore?.close()
       await db.$disconnect()
     },
   }

@@ -4,6 +4,9 @@ import type { Access, Grant } from './access'
 /** Why a person may not do something to a map, in the words every caller shows. */
 export type RoleRefusal = 'unauthenticated' | 'not_found' | 'forbidden'
 
+/** The HTTP status of each refusal, for every caller that answers over HTTP. */
+export const REFUSAL_STATUS: Record<RoleRefusal, number> = { unauthenticated: 401, not_found: 404, forbidden: 403 }
+
 export type MapRoleCheck = { ok: true; role: Role; grant: Grant } | { ok: false; refusal: RoleRefusal; message: string }
 
 const VERB: Record<Action, string> = {

@@ -92,7 +92,8 @@ function peerAccess(
   }
 }
 
-function sessionCookie(req: IncomingMessage): string | undefined {
+/** The session token in a request's cookie header, if any. */
+export function sessionCookie(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=')
     if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim())

@@ -43,6 +43,8 @@ export async function tuneDb(db: Db, url: string): Promise<void> {
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
+  // [ST9] The SQLite store's worker thread checkpoints; no commit on the event loop does.
+  await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0')
 }
 
 const holder = globalThis as unknown as { __cruxDb?: { url: string; db: Db } }

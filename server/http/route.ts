@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
 import type { Action, Role } from '../../core/permissions'
 import type { Grant } from '../auth/access'
-import { MapRoleError, type RoleRefusal } from '../auth/mapRole'
+import { MapRoleError, REFUSAL_STATUS } from '../auth/mapRole'
 import { services } from '../app/registry'
 import { currentUser, requireMapRole } from '../app/viewer'
 import type { SessionUser } from '../auth/sessions'
@@ -42,8 +42,6 @@ type Ctx<P extends z.ZodType, B> = {
   grant: (Grant & { role: Role }) | null
   req: NextRequest
 }
-
-const REFUSAL_STATUS: Record<RoleRefusal, number> = { unauthenticated: 401, not_found: 404, forbidden: 403 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

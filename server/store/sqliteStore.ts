@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { MapGoneError, type MapStore } from './MapStore'
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer'
 
 /**
  * [ST7] The MapStore on the embedded SQLite file, on its own better-sqlite3
@@ -19,7 +20,9 @@ import { MapGoneError, type MapStore } from './MapStore'
  * retries its own batch ([DU1]).
  */
 export interface SqliteStore extends MapStore {
-  close(): void
+  /** Flushes what is queued and closes; the checkpoint worker makes one last pass. */
+  close(): Promise<void>
+  readonly checkpointer: WalCheckpointer
 }
 
 interface PendingAppend {
@@ -32,14 +35,25 @@ interface PendingAppend {
 /** Prisma's better-sqlite3 adapter writes DateTime as ISO 8601 with an explicit offset. */
 const prismaTimestamp = (d: Date) => d.toISOString().replace('Z', '+00:00')
 
-export function createSqliteStore(url: string, options: { busyTimeoutMs: number }): SqliteStore {
+export function createSqliteStore(
+  url: string,
+  options: { busyTimeoutMs: number; checkpointEveryMs?: number; onError?: (message: string) => void },
+): SqliteStore {
   if (!url.startsWith('file:')) throw new Error(`the SQLite store needs a file: URL (got ${url.split(':')[0]}:)`)
-  const db = new Database(url.replace(/^file:/, ''), { timeout: options.busyTimeoutMs })
+  const file = url.replace(/^file:/, '')
+  const db = new Database(file, { timeout: options.busyTimeoutMs })
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   // [DU1] A deleted map must fail its append (MapGoneError), as it does through Prisma.
   db.pragma('foreign_keys = ON')
   db.pragma(`busy_timeout = ${options.busyTimeoutMs}`)
+  // [ST9] Checkpoints happen in a worker thread, never inside a commit on the event loop.
+  db.pragma('wal_autocheckpoint = 0')
+  const checkpointer = startWalCheckpointer(file, {
+    busyTimeoutMs: options.busyTimeoutMs,
+    everyMs: options.checkpointEveryMs,
+    onError: options.onError,
+  })
 
   const insert = db.prepare<[string, Buffer, string]>(
     'INSERT INTO "DocUpdate" ("mapId", "data", "createdAt") VALUES (?, ?, ?)',
@@ -145,9 +159,11 @@ export function createSqliteStore(url: string, options: { busyTimeoutMs: number 
     async drop(mapId) {
       dropDoc(mapId)
     },
-    close() {
+    checkpointer,
+    async close() {
       if (queued.length > 0) commit()
       db.close()
+      await checkpointer.stop()
     },
   }
 }

@@ -437,10 +437,14 @@ describe('security headers', () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
   })
 
-  test('[PH5] API responses carry the headers too', async () => {
-    const res = await viewer.request.get(`/api/maps/${mapId}/token`)
-    expect(res.headers()['x-content-type-options']).toBe('nosniff')
-    expect(res.headers()['content-security-policy']).toContain("default-src 'self'")
+  test('[PH5] API responses carry the headers too, the token the sync process answers itself [SY11] included', async () => {
+    for (const path of [`/api/maps/${mapId}/token`, `/api/maps/${mapId}/comments`]) {
+      const res = await viewer.request.get(path)
+      expect(res.status(), path).toBe(200)
+      expect(res.headers()['x-content-type-options'], path).toBe('nosniff')
+      expect(res.headers()['referrer-policy'], path).toBe('strict-origin-when-cross-origin')
+      expect(res.headers()['content-security-policy'], path).toMatch(/default-src '(self|none)'/)
+    }
   })
 })
 
