@@ -114,7 +114,9 @@ describe("a teacher's own phases", () => {
     await editor.getByTestId('phase-save').click()
     await editor.waitFor({ state: 'detached' })
     for (const s of [teacher, ann, bob]) await waitForPhase(s.page, 'Questions')
-    expect(await stored()).toMatchObject({ current: { name: 'Questions' }, set: [{}, { relations: ['supports'] }] })
+    const now = await stored()
+    expect(now.current?.name).toBe('Questions')
+    expect(now.set[1]).toMatchObject({ name: 'Questions', nodes: ['question'], relations: ['supports'] })
   }, 60_000)
 
   test('[PP7] [PR9] sent as raw HTTP, bad sets are refused in words and change nothing; a student may not define one', async () => {
