@@ -1,6 +1,8 @@
 'use client'
 import { useState } from 'react'
 import { describePhase, type Phase, type PhaseSet } from '@/core/permissions'
+import { PhaseSetEditor } from './classroom/PhaseSetEditor'
+import { putClassroomSetting } from './classroom/putClassroomSetting'
 
 type Props = {
   mapId: string
@@ -19,74 +21,77 @@ type Props = {
  * current phase and what it allows, and whether names are hidden ([PN1]) or
  * new nodes wait for review ([PM1]); owners switch all three here. The
  * server closes every socket on a change, so each screen reloads its
- * session and this bar follows without anything more.
+ * session and this bar follows without anything more. [PP6] Owners open the
+ * phase set editor from here.
  */
 export function ClassroomBar({ mapId, phase, set, canSwitch, anonymous, review }: Props) {
   const [error, setError] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
   if (!phase && !canSwitch && !anonymous && !review) return null
 
   async function put(what: 'phase' | 'anonymity' | 'review', body: unknown) {
     setError(null)
-    const res = await fetch(`/api/maps/${encodeURIComponent(mapId)}/${what}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    if (!res.ok)
-      setError(
-        ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ??
-          'Could not change that',
-      )
+    setError(await putClassroomSetting(mapId, what, body))
   }
   const choose = (name: string) => put('phase', { phase: name === '' ? null : name })
 
   return (
-    <div className="crux-phase" role="status" data-testid="phase-banner" data-phase={phase?.name ?? ''}>
-      <strong>{phase ? `Phase: ${phase.name}` : 'No phase'}</strong>{' '}
-      <span>{phase ? describePhase(phase) : 'Roles alone decide who writes what.'}</span>
-      {canSwitch && (
-        <label>
-          {' '}
-          Move to{' '}
-          <select data-testid="phase-select" value={phase?.name ?? ''} onChange={(e) => void choose(e.target.value)}>
-            <option value="">no phase</option>
-            {set.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+    <>
+      <div className="crux-phase" role="status" data-testid="phase-banner" data-phase={phase?.name ?? ''}>
+        <strong>{phase ? `Phase: ${phase.name}` : 'No phase'}</strong>{' '}
+        <span>{phase ? describePhase(phase) : 'Roles alone decide who writes what.'}</span>
+        {canSwitch && (
+          <label>
+            {' '}
+            Move to{' '}
+            <select data-testid="phase-select" value={phase?.name ?? ''} onChange={(e) => void choose(e.target.value)}>
+              <option value="">no phase</option>
+              {set.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {canSwitch && (
+          <button type="button" data-testid="phase-edit" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+            Edit phases…
+          </button>
+        )}
+        {anonymous && !canSwitch && (
+          <span data-testid="anonymous-notice"> Names are hidden: everyone appears under a pseudonym.</span>
+        )}
+        {canSwitch && (
+          <label>
+            {' '}
+            <input
+              type="checkbox"
+              data-testid="anonymity-toggle"
+              checked={anonymous}
+              onChange={(e) => void put('anonymity', { anonymous: e.target.checked })}
+            />{' '}
+            Students anonymous
+          </label>
+        )}
+        {review && !canSwitch && <span data-testid="review-notice"> New nodes wait for the teacher’s review.</span>}
+        {canSwitch && (
+          <label>
+            {' '}
+            <input
+              type="checkbox"
+              data-testid="review-toggle"
+              checked={review}
+              onChange={(e) => void put('review', { review: e.target.checked })}
+            />{' '}
+            Review new nodes
+          </label>
+        )}
+        {error && <span role="alert"> {error}</span>}
+      </div>
+      {canSwitch && editing && (
+        <PhaseSetEditor mapId={mapId} set={set} current={phase} onClose={() => setEditing(false)} />
       )}
-      {anonymous && !canSwitch && (
-        <span data-testid="anonymous-notice"> Names are hidden: everyone appears under a pseudonym.</span>
-      )}
-      {canSwitch && (
-        <label>
-          {' '}
-          <input
-            type="checkbox"
-            data-testid="anonymity-toggle"
-            checked={anonymous}
-            onChange={(e) => void put('anonymity', { anonymous: e.target.checked })}
-          />{' '}
-          Students anonymous
-        </label>
-      )}
-      {review && !canSwitch && <span data-testid="review-notice"> New nodes wait for the teacher’s review.</span>}
-      {canSwitch && (
-        <label>
-          {' '}
-          <input
-            type="checkbox"
-            data-testid="review-toggle"
-            checked={review}
-            onChange={(e) => void put('review', { review: e.target.checked })}
-          />{' '}
-          Review new nodes
-        </label>
-      )}
-      {error && <span role="alert"> {error}</span>}
-    </div>
+    </>
   )
 }

@@ -1,5 +1,6 @@
 import type { EntryRef, Touch } from '../ydoc/touches'
-import { phaseRefusalOf, type Phase } from './phases'
+import { phaseRefusalOf } from './phases'
+import type { Phase } from './phaseSet'
 
 /**
  * [PA1]–[PA8] Whether one person's update may change a map, judged record by

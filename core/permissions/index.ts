@@ -1,3 +1,4 @@
 export * from './roles'
 export * from './contributions'
 export * from './phases'
+export * from './phaseSet'

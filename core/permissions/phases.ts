@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { NODE_KINDS, RELATION_KINDS, type NodeKind, type RelationKind } from '../graph/schema'
+import { samePhaseName, type Phase, type PhaseSet } from './phaseSet'
 import type { Touch } from '../ydoc/touches'
 
 /**
@@ -7,43 +7,8 @@ import type { Touch } from '../ydoc/touches'
  * teacher may write while a map is in a phase. Pure: the server judges every
  * update with `phaseRefusalOf` (core/permissions/contributions.ts), the
  * editor asks `phaseRefusal` before writing, so an honest student is told
- * before the server has to refuse.
+ * before the server has to refuse. The sets themselves are in phaseSet.ts.
  */
-export const PhaseSchema = z.object({
-  name: z.string().trim().min(1).max(40),
-  /** Node kinds people may add, change, move and delete in this phase. */
-  nodes: z.array(z.enum(NODE_KINDS)),
-  /** Relation kinds people may add, change and delete. */
-  relations: z.array(z.enum(RELATION_KINDS)),
-  /** Whether people may cast, change and withdraw votes. */
-  votes: z.boolean(),
-  /** [PP2] The phase binds owners too (Closed: read only for everyone). */
-  ownersToo: z.boolean().default(false),
-})
-export type Phase = z.infer<typeof PhaseSchema>
-
-/** [PP1] A teacher's own set: 1–12 phases with distinct names, in the order they are run. */
-export const PhaseSetSchema = z
-  .array(PhaseSchema)
-  .min(1)
-  .max(12)
-  .refine((set) => new Set(set.map((p) => p.name.toLowerCase())).size === set.length, 'phase names must differ')
-export type PhaseSet = z.infer<typeof PhaseSetSchema>
-
-/** [PP3] The default set, in order. */
-export const DEFAULT_PHASES: PhaseSet = [
-  { name: 'Prepare', nodes: [], relations: [], votes: false, ownersToo: false },
-  {
-    name: 'Open',
-    nodes: ['claim', 'argument', 'evidence', 'question'],
-    relations: ['supports'],
-    votes: false,
-    ownersToo: false,
-  },
-  { name: 'Rebut', nodes: ['objection'], relations: ['attacks', 'undercuts'], votes: false, ownersToo: false },
-  { name: 'Vote', nodes: [], relations: [], votes: true, ownersToo: false },
-  { name: 'Closed', nodes: [], relations: [], votes: false, ownersToo: true },
-]
 
 /** What one write is about: a node or relation of a kind (null: unreadable), or a vote. */
 export type PhaseSubject =
@@ -131,8 +96,8 @@ export function phaseRefusalOf(
   return null
 }
 
-/** The phase named `name` in a set, if any (names compare without case). */
+/** The phase named `name` in a set, if any (names compare as [PP7] says). */
 export function findPhase(set: PhaseSet, name: string | null | undefined): Phase | null {
   if (!name) return null
-  return set.find((p) => p.name.toLowerCase() === name.toLowerCase()) ?? null
+  return set.find((p) => samePhaseName(p.name, name)) ?? null
 }

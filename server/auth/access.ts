@@ -4,7 +4,7 @@ import { effectiveRole, rank, type Phase, type PublicRole, type Role } from '../
 import type { Db } from '../db/client'
 import { prismaHotReads, type HotReads } from '../db/hotReads'
 import { pseudonymOn } from '../teaching/anonymity'
-import { storedPhases } from '../teaching/phases'
+import { phaseSetRevision, storedPhases } from '../teaching/phases'
 
 export interface Grant {
   role: Role | null
@@ -17,7 +17,7 @@ export interface Grant {
   pseudonym: string | null
   /** [PM1] Review mode binds this person: their new nodes arrive pending. */
   review: boolean
-  /** The map-wide classroom switches, 'a' anonymous and 'r' review mode ([PN4], [PM1]). */
+  /** The map-wide classroom switches, 'a' anonymous and 'r' review mode ([PN4], [PM1]), then the phase set's revision ([PP6]). */
   classroom: string
 }
 
@@ -73,7 +73,7 @@ export function createAccess(db: Db, onChange: AccessChanged, reads: HotReads = 
         phase: storedPhases(map).current,
         pseudonym: userId && role ? await pseudonymOn(db, mapId, map, userId, role) : null,
         review: map.review && role !== 'owner',
-        classroom: `${map.anonymous ? 'a' : ''}${map.review ? 'r' : ''}`,
+        classroom: `${map.anonymous ? 'a' : ''}${map.review ? 'r' : ''}${phaseSetRevision(map.phaseSet)}`,
       }
     },
 

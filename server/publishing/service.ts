@@ -1,11 +1,11 @@
 import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../../core/convert'
-import { evaluate } from '../../core/evaluate'
+import { badgesOf } from '../../core/publishing/badges'
 import { newId, type ArgumentMap, type MapCredits } from '../../core/graph'
 import type { Access } from '../auth/access'
 import { checkMapRole } from '../auth/mapRole'
 import type { Db } from '../db/client'
 import type { MapService } from '../maps'
-import type { PublishedBadge, PublishedView } from '../../core/publishing/view'
+import type { PublishedView } from '../../core/publishing/view'
 import { Lru } from './lru'
 import { PUBLISH_SLUG, PUBLISH_SLUG_MAX, publishSlug } from './slug'
 
@@ -228,8 +228,7 @@ function prepare(row: { mapId: string; number: number; title: string; content: s
   const map = parsed.map
   const outline = buildOutline(map)
   const authorOf = publishedAuthors(row.content)
-  const badges: Record<string, PublishedBadge> = {}
-  for (const [id, e] of evaluate(map).nodes) badges[id] = { label: e.label, strength: e.strength, why: e.why }
+  const badges = badgesOf(map)
   return {
     mapId: row.mapId,
     number: row.number,

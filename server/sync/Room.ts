@@ -54,7 +54,7 @@ export interface PeerAccess {
   pseudonym?: string | null
   /** [PM1] Review mode: this person's new nodes must arrive pending. */
   review?: boolean
-  /** The map-wide classroom switches ('a' anonymous, 'r' review mode): a change reloads every screen. */
+  /** The map-wide classroom switches ('a' anonymous, 'r' review mode, the phase set's revision): a change reloads every screen. */
   classroom?: string
 }
 
@@ -263,7 +263,7 @@ export class Room {
           if (outcome.ok) return
           if (outcome.malformed) return peer.close(CLOSE_PROTOCOL_ERROR, 'malformed update')
           peer.send(writePermissionDenied(outcome.reason))
-          peer.close(CLOSE_EDIT_REFUSED, `edit refused: ${outcome.reason}`.slice(0, 120))
+          peer.close(CLOSE_EDIT_REFUSED, `edit refused: ${outcome.reason}`)
         } catch {
           peer.close(CLOSE_PROTOCOL_ERROR, 'malformed update')
         }

@@ -11,6 +11,7 @@ import { storedStateFrames } from './coldStart'
 import { awarenessPayload } from './protocol'
 import type { Peer, PeerAccess, Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
+import { fitCloseReason } from './closeReason'
 
 export interface SyncServerOptions {
   store: MapStore
@@ -60,6 +61,13 @@ export function createSyncServer(options: SyncServerOptions) {
   const rateLimit: RateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit }
   const sockets = socketCounter(options.maxSocketsPerPerson ?? DEFAULT_MAX_SOCKETS_PER_PERSON)
   let nextPeer = 0
+  /**
+   * [PS9] [PP5] Bumped when a map's access changes. A socket authorized before a change but
+   * joining its room after the change's sweep of live peers would keep the old rights (and
+   * its screen the old phase): it is closed to reconnect instead, before any frame of it is read.
+   */
+  const accessGenerations = new Map<string, number>()
+  const accessGeneration = (mapId: string) => accessGenerations.get(mapId) ?? 0
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -89,6 +97,7 @@ export function createSyncServer(options: SyncServerOptions) {
       reject(socket, 400, 'bad map id')
       return true
     }
+    const generation = accessGeneration(mapId)
     options
       .authorize(req, mapId)
       .then((access) => {
@@ -99,7 +108,7 @@ export function createSyncServer(options: SyncServerOptions) {
         // A client that hung up while we looked it up must not keep its slot.
         if (socket.destroyed) return release()
         socket.once('close', release)
-        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, access))
+        wss.handleUpgrade(req, socket, head, (ws) => connect(ws, mapId, access, generation))
       })
       .catch((err) => {
         log('authorize failed', err)
@@ -108,7 +117,7 @@ export function createSyncServer(options: SyncServerOptions) {
     return true
   }
 
-  function connect(ws: WebSocket, mapId: string, access: PeerAccess): void {
+  function connect(ws: WebSocket, mapId: string, access: PeerAccess, generation: number): void {
     const alive = ws as WebSocket & { crxAlive?: boolean }
     alive.crxAlive = true
     ws.on('pong', () => (alive.crxAlive = true))
@@ -134,7 +143,7 @@ export function createSyncServer(options: SyncServerOptions) {
         return ws.bufferedAmount
       },
       close(code, reason) {
-        ws.close(code, reason)
+        ws.close(code, fitCloseReason(reason))
       },
     }
     let closed = false
@@ -153,10 +162,16 @@ export function createSyncServer(options: SyncServerOptions) {
     }
     // Frames queue behind the load, so the first sync answer reflects the store.
     let queue = rooms.acquire(mapId, onStored).then((room) => {
-      if (!closed) {
-        room.join(peer, access, sentStored)
+      if (closed) return room
+      if (accessGeneration(mapId) !== generation) {
+        // Authorized under rights that changed meanwhile: it joins unable to write and reconnects.
+        room.join(peer, { ...access, canWrite: false }, sentStored)
         joined = room
+        peer.close(CLOSE_ROLE_CHANGED, 'access changed')
+        return room
       }
+      room.join(peer, access, sentStored)
+      joined = room
       return room
     })
     queue.catch((err) => {
@@ -206,6 +221,7 @@ export function createSyncServer(options: SyncServerOptions) {
     userIds: string[] | 'all',
     lookup: (userId: string) => Promise<PeerAccess | null>,
   ): Promise<void> {
+    accessGenerations.set(mapId, accessGeneration(mapId) + 1)
     const live = rooms.live(mapId)
     if (!live) return
     const room = await live

@@ -26,6 +26,18 @@ function parseSet(json: string | null): PhaseSet | null {
   }
 }
 
+/**
+ * [PP6] A short fingerprint of a stored custom set ('' for the default): part of the map-wide
+ * classroom switches a connection carries, so a new set reloads every open screen even when
+ * the current phase stays as it was (the teacher's phase switch lists the new phases).
+ */
+export function phaseSetRevision(json: string | null): string {
+  if (!json) return ''
+  let hash = 0x811c9dc5
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(36)
+}
+
 /** [PP1], [PP5] Owner-only (callers check [PR9]): every change reaches live connections at once. */
 export function createPhases(
   db: Db,
@@ -52,13 +64,27 @@ export function createPhases(
       return { ok: true, phase }
     },
 
-    /** Replaces the set; a current phase the new set lacks ends (no phase). */
-    async define(mapId: string, set: PhaseSet): Promise<void> {
+    /**
+     * Replaces the set, and with `current` names the phase the map is in afterwards (null: none), in the same
+     * write, so a renamed current phase is never briefly no phase at all ([PP6]). Without `current`, a current
+     * phase the new set lacks ends.
+     */
+    async define(
+      mapId: string,
+      set: PhaseSet,
+      current?: string | null,
+    ): Promise<{ ok: true; phase: Phase | null } | { ok: false; error: string }> {
       const valid = PhaseSetSchema.parse(set)
       const now = await this.of(mapId)
-      const keep = now?.current ? (findPhase(valid, now.current.name)?.name ?? null) : null
-      await db.map.update({ where: { id: mapId }, data: { phaseSet: JSON.stringify(valid), phase: keep } })
+      if (!now) return { ok: false, error: 'No such map' }
+      const phase = current === undefined ? findPhase(valid, now.current?.name) : findPhase(valid, current)
+      if (current && !phase) return { ok: false, error: `The new set has no phase called “${current}”` }
+      await db.map.update({
+        where: { id: mapId },
+        data: { phaseSet: JSON.stringify(valid), phase: phase?.name ?? null },
+      })
       onChange(mapId, 'all')
+      return { ok: true, phase }
     },
   }
 }

@@ -88,12 +88,18 @@ export function useMapDoc(mapId: string, wsUrl: string): MapDoc {
     }))
     // y-websocket reports every retry as "connecting": once the connection is
     // lost, the badge stays "offline" until it is back instead of flickering.
-    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) =>
+    let reconnecting = false
+    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      // [PP5] The session fetched on the close may predate a change the new socket was authorized
+      // under (a phase chosen while we reconnected): read it again once the socket is back.
+      if (status === 'connected' && reconnecting) void refresh()
+      if (status === 'disconnected') reconnecting = true
       setState((s) => {
         if (s.status === 'denied') return s
         const lost = status === 'disconnected' || (status === 'connecting' && s.status === 'offline')
         return { ...s, status: lost ? 'offline' : status }
       })
+    }
     const onSync = (isSynced: boolean) => {
       if (isSynced) setState((s) => (s.synced ? s : { ...s, synced: true }))
     }

@@ -127,3 +127,40 @@ test('[PP2] during Prepare only the teacher writes; Closed is read only for the 
   expect(end.code).toBe(CLOSE_EDIT_REFUSED)
   expect(end.reason).toContain('during Closed')
 })
+
+test('[PP6] a new set saved with the phase to be in renames the current phase without leaving it; a phase the set lacks is refused and changes nothing; any new set closes live sockets with 4501', async () => {
+  const { phases } = srv.services
+  const brainstorm = { name: 'Brainstorm', nodes: ['claim' as const], relations: [], votes: false, ownersToo: false }
+  await phases.define(mapId, [brainstorm])
+  await phases.set(mapId, 'Brainstorm')
+  const renamed = { ...brainstorm, name: 'Ideas' }
+  expect(await phases.define(mapId, [renamed], 'Ideas')).toMatchObject({ ok: true, phase: { name: 'Ideas' } })
+  expect((await srv.services.access.grant(mapId, student.id)).phase?.name).toBe('Ideas')
+  expect(await phases.define(mapId, [brainstorm], 'Nowhere')).toMatchObject({ ok: false })
+  expect(await phases.of(mapId)).toMatchObject({ set: [renamed], current: { name: 'Ideas' } })
+  // A new set that leaves the current phase as it was still reloads every screen: the switch lists new phases.
+  const watcher = await honestClient(srv, teacher, mapId, 'owner')
+  try {
+    const live = await studentSocket()
+    await phases.define(mapId, [renamed, { ...renamed, name: 'Vote', nodes: [], votes: true }])
+    expect((await live.closed).code).toBe(CLOSE_ROLE_CHANGED)
+    expect((await phases.of(mapId))?.current?.name).toBe('Ideas')
+  } finally {
+    watcher.destroy()
+  }
+})
+
+test('[PP7] a refusal quoting a long non-ASCII phase name still reaches the client as the refusal (4409), cut to a close frame', async () => {
+  const foxes = '🦊'.repeat(40)
+  await srv.services.phases.define(
+    mapId,
+    [{ name: foxes, nodes: [], relations: [], votes: false, ownersToo: false }],
+    foxes,
+  )
+  const raw = await studentSocket()
+  send(raw, (d) => addNode(d, make('c-foxes', 'claim'), me))
+  const end = await raw.closed
+  expect(end.code).toBe(CLOSE_EDIT_REFUSED)
+  expect(end.reason).toMatch(/^edit refused: no claim nodes during 🦊+…$/u)
+  expect(new TextEncoder().encode(end.reason).byteLength).toBeLessThanOrEqual(123)
+})

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IdSchema } from '@/core/graph'
-import { PhaseSetSchema } from '@/core/permissions'
+import { PHASE_NAME_MAX, PhaseSetSchema } from '@/core/permissions'
 import { services } from '@/server/app/registry'
 import { HttpError, notFound, route } from '@/server/http/route'
 
@@ -16,23 +16,28 @@ export const GET = route({ params, needs: 'view' }, async ({ params }) => {
 })
 
 /**
- * [PP1] [PR9] Owners move the map to a phase (or out of phases, `null`) and may
- * define their own set first; live connections follow at once ([PP5]).
+ * [PP1] [PR9] Owners move the map to a phase (or out of phases, `null`), and [PP6] replace its set; with both,
+ * the phase is one of the new set, written together. [PP7] A set the schema refuses changes nothing, and the
+ * error names the phase at fault. Live connections follow at once ([PP5]).
  */
 export const PUT = route(
   {
     params,
     needs: 'manage',
     body: z
-      .object({ phase: z.string().trim().min(1).max(40).nullable().optional(), set: PhaseSetSchema.optional() })
+      .object({
+        phase: z.string().trim().min(1).max(PHASE_NAME_MAX).nullable().optional(),
+        set: PhaseSetSchema.optional(),
+      })
       .strict(),
   },
   async ({ params, body }) => {
-    if (body.set) await services().phases.define(params.id, body.set)
-    if (body.phase !== undefined) {
-      const result = await services().phases.set(params.id, body.phase)
-      if (!result.ok) throw new HttpError(400, 'bad_phase', result.error)
-    }
+    const result = body.set
+      ? await services().phases.define(params.id, body.set, body.phase)
+      : body.phase !== undefined
+        ? await services().phases.set(params.id, body.phase)
+        : null
+    if (result && !result.ok) throw new HttpError(400, 'bad_phase', result.error)
     return services().phases.of(params.id)
   },
 )
