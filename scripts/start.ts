@@ -3,9 +3,9 @@ Object.assign(process.env, { NODE_ENV: 'production' })
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 
 const { ensureBuild, startCrux, stopOnSignals } = await import('../server/main')
-const { loadSeedMaps } = await import('../content/index')
+const { loadSeedMapsApart } = await import('../content/loadApart')
 ensureBuild()
-const app = await startCrux({ dev: false, seeds: loadSeedMaps })
+const app = await startCrux({ dev: false, seeds: loadSeedMapsApart })
 stopOnSignals(app.stop, app.stopDeadlineMs)
 
 export {}

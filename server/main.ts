@@ -3,7 +3,6 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import next from 'next'
 import { env } from './env'
 import { handleHealth } from './app/health'
 import { handleTokenRequest } from './next/tokenEndpoint'
@@ -105,6 +104,8 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
 
 /** Next in this process, with hot reload: `npm run dev`. */
 async function startInlineNext(port: number) {
+  // Imported here: the sync process under `npm start` never loads Next.
+  const { default: next } = await import('next')
   const app = next({ dev: true, dir: root, hostname: 'localhost', port })
   await app.prepare()
   return { handle: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), close: () => app.close() }

@@ -1,4 +1,6 @@
-import { buildOutline, isRef, parseCruxJson, serializeCruxJson, type OutlineItem } from '../../core/convert'
+// The modules themselves, not core/convert's index: that would load @argdown/core into the sync process.
+import { parseCruxJson, serializeCruxJson } from '../../core/convert/json'
+import { buildOutline, isRef, type OutlineItem } from '../../core/convert/outline'
 import { badgesOf } from '../../core/publishing/badges'
 import { newId, type ArgumentMap, type MapCredits } from '../../core/graph'
 import type { Access } from '../auth/access'

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { slugify } from '../../core/convert'
+import { slugify } from '../../core/convert/argdown/ids'
 
 export const SLUG_BASE_MAX = 48
 const SUFFIX_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
