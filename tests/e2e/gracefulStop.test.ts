@@ -12,6 +12,7 @@ import { freePort } from '../../harness/app'
 import { freshSqliteDb } from '../../harness/db'
 import { connectClient, eventually, type Client } from '../../harness/syncHarness'
 import { claim } from '../support/graph'
+import { alive } from '../support/processes'
 
 /**
  * [DU5] `npm start` as a container runtime runs it, stopped with SIGTERM
@@ -22,14 +23,6 @@ import { claim } from '../support/graph'
 const root = path.resolve(import.meta.dirname, '../..')
 const me = localOrigin()
 const SECRET = 'graceful-stop-secret-long-enough-for-hs256!'
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {

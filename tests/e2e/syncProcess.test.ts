@@ -10,20 +10,13 @@ import { startApp, type RunningApp } from '../../harness/app'
 import { freshSqliteDb } from '../../harness/db'
 import { connectClient, eventually, type Client } from '../../harness/syncHarness'
 import { claim } from '../support/graph'
+import { alive } from '../support/processes'
 
 /**
  * [SY11] `npm start` runs the sync tier and Next as two processes. What each one's death does to the other:
  * Next's process never outlives the sync process, and the sync process goes on without Next's.
  */
 const SECRET = 'sync-process-secret-long-enough-for-hs256!'
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 /** Next's process: the sync process's child running server/next/child.ts. */
 function pagesPid(app: RunningApp): number {
   const pid = Number(
