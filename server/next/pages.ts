@@ -11,38 +11,77 @@ const CHILD = path.join(import.meta.dirname, 'child.ts')
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']
 
 export interface Pages {
-  /** Forwards a request to Next and its answer back. */
+  /** Forwards a request to Next and its answer back; 502 in words while Next's process is down. */
   forward(req: IncomingMessage, res: ServerResponse): void
-  pid: number
+  /** Next's process now, if one is up. */
+  pid(): number | null
   stop(): Promise<void>
 }
 
+/** Waits between restarts of a Next process that died: doubling from 1 s, at most 30 s. */
+const RESTART_FIRST_MS = 1000
+const RESTART_MAX_MS = 30_000
+
 /**
  * [SY11] Starts Next in a process of its own and resolves once it serves. Its heap, its garbage collection
- * and its patched globals stay off the frame path, and it loads no Yjs the sync process shares.
+ * and its patched globals stay off the frame path, and it loads no Yjs the sync process shares. If it dies,
+ * pages answer 502 in words while it is started again; sockets and saving never notice.
  */
 export async function startPages(services: Services, log: (msg: string) => void): Promise<Pages> {
-  const child = fork(CHILD, [], { serialization: 'advanced', stdio: 'inherit' })
-  answerCalls(child, callLocal(services), log)
+  const call = callLocal(services)
   const init: InitMessage = {
     type: 'init',
     constants: { env: services.env, secret: services.secret },
     manifest: serviceManifest(services),
   }
-  child.send(init)
-  const port = await readyPort(child)
+  const spawn = async () => {
+    const child = fork(CHILD, [], { serialization: 'advanced', stdio: 'inherit' })
+    answerCalls(child, call, log)
+    child.send(init)
+    return { child, port: await readyPort(child) }
+  }
+  let current: { child: ChildProcess; port: number } | null = await spawn()
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 })
   let stopping = false
-  child.once('exit', (code, signal) => {
-    if (!stopping) log(`Next's process ended (${signal ?? code}); pages answer 502 until a restart`)
-  })
+  let restartMs = RESTART_FIRST_MS
+  let restartTimer: ReturnType<typeof setTimeout> | undefined
+  const watch = (child: ChildProcess) =>
+    child.once('exit', (code, signal) => {
+      if (stopping) return
+      current = null
+      log(`Next's process ended (${signal ?? code}); pages answer 502 until it is back in ${restartMs / 1000} s`)
+      restartTimer = setTimeout(restart, restartMs)
+      restartMs = Math.min(restartMs * 2, RESTART_MAX_MS)
+    })
+  const restart = () => {
+    spawn().then(
+      (next) => {
+        if (stopping) return void next.child.kill('SIGTERM')
+        current = next
+        restartMs = RESTART_FIRST_MS
+        watch(next.child)
+        log("Next's process is back")
+      },
+      (err: unknown) => {
+        log(`Next's process did not start again: ${String((err as Error)?.message ?? err)}`)
+        restartTimer = setTimeout(restart, restartMs)
+        restartMs = Math.min(restartMs * 2, RESTART_MAX_MS)
+      },
+    )
+  }
+  watch(current.child)
   return {
-    pid: child.pid!,
-    forward: (req, res) => forward(req, res, port, agent),
+    pid: () => current?.child.pid ?? null,
+    forward(req, res) {
+      if (current) return forward(req, res, current.port, agent)
+      unavailable(res)
+    },
     async stop() {
       stopping = true
+      clearTimeout(restartTimer)
       agent.destroy()
-      if (child.exitCode !== null || child.signalCode !== null) return
+      const child = current?.child
+      if (!child || child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 2000)
@@ -50,6 +89,13 @@ export async function startPages(services: Services, log: (msg: string) => void)
       clearTimeout(timer)
     },
   }
+}
+
+function unavailable(res: ServerResponse): void {
+  if (res.headersSent) return void res.destroy()
+  res
+    .writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' })
+    .end('The pages are not answering; try again shortly.')
 }
 
 function readyPort(child: ChildProcess): Promise<number> {
@@ -77,12 +123,7 @@ function forward(req: IncomingMessage, res: ServerResponse, port: number, agent:
       answer.pipe(res)
     },
   )
-  upstream.on('error', () => {
-    if (res.headersSent) return void res.destroy()
-    res
-      .writeHead(502, { 'content-type': 'text/plain; charset=utf-8' })
-      .end('The pages are not answering; try again shortly.')
-  })
+  upstream.on('error', () => unavailable(res))
   // A reader who goes away stops Next's work too.
   res.on('close', () => {
     if (!res.writableFinished) upstream.destroy()

@@ -54,7 +54,7 @@ test('[SY11] a kill -9 of the sync process takes Next’s process with it: nothi
   await eventually(() => !alive(pages), "Next's process ended after the sync process's death", 10_000)
 }, 180_000)
 
-test('[SY11] with Next’s process killed, tokens, sockets and health go on, and pages say what is wrong', async () => {
+test('[SY11] with Next’s process killed, tokens, sockets and health go on, pages say what is wrong, and Next comes back', async () => {
   const { app, mapId, cookie } = await appWithMap()
   const token = async () => {
     const res = await fetch(`${app.url}/api/maps/${mapId}/token`, { headers: { cookie } })
@@ -88,4 +88,14 @@ test('[SY11] with Next’s process killed, tokens, sockets and health go on, and
     () => readGraph(clients[1]!.doc).nodes.some((n) => n.id === 'written-without-next'),
     'an edit reached the other client with Next down',
   )
+
+  // The sync process starts Next again by itself; pages answer once it is back, with a new process.
+  let back = false
+  const deadline = Date.now() + 60_000
+  while (!back && Date.now() < deadline) {
+    back = (await fetch(`${app.url}/`).catch(() => null))?.status === 200
+    if (!back) await new Promise((r) => setTimeout(r, 250))
+  }
+  expect(back, 'pages answer again after Next was restarted').toBe(true)
+  expect(pagesPid(app)).not.toBe(pages)
 }, 180_000)

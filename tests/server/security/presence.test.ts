@@ -104,7 +104,8 @@ describe('presence at classroom scale (default budget)', () => {
     const frames = watcher.received.slice(from).filter((m) => m.type === 'awareness')
     const moves = frames.reduce((n, m) => n + (m.type === 'awareness' ? m.states.size : 0), 0)
     expect(frames.length).toBeGreaterThan(0)
-    expect(frames.length).toBeLessThanOrEqual(Math.ceil(elapsed / PRESENCE_TICK_MS) + 1)
+    // One per tick, plus one at each edge of the window: a frame in flight when it opened, one sent as it closed.
+    expect(frames.length).toBeLessThanOrEqual(Math.ceil(elapsed / PRESENCE_TICK_MS) + 2)
     expect(moves / frames.length).toBeGreaterThan(5)
 
     expect(movers.flatMap((m) => m.closes)).toEqual([])
