@@ -1,5 +1,5 @@
 'use client'
-import { useId, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import {
   COMMENT_MAX,
   matchMentionables,
@@ -41,6 +41,7 @@ export function CommentComposer({
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const input = useRef<HTMLTextAreaElement>(null)
+  const caretAfterRender = useRef<number | null>(null)
   const id = useId()
   const query = mentionQuery(text.slice(0, caret))
   const suggestions = query === null ? [] : matchMentionables(query, people)
@@ -50,9 +51,16 @@ export function CommentComposer({
     setText(before + text.slice(caret))
     setPicked((all) => (all.some((x) => x.id === p.id) ? all : [...all, p]))
     setCaret(before.length)
-    requestAnimationFrame(() => input.current?.setSelectionRange(before.length, before.length))
+    caretAfterRender.current = before.length
     input.current?.focus()
   }
+  // The caret goes after the inserted mention as soon as the new text is in the textarea, before the next
+  // keystroke is handled: set later (a frame later, say), it would jump back over what was typed meanwhile.
+  useLayoutEffect(() => {
+    if (caretAfterRender.current === null) return
+    input.current?.setSelectionRange(caretAfterRender.current, caretAfterRender.current)
+    caretAfterRender.current = null
+  }, [text])
 
   const submit = async () => {
     if (!text.trim() || busy) return
