@@ -73,15 +73,23 @@ const MAX_AWARENESS_STATE_CHARS = 4096
  * The person behind a connection's writes. Only connections that name a
  * person are guarded; the app always does (bare test harnesses do not).
  */
+/** One Writer per access (a change of access is a new object): built once, not for every update. */
+const writers = new WeakMap<PeerAccess, Writer>()
 function writerOf(access: PeerAccess): Writer | null {
   if (!access.userId || !access.identity) return null
+  let writer = writers.get(access)
+  if (!writer) writers.set(access, (writer = newWriter(access as PeerAccess & { userId: string })))
+  return writer
+}
+
+function newWriter(access: PeerAccess & { userId: string }): Writer {
   return {
     userId: access.userId,
     owner: access.role === 'owner',
     ownWork: access.ownWork === true,
     phase: access.phase ?? null,
     review: access.review === true,
-    contributor: { ...access.identity, userId: access.userId, ...(access.group ? { group: access.group } : {}) },
+    contributor: { ...access.identity!, userId: access.userId, ...(access.group ? { group: access.group } : {}) },
   }
 }
 

@@ -60,8 +60,14 @@ export function applyGuarded(
   }
   // Captured before the deletion lands: afterwards the records are gone.
   const trash = deletedNodes.size > 0 ? trashEntriesFor(doc, [...deletedNodes], writer.contributor, now) : []
-  if (verdict.bind.length > 0) bindAuthors(doc, verdict.bind, writer.contributor, SYSTEM_ORIGIN)
-  Y.applyUpdate(doc, update, origin)
+  if (verdict.bind.length > 0) {
+    // The binding and the edit in one transaction: one frame to each peer and one append, not two. Its origin
+    // is the server's, so the writer gets it too (the binding is new to it; its own structs it already has).
+    doc.transact(() => {
+      bindAuthors(doc, verdict.bind, writer.contributor, SYSTEM_ORIGIN)
+      Y.applyUpdate(doc, update, origin)
+    }, SYSTEM_ORIGIN)
+  } else Y.applyUpdate(doc, update, origin)
   putInTrash(doc, trash, SYSTEM_ORIGIN)
   return { ok: true }
 }
