@@ -7,7 +7,7 @@
  * Clients live in 4 processes of their own, apart from both servers.
  *
  * Reports, each as ours ÷ reference: p99 (and p50) edit latency, server CPU
- * per edit, RSS of the server process tree, and the time to connect all
+ * per edit, RSS of the sync process (Next's own process left out, [SY11]), and the time to connect all
  * 1,500 clients (token fetches included for ours).
  *
  *   npx tsx bench/rooms.ts        (or `npm run bench` for every bench)
@@ -228,14 +228,14 @@ runs it, in memory. "Connect" is from telling the client processes to connect (m
 each process connecting at most 32 people at a time (token fetch to synced), for both servers.
 Each person then edits (adds a claim carrying its send time) at a uniform random gap averaging ${f((MAPS * PER_MAP) / EDITS_PER_SEC, 2)} s,
 for ${MEASURE_MS / 1000} s after ${WARM_MS / 1000} s of warm-up; latency is receipt minus send time at the map's two other people
-(epoch clock shared by the processes). CPU is the server process tree's user + system time from the window's start until every
-receipt was in, over the edits sent; RSS is the tree's at the window's end ("after": once every round's clients had left).
+(epoch clock shared by the processes). CPU is the server's user + system time (ours: the sync process) from the window's start until every
+receipt was in, over the edits sent; RSS is the server's at the window's end (ours: the sync process, without Next's process, which sees no frame) ("after": once every round's clients had left).
 ${ROUNDS} rounds per server, interleaved; percentiles pool the rounds.
 
 ${table}
 
 **Ours ÷ reference**: p99 **${ratio(o.p99, r.p99)}×** (target ≤ 1.5), p50 ${ratio(o.p50, r.p50)}×, CPU per edit **${ratio(o.cpuPerEdit, r.cpuPerEdit)}×**
-(target ≤ 1.5), RSS **${ratio(o.rssMiB, r.rssMiB)}×** (target ≤ 2; ours is one process holding Next and the sync tier),
+(target ≤ 1.5), RSS **${ratio(o.rssMiB, r.rssMiB)}×** (target ≤ 2, the sync process alone),
 time to connect 1,500 **${ratio(o.connectS, r.connectS)}×** (target ≤ 2).
 `
 }

@@ -24,10 +24,11 @@ export async function mapSession(
     color: colorFor(user.id),
     ...(grant.group ? { group: grant.group } : {}),
   })
-  const phases = await rs.phases.of(mapId)
+  const owner = grant.role === 'owner'
+  // Only owners choose among the set (the bar shows everyone else the current phase alone): one read fewer.
+  const phaseSet = owner ? ((await rs.phases.of(mapId))?.set ?? []) : []
   // The grant was read with the map's switches: no second read of the same row for them.
   const anonymous = grant.classroom.includes('a')
-  const owner = grant.role === 'owner'
   return {
     token,
     role: grant.role,
@@ -38,7 +39,7 @@ export async function mapSession(
     ownWork: grant.ownWork,
     /** [PP5] Everyone's screen shows the current phase; the teacher picks among the set. */
     phase: grant.phase,
-    phaseSet: phases?.set ?? [],
+    phaseSet,
     anonymous,
     /** [PM1] Review mode: on for everyone's screen; `review` on the grant says whether it binds this person. */
     reviewMode: grant.classroom.includes('r'),
