@@ -7,6 +7,7 @@ import { env } from './env'
 import { handleHealth } from './app/health'
 import { handleTokenRequest } from './next/tokenEndpoint'
 import { startPages } from './next/pages'
+import { warmUp } from './sync/warmUp'
 import { localRouteServices, registerServices } from './app/registry'
 import { createServices } from './app/services'
 import { isPostgresUrl } from './db/client'
@@ -65,6 +66,9 @@ export async function startCrux(options: { dev: boolean; seeds?: () => Promise<S
   // [SY11] `npm start`: Next in a process of its own, behind this one; `npm run dev` keeps it here for hot reload.
   const pages = options.dev ? undefined : await startPages(services, (msg) => console.error(`[pages] ${msg}`))
   const inline = options.dev ? await startInlineNext(config.PORT) : undefined
+
+  // The first connect after a start is as quick as the next ones.
+  await warmUp(services.secret, services.hotReads)
 
   // [DU6] Health checks never reach Next: they must answer while pages cannot.
   const server = http.createServer((req, res) => {

@@ -100,6 +100,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}) {
     sync,
     /** [DU9] How long edits waited to be committed, for /readyz. */
     commits,
+    /** [ST10] Every connection's reads (warmed up at start, see server/sync/warmUp.ts). */
+    hotReads,
     maps,
     access,
     /** [PP1] Map phases; a change reaches live connections as role changes do ([PP5]). */
