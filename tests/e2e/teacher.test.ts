@@ -288,7 +288,13 @@ describe('a teacher and three students in a class', () => {
     const claim = await addNode(ann.page, 'claim', 'Ann: the dashboard claim')
     const evidence = await addNode(ann.page, 'evidence', 'Ann: evidence with no source')
     await connect(ann.page, evidence, claim, 'supports')
-    await node(cid.page, claim).click()
+    // Through the outline, as a keyboard user would: on Cid's screen the new claim may sit under the minimap.
+    await cid.page.getByTestId('outline-toggle').click()
+    await cid.page
+      .getByTestId('outline-panel')
+      .getByTestId('outline-select')
+      .filter({ hasText: 'Ann: the dashboard claim' })
+      .click()
     await cid.page.getByTestId('vote-4').click()
     await teacher.page.getByTestId('dashboard-toggle').click()
     const cells = async (who: string, kind = 'person') => {
