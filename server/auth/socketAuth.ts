@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { ROLES, can, rank, type Role } from '../../core/permissions'
 import { colorFor } from '../../core/presence/colors'
-import type { PeerAccess } from '../sync/Room'
+import type { PeerAccess } from '../sync/peer'
 import type { Access, Grant } from './access'
 import { verifyMapToken } from './mapTokens'
 import { originAllowed } from './origin'

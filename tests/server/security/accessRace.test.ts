@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DEFAULT_PHASES, findPhase } from '@/core/permissions'
-import type { PeerAccess } from '@/server/sync/Room'
+import type { PeerAccess } from '@/server/sync/peer'
 import { CLOSE_ROLE_CHANGED } from '@/server/sync/SyncServer'
 import { createMemoryStore } from '@/server/store/memoryStore'
 import { connectRaw, handshake } from '../../support/rawClient'
