@@ -96,9 +96,18 @@ function peerAccess(
 export function sessionCookie(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim())
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeCookie(part.slice(eq + 1).trim())
   }
   return undefined
+}
+
+/** A value that is not valid percent-encoding is no session, not an error. */
+function decodeCookie(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return undefined
+  }
 }
 
 function weaker(a: Role, b: Role): Role {

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import type { Services } from '../app/services'
 import { callLocal, serviceManifest } from '../app/registry'
+import { SECURITY_HEADERS } from '../http/securityHeaders'
 import { answerCalls, ReadyMessage, type InitMessage } from './channel'
 
 const CHILD = path.join(import.meta.dirname, 'child.ts')
@@ -13,14 +14,14 @@ const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-en
 export interface Pages {
   /** Forwards a request to Next and its answer back; 502 in words while Next's process is down. */
   forward(req: IncomingMessage, res: ServerResponse): void
-  /** Next's process now, if one is up. */
-  pid(): number | null
   stop(): Promise<void>
 }
 
 /** Waits between restarts of a Next process that died: doubling from 1 s, at most 30 s. */
 const RESTART_FIRST_MS = 1000
 const RESTART_MAX_MS = 30_000
+/** A Next process that has not said it serves within this long is killed (and, after a death, tried again). */
+const READY_WITHIN_MS = 120_000
 
 /**
  * [SY11] Starts Next in a process of its own and resolves once it serves. Its heap, its garbage collection
@@ -45,13 +46,16 @@ export async function startPages(services: Services, log: (msg: string) => void)
   let stopping = false
   let restartMs = RESTART_FIRST_MS
   let restartTimer: ReturnType<typeof setTimeout> | undefined
+  const scheduleRestart = () => {
+    restartTimer = setTimeout(restart, restartMs)
+    restartMs = Math.min(restartMs * 2, RESTART_MAX_MS)
+  }
   const watch = (child: ChildProcess) =>
     child.once('exit', (code, signal) => {
       if (stopping) return
       current = null
       log(`Next's process ended (${signal ?? code}); pages answer 502 until it is back in ${restartMs / 1000} s`)
-      restartTimer = setTimeout(restart, restartMs)
-      restartMs = Math.min(restartMs * 2, RESTART_MAX_MS)
+      scheduleRestart()
     })
   const restart = () => {
     spawn().then(
@@ -64,14 +68,12 @@ export async function startPages(services: Services, log: (msg: string) => void)
       },
       (err: unknown) => {
         log(`Next's process did not start again: ${String((err as Error)?.message ?? err)}`)
-        restartTimer = setTimeout(restart, restartMs)
-        restartMs = Math.min(restartMs * 2, RESTART_MAX_MS)
+        scheduleRestart()
       },
     )
   }
   watch(current.child)
   return {
-    pid: () => current?.child.pid ?? null,
     forward(req, res) {
       if (current) return forward(req, res, current.port, agent)
       unavailable(res)
@@ -94,20 +96,31 @@ export async function startPages(services: Services, log: (msg: string) => void)
 function unavailable(res: ServerResponse): void {
   if (res.headersSent) return void res.destroy()
   res
-    .writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' })
+    .writeHead(502, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' })
     .end('The pages are not answering; try again shortly.')
 }
 
 function readyPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`Next's process did not serve within ${READY_WITHIN_MS / 1000} s`))
+    }, READY_WITHIN_MS)
+    const settle = () => {
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      child.off('exit', onExit)
+    }
     const onMessage = (raw: unknown) => {
       const ready = ReadyMessage.safeParse(raw)
       if (!ready.success) return
-      child.off('message', onMessage)
-      child.off('exit', onExit)
+      settle()
       resolve(ready.data.port)
     }
-    const onExit = (code: number | null) => reject(new Error(`Next's process exited before it was ready (${code})`))
+    const onExit = (code: number | null) => {
+      settle()
+      reject(new Error(`Next's process exited before it was ready (${code})`))
+    }
     child.on('message', onMessage)
     child.once('exit', onExit)
   })

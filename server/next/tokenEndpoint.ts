@@ -16,15 +16,17 @@ const TOKEN_PATH = /^\/api\/maps\/([^/?]+)\/token(?:\?.*)?$/
 export function handleTokenRequest(req: IncomingMessage, res: ServerResponse, rs: RouteServices): boolean {
   const match = req.method === 'GET' ? TOKEN_PATH.exec(req.url ?? '') : null
   if (!match) return false
-  void answer(req, res, rs, decodeURIComponent(match[1]!)).catch((err: unknown) => {
+  void answer(req, res, rs, match[1]!).catch((err: unknown) => {
     console.error('[token]', err)
     send(res, 500, { error: { code: 'internal', message: 'Something went wrong' } })
   })
   return true
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, rs: RouteServices, mapId: string): Promise<void> {
-  if (!IdSchema.safeParse(mapId).success)
+async function answer(req: IncomingMessage, res: ServerResponse, rs: RouteServices, rawId: string): Promise<void> {
+  // A hostile address (`%E0%A4%A`) must be a 400, not an exception in the request handler.
+  const mapId = safeDecode(rawId)
+  if (mapId === null || !IdSchema.safeParse(mapId).success)
     return send(res, 400, { error: { code: 'bad_params', message: 'Invalid address' } })
   const user = await rs.sessions.user(sessionCookie(req))
   const check = await checkMapRole(rs.access, mapId, user?.id ?? null, 'view')
@@ -45,4 +47,12 @@ function send(res: ServerResponse, status: number, body: unknown): void {
       'cache-control': 'no-store',
     })
     .end(JSON.stringify(body))
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
 }

@@ -99,3 +99,22 @@ test('[SY11] with Next’s process killed, tokens, sockets and health go on, pag
   expect(back, 'pages answer again after Next was restarted').toBe(true)
   expect(pagesPid(app)).not.toBe(pages)
 }, 180_000)
+
+test('[SY11] [PH1] the token the sync process answers refuses hostile addresses and cookies in words, and serves on', async () => {
+  const { app, mapId, cookie } = await appWithMap()
+  const status = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${app.url}${path}`, { headers })
+    const body = (await res.json()) as { error?: { code: string; message: string } }
+    return { status: res.status, code: body.error?.code }
+  }
+  expect(await status('/api/maps/%E0%A4%A/token', { cookie })).toEqual({ status: 400, code: 'bad_params' })
+  expect(await status(`/api/maps/${'x'.repeat(5000)}/token`, { cookie })).toEqual({ status: 400, code: 'bad_params' })
+  expect(await status(`/api/maps/${mapId}/token`, { cookie: 'crux_session=%E0%A4%A' })).toEqual({
+    status: 401,
+    code: 'unauthenticated',
+  })
+  expect(await status(`/api/maps/no-such-map/token`, { cookie })).toMatchObject({ status: 404 })
+  // Control: the same person with a well-formed request gets the token, and the process is alive.
+  expect((await fetch(`${app.url}/api/maps/${mapId}/token`, { headers: { cookie } })).status).toBe(200)
+  expect((await fetch(`${app.url}/healthz`)).status).toBe(200)
+}, 180_000)
