@@ -63,29 +63,21 @@ export function ClassroomBar({ mapId, phase, set, canSwitch, anonymous, review }
           <span data-testid="anonymous-notice"> Names are hidden: everyone appears under a pseudonym.</span>
         )}
         {canSwitch && (
-          <label>
-            {' '}
-            <input
-              type="checkbox"
-              data-testid="anonymity-toggle"
-              checked={anonymous}
-              onChange={(e) => void put('anonymity', { anonymous: e.target.checked })}
-            />{' '}
-            Students anonymous
-          </label>
+          <Switch
+            testId="anonymity-toggle"
+            label="Students anonymous"
+            on={anonymous}
+            onChange={(on) => void put('anonymity', { anonymous: on })}
+          />
         )}
         {review && !canSwitch && <span data-testid="review-notice"> New nodes wait for the teacher’s review.</span>}
         {canSwitch && (
-          <label>
-            {' '}
-            <input
-              type="checkbox"
-              data-testid="review-toggle"
-              checked={review}
-              onChange={(e) => void put('review', { review: e.target.checked })}
-            />{' '}
-            Review new nodes
-          </label>
+          <Switch
+            testId="review-toggle"
+            label="Review new nodes"
+            on={review}
+            onChange={(on) => void put('review', { review: on })}
+          />
         )}
         {error && <span role="alert"> {error}</span>}
       </div>
@@ -93,5 +85,21 @@ export function ClassroomBar({ mapId, phase, set, canSwitch, anonymous, review }
         <PhaseSetEditor mapId={mapId} set={set} current={phase} onClose={() => setEditing(false)} />
       )}
     </>
+  )
+}
+
+/** One of an owner's map-wide switches: a labelled checkbox. */
+function Switch(p: { testId: string; label: string; on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label>
+      {' '}
+      <input
+        type="checkbox"
+        data-testid={p.testId}
+        checked={p.on}
+        onChange={(e) => p.onChange(e.target.checked)}
+      />{' '}
+      {p.label}
+    </label>
   )
 }

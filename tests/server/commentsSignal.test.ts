@@ -27,10 +27,11 @@ test('[CM7] the comments revision crosses instances; each change raises it again
   try {
     expect(revision(roomB)).toBe(0)
     roomA.commentsChanged()
-    await eventually(() => revision(roomB) > 0, 'instance B hears of the change')
+    // Over real Redis: a shared machine can take seconds to deliver, so the wait is generous (it ends on the condition).
+    await eventually(() => revision(roomB) > 0, 'instance B hears of the change', 15_000)
     const seen = revision(roomB)
     roomA.commentsChanged()
-    await eventually(() => revision(roomB) > seen, 'and of the next one')
+    await eventually(() => revision(roomB) > seen, 'and of the next one', 15_000)
   } finally {
     a.release(mapId)
     b.release(mapId)
