@@ -5,7 +5,7 @@ import { newPerson, signUp, unique, type Person } from './support/accounts'
 import { browserPerFile } from './support/browser'
 import { assignNewMap, choosePhase, createClass, joinClass, setTeam, waitForPhase } from './support/classes'
 import fs from 'node:fs'
-import { addNode, connect, node, nodeIds, openMap, presenceNames } from './support/editor'
+import { addNode, edgeIds, node, nodeIds, openMap, presenceNames } from './support/editor'
 import { made, rawWrite, refusedInPage } from './support/phaseChecks'
 
 /**
@@ -285,9 +285,20 @@ describe('a teacher and three students in a class', () => {
   test("[DB1] [DB2] [DB4] the dashboard's counts match what the students did; a finding focuses its node; CSV export", async () => {
     const [ann, , cid] = students as [Person, Person, Person]
     for (const p of [teacher, ann, cid]) await openMap(p.page, redCopy)
-    const claim = await addNode(ann.page, 'claim', 'Ann: the dashboard claim')
+    await addNode(ann.page, 'claim', 'Ann: the dashboard claim')
     const evidence = await addNode(ann.page, 'evidence', 'Ann: evidence with no source')
-    await connect(ann.page, evidence, claim, 'supports')
+    // Through the connect picker, not by dragging: on a map this full, a node can sit under Ann's minimap.
+    await node(ann.page, evidence).waitFor()
+    const edgesBefore = (await edgeIds(ann.page)).length
+    await ann.page.getByTestId('connect-open').click()
+    await ann.page.getByTestId('connect-search').fill('Ann: the dashboard claim')
+    await ann.page
+      .locator('label.crux-picker-option', { hasText: 'Ann: the dashboard claim' })
+      .getByTestId('connect-option')
+      .check()
+    await ann.page.getByTestId('connect-kind-supports').check()
+    await ann.page.getByTestId('connect-confirm').click()
+    await expect.poll(async () => (await edgeIds(ann.page)).length).toBe(edgesBefore + 1)
     // Through the outline, as a keyboard user would: on Cid's screen the new claim may sit under the minimap.
     await cid.page.getByTestId('outline-toggle').click()
     await cid.page
