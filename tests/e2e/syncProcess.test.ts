@@ -90,13 +90,9 @@ test('[SY11] with Next’s process killed, tokens, sockets and health go on, pag
   )
 
   // The sync process starts Next again by itself; pages answer once it is back, with a new process.
-  let back = false
-  const deadline = Date.now() + 60_000
-  while (!back && Date.now() < deadline) {
-    back = (await fetch(`${app.url}/`).catch(() => null))?.status === 200
-    if (!back) await new Promise((r) => setTimeout(r, 250))
-  }
-  expect(back, 'pages answer again after Next was restarted').toBe(true)
+  await expect
+    .poll(async () => (await fetch(`${app.url}/`).catch(() => null))?.status, { timeout: 60_000, interval: 250 })
+    .toBe(200)
   expect(pagesPid(app)).not.toBe(pages)
 }, 180_000)
 

@@ -101,13 +101,15 @@ describe('sync server with stock y-websocket clients', () => {
     const seed = new Y.Doc()
     addNode(seed, claim('stored'), me)
     await store.append('slow', [Y.encodeStateAsUpdate(seed)])
-    const slowStore = {
-      ...store,
-      load: async (id: string) => (await new Promise((r) => setTimeout(r, 300)), store.load(id)),
-    }
+    // The load waits until the client's socket is open and its SyncStep1 is on the way, whatever the timing.
+    let releaseLoad!: () => void
+    const loadGate = new Promise<void>((r) => (releaseLoad = r))
+    const slowStore = { ...store, load: async (id: string) => (await loadGate, store.load(id)) }
     const srv = await startSyncServer(slowStore)
     cleanups.push(() => srv.stop())
     const c = track(connectClient(srv.url, 'slow'))
+    await eventually(() => c.provider.wsconnected, 'the socket is open')
+    releaseLoad()
     await c.synced
     // Synced must already include the stored node: no empty first answer.
     expect(readGraph(c.doc).nodes.map((n) => n.id)).toEqual(['stored'])
