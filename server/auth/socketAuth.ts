@@ -4,6 +4,7 @@ import { colorFor } from '../../core/presence/colors'
 import type { PeerAccess } from '../sync/peer'
 import type { Access, Grant } from './access'
 import { verifyMapToken } from './mapTokens'
+import { decodeOrNull } from '../http/decode'
 import { originAllowed } from './origin'
 import { SESSION_COOKIE, type Sessions } from './sessions'
 
@@ -96,18 +97,10 @@ function peerAccess(
 export function sessionCookie(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeCookie(part.slice(eq + 1).trim())
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE)
+      return decodeOrNull(part.slice(eq + 1).trim()) ?? undefined
   }
   return undefined
-}
-
-/** A value that is not valid percent-encoding is no session, not an error. */
-function decodeCookie(value: string): string | undefined {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return undefined
-  }
 }
 
 function weaker(a: Role, b: Role): Role {

@@ -65,10 +65,6 @@ export function createCheckpointStore(db: Db) {
   }
 
   return {
-    async hasAny(mapId: string): Promise<boolean> {
-      return (await db.checkpoint.count({ where: { mapId } })) > 0
-    },
-
     /** Saves the doc as the map's next checkpoint; retried if another instance took the same number. */
     async save(mapId: string, doc: Y.Doc, info: CheckpointInfo, memo: CheckpointMemo = {}): Promise<CheckpointMeta> {
       for (let attempt = 0; ; attempt++) {

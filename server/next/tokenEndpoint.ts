@@ -4,6 +4,7 @@ import type { RouteServices } from '../app/registry'
 import { checkMapRole, REFUSAL_STATUS } from '../auth/mapRole'
 import { mapSession } from '../auth/mapSession'
 import { sessionCookie } from '../auth/socketAuth'
+import { decodeOrNull } from '../http/decode'
 import { JSON_CSP, SECURITY_HEADERS } from '../http/securityHeaders'
 
 const TOKEN_PATH = /^\/api\/maps\/([^/?]+)\/token(?:\?.*)?$/
@@ -25,7 +26,7 @@ export function handleTokenRequest(req: IncomingMessage, res: ServerResponse, rs
 
 async function answer(req: IncomingMessage, res: ServerResponse, rs: RouteServices, rawId: string): Promise<void> {
   // A hostile address (`%E0%A4%A`) must be a 400, not an exception in the request handler.
-  const mapId = safeDecode(rawId)
+  const mapId = decodeOrNull(rawId)
   if (mapId === null || !IdSchema.safeParse(mapId).success)
     return send(res, 400, { error: { code: 'bad_params', message: 'Invalid address' } })
   const user = await rs.sessions.user(sessionCookie(req))
@@ -47,12 +48,4 @@ function send(res: ServerResponse, status: number, body: unknown): void {
       'cache-control': 'no-store',
     })
     .end(JSON.stringify(body))
-}
-
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return null
-  }
 }

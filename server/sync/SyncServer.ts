@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { IdSchema } from '../../core/graph'
+import { decodeOrNull } from '../http/decode'
 import type { MapStore } from '../store/MapStore'
 import { createBudget, DEFAULT_RATE_LIMIT, type RateLimit } from './budget'
 import type { RoomBus } from './bus'
@@ -85,8 +86,8 @@ export function createSyncServer(options: SyncServerOptions) {
   function mapIdOf(req: IncomingMessage): string | null {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(`${path}/`)) return null
-    const id = decodeURIComponent(url.pathname.slice(path.length + 1))
-    return IdSchema.safeParse(id).success ? id : ''
+    const id = decodeOrNull(url.pathname.slice(path.length + 1))
+    return id !== null && IdSchema.safeParse(id).success ? id : ''
   }
 
   /** Returns false when the request is not ours (e.g. Next's dev HMR socket). */

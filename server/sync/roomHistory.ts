@@ -1,7 +1,9 @@
 import type { CheckpointInfo, CheckpointMemo, CheckpointMeta, CheckpointStore } from '../history/checkpointStore'
 
 /** Where a room's checkpoints go; absent in bare harnesses (no history then). */
-export type RoomHistory = Pick<CheckpointStore, 'hasAny' | 'save'> & {
+export type RoomHistory = Pick<CheckpointStore, 'save'> & {
+  /** Whether the map has any checkpoint yet ([ST10]: `HotReads.hasCheckpoint`, read when the room opens). */
+  hasAny(mapId: string): Promise<boolean>
   /** [HI1] How long after the first change since the last checkpoint an automatic one is taken. */
   everyMs: number
 }

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose'
+import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { MAP_TOKEN_TTL_SECONDS } from '@/server/auth/mapTokens'
 import { tryConnect, type UpgradeResult } from '../../support/rawClient'
@@ -43,6 +44,23 @@ describe('websocket upgrade', () => {
     })
     expect(result.ok).toBe(true)
     if (result.ok) result.client.close()
+  })
+
+  test('[PS8] an address that is not valid percent-encoding is refused, and the server serves on', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${srv.wsBase}/%E0%A4%A`, { headers: { origin: srv.origin } })
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      ws.on('open', () => (ws.close(), reject(new Error('the upgrade was accepted'))))
+      ws.on('error', () => {})
+    })
+    expect(status).toBe(400)
+    // Control: the same server still lets the right person in.
+    const after = await tryConnect(srv.wsBase, mapId, {
+      origin: srv.origin,
+      token: await tokenFor(srv.services, editor, mapId, 'editor'),
+    })
+    expect(after.ok).toBe(true)
+    if (after.ok) after.client.close()
   })
 
   test('[PS1] no token is refused', async () => {
