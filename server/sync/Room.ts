@@ -71,8 +71,8 @@ export type OnStored = (updates: Uint8Array[]) => Promise<void>
  * relaying updates between peers and appending them through a group commit.
  */
 export class Room {
-  readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
   private readonly peers = new Map<Peer, PeerState>()
   /** [PS5] [PB5] Who announced each awareness clientID first; reserved while its owner reconnects. */
   private readonly clientOwners = new ClientOwners()
@@ -91,6 +91,10 @@ export class Room {
     private readonly store: MapStore,
     private readonly bus: RoomBus | undefined,
   ) {
+    // A guid of our own: Yjs would draw a random uuid, 31 calls to the system's random source, for every room
+    // opened (0.28 ms per room in a profile of 500 maps opening at once).
+    this.doc = new Y.Doc({ guid: mapId })
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server has no presence of its own; its clientID carries only the save signal ([DU2]).
     this.awareness.setLocalState(null)
     this.clientOwners.claim(this.awareness.clientID, SERVER_AWARENESS_OWNER)

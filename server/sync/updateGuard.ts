@@ -63,9 +63,13 @@ export function applyGuarded(
   if (verdict.bind.length > 0) {
     // The binding and the edit in one transaction: one frame to each peer and one append, not two. Its origin
     // is the server's, so the writer gets it too (the binding is new to it; its own structs it already has).
-    doc.transact(() => {
+    doc.transact((tr) => {
       bindAuthors(doc, verdict.bind, writer.contributor, SYSTEM_ORIGIN)
       Y.applyUpdate(doc, update, origin)
+      // Yjs marks a transaction that applied an update as remote, and a remote one that wrote under the doc's
+      // clientID as a clash: it would pick a new clientID (and log it) at every first edit of every client.
+      // The server wrote the binding itself, and the guard already refused any client writing as the server.
+      tr.local = true
     }, SYSTEM_ORIGIN)
   } else Y.applyUpdate(doc, update, origin)
   putInTrash(doc, trash, SYSTEM_ORIGIN)

@@ -91,6 +91,25 @@ describe('authorship', () => {
   })
 })
 
+test('[PA1] binding new people leaves the server its one clientID; a client posing as the server is refused', () => {
+  const { room, bob } = classroom()
+  const serverClient = room.server.clientID
+  for (const name of ['dan', 'eve', 'fay']) {
+    const person = room.join(writer(name))
+    expect(room.act(person, (d) => addNode(d, node(`${name}-1`), me)).ok).toBe(true)
+  }
+  // Every binding was written under the same clientID (Yjs would otherwise pick a new one at each).
+  expect(room.server.clientID).toBe(serverClient)
+  const serverWrites = [...room.server.store.clients.keys()].filter((c) => !authorsOf(room.server).has(String(c)))
+  expect(serverWrites).toEqual([serverClient])
+  const outcome = room.act(bob, (d) => {
+    d.clientID = serverClient
+    addNode(d, node('b-as-server', 'Bob posing as the server'), me)
+  })
+  expect(outcome.ok).toBe(false)
+  expect(readGraph(room.server).nodes.some((n) => n.id === 'b-as-server')).toBe(false)
+})
+
 describe('what a non-owner cannot do', () => {
   const attacks = disguises('ann', 'teacher')
   test.each(attacks)('%s: refused, nothing changes', (name, attack) => {

@@ -1,4 +1,4 @@
-import { jwtVerify } from 'jose'
+import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { MAP_TOKEN_TTL_SECONDS, signMapToken, verifyMapToken } from '@/server/auth/mapTokens'
 
@@ -17,6 +17,29 @@ describe('[PS1] map tokens', () => {
     const token = await signMapToken(secret, claims, t0)
     expect(await verifyMapToken(secret, token, 'map-1', t0)).toEqual({ ok: true, claims })
     expect(await verifyMapToken(secret, token, 'map-2', t0)).toEqual({ ok: false, reason: 'token is for another map' })
+  })
+
+  test('jose accepts what we sign, with exactly our claims; we accept what jose signs', async () => {
+    const token = await signMapToken(secret, { ...claims, group: 'Red' }, t0)
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256' })
+    const { payload } = await jwtVerify(token, secret, {
+      audience: 'crux:map-socket',
+      algorithms: ['HS256'],
+      currentDate: new Date(t0),
+    })
+    const iat = Math.floor(t0 / 1000)
+    expect(payload).toEqual({ ...claims, group: 'Red', aud: 'crux:map-socket', iat, exp: iat + MAP_TOKEN_TTL_SECONDS })
+    // A token this process did not mint takes jose's full check.
+    const { sub, ...rest } = claims
+    const fromJose = await new SignJWT(rest)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setAudience('crux:map-socket')
+      .setExpirationTime(iat + 60)
+      .sign(secret)
+    expect(await verifyMapToken(secret, fromJose, 'map-1', t0)).toEqual({ ok: true, claims })
+    const wrongAudience = await new SignJWT(rest).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).sign(secret)
+    expect(await verifyMapToken(secret, wrongAudience, 'map-1', t0)).toEqual({ ok: false, reason: 'invalid token' })
   })
 
   test('another secret, or one changed character, is refused although this process minted the original', async () => {
