@@ -39,6 +39,8 @@ type Kind = 'ours' | 'reference'
 interface Round {
   kind: Kind
   connectMs: number
+  /** The server's CPU time while the 1,500 connected, ms (ours: the sync process). */
+  connectCpuMs: number
   sent: number
   expected: number
   latencies: Float64Array
@@ -86,9 +88,11 @@ export async function main(): Promise<Round[]> {
       try {
         await Promise.all(clients.map((c) => c.next('loaded')))
         const t0 = performance.now()
+        const cpuBeforeConnect = processTreeUsage(pid, { sync: true }).cpuMs
         for (const c of clients) c.send('connect')
         await Promise.all(clients.map((c) => c.next('ready')))
         const connectMs = performance.now() - t0
+        const connectCpuMs = processTreeUsage(pid, { sync: true }).cpuMs - cpuBeforeConnect
         const start = performance.timeOrigin + performance.now() + WARM_MS
         const end = start + MEASURE_MS
         for (const c of clients) c.send(`go ${start} ${end}`)
@@ -104,6 +108,7 @@ export async function main(): Promise<Round[]> {
         const outcome: Round = {
           kind,
           connectMs,
+          connectCpuMs,
           sent,
           expected: sent * (PER_MAP - 1),
           latencies,
@@ -159,6 +164,7 @@ function pooled(rounds: Round[], kind: Kind) {
     cpuPerEdit: sum((r) => r.cpuMs) / sum((r) => r.sent),
     rssMiB: Math.max(...mine.map((r) => r.rssBytes)) / 2 ** 20,
     connectS: sum((r) => r.connectMs) / mine.length / 1000,
+    connectCpuMs: sum((r) => r.connectCpuMs) / mine.length / (MAPS * PER_MAP),
     rate: sum((r) => r.sent) / ((mine.length * MEASURE_MS) / 1000),
     receipts: `${sum((r) => r.latencies.length)}/${sum((r) => r.expected)}`,
     closes: mine.flatMap((r) => r.closes).length,
@@ -185,6 +191,7 @@ function describe(
       'RSS MiB (loaded)',
       'RSS MiB (after)',
       'connect 1,500 s',
+      'server CPU ms per connect',
     ],
     [
       [
@@ -198,6 +205,7 @@ function describe(
         f(o.rssMiB, 0),
         f(idle.ours / 2 ** 20, 0),
         f(o.connectS),
+        f(o.connectCpuMs, 2),
       ],
       [
         'reference',
@@ -210,6 +218,7 @@ function describe(
         f(r.rssMiB, 0),
         f(idle.reference / 2 ** 20, 0),
         f(r.connectS),
+        f(r.connectCpuMs, 2),
       ],
     ],
   )
@@ -236,14 +245,14 @@ ${table}
 
 **Ours ÷ reference**: p99 **${ratio(o.p99, r.p99)}×** (target ≤ 1.5), p50 ${ratio(o.p50, r.p50)}×, CPU per edit **${ratio(o.cpuPerEdit, r.cpuPerEdit)}×**
 (target ≤ 1.5), RSS **${ratio(o.rssMiB, r.rssMiB)}×** (target ≤ 2, the sync process alone),
-time to connect 1,500 **${ratio(o.connectS, r.connectS)}×** (target ≤ 2).
+time to connect 1,500 **${ratio(o.connectS, r.connectS)}×** (target ≤ 2; the server's CPU per connect ${ratio(o.connectCpuMs, r.connectCpuMs)}×).
 `
 }
 
 function roundLine(round: number, r: Round): string {
   const missing = r.expected - r.latencies.length
   return (
-    `  round ${round + 1}/${ROUNDS} ${r.kind.padEnd(9)} connect ${(r.connectMs / 1000).toFixed(1)} s, ${r.sent} edits, ` +
+    `  round ${round + 1}/${ROUNDS} ${r.kind.padEnd(9)} connect ${(r.connectMs / 1000).toFixed(1)} s (server CPU ${(r.connectCpuMs / 1000).toFixed(1)} s), ${r.sent} edits, ` +
     `${r.latencies.length}/${r.expected} receipts${missing > 0 ? ` (${missing} MISSING)` : ''}, ` +
     `p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(r.latencies, 0.99).toFixed(1)} ms, ` +
     `CPU ${(r.cpuMs / r.sent).toFixed(3)} ms/edit, RSS ${(r.rssBytes / 2 ** 20).toFixed(0)} MiB, closes ${r.closes.length}, load ${r.load.toFixed(1)}`

@@ -5,6 +5,7 @@
  * of the sync benches (crowd.ts, rooms/client.ts), so both servers are met
  * the same way.
  */
+import http from 'node:http'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -40,9 +41,9 @@ export async function connectStockClient(options: {
   if (appUrl) {
     headers.origin = appUrl
     if (person.cookie) headers.cookie = person.cookie
-    const res = await fetch(`${appUrl}/api/maps/${mapId}/token`, { headers })
-    if (!res.ok) throw new Error(`token fetch for person ${person.index}: ${res.status} ${await res.text()}`)
-    params.token = ((await res.json()) as { token: string }).token
+    const res = await getText(`${appUrl}/api/maps/${mapId}/token`, headers)
+    if (res.status !== 200) throw new Error(`token fetch for person ${person.index}: ${res.status} ${res.body}`)
+    params.token = (JSON.parse(res.body) as { token: string }).token
   }
   class CountingSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
@@ -85,4 +86,26 @@ export async function connectStockClient(options: {
     })
   })
   return { index: person.index, doc, provider }
+}
+
+/**
+ * The token fetch over node's own HTTP client, its connections kept alive as a browser keeps its
+ * connection to the page's origin. `fetch` (undici) costs the client process several times more CPU per
+ * request, and the client processes share the machine's two cores with the servers: the connect bench
+ * would time the bench's HTTP client as much as our server.
+ */
+const keepAlive = new http.Agent({ keepAlive: true })
+
+function getText(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers, agent: keepAlive }, (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        res.on('error', reject)
+      })
+      .on('error', reject)
+  })
 }

@@ -64,8 +64,9 @@ export function judgeUpdate(
   const gone = (root: 'nodes' | 'relations', id: unknown) =>
     typeof id !== 'string' || deleted[root].has(id) || !facts.live(root, id)
 
+  const deletedHere = { has: (root: 'nodes' | 'relations', key: string) => deleted[root].has(key) }
   for (const t of scan.touches) {
-    const reason = judgeTouch(t, actor, facts, gone, { has: (root, key) => deleted[root].has(key) })
+    const reason = judgeTouch(t, actor, facts, gone, deletedHere)
     if (reason) return deny(reason)
   }
   return { ok: true, bind }

@@ -60,7 +60,6 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
     return { ok: false, malformed: true, reason: 'malformed update' }
   }
   const store = doc.store
-  const state = (client: number) => Y.getState(store, client)
 
   const byClient = new Map<number, Struct[]>()
   for (const s of decoded.structs) {
@@ -72,7 +71,7 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
   const fresh: Y.Item[] = []
   const freshEnd = new Map<number, number>()
   for (const [client, structs] of byClient) {
-    let expected = state(client)
+    let expected = Y.getState(store, client)
     for (const s of structs) {
       const end = s.id.clock + s.length
       if (end <= expected) continue
@@ -82,81 +81,17 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
       expected = end
       if (s instanceof Y.Item) fresh.push(s)
     }
-    if (expected > state(client)) {
+    if (expected > Y.getState(store, client)) {
       writers.push(client)
       freshEnd.set(client, expected)
     }
   }
 
-  /** The update's own struct holding `id`, for ids the store does not have yet. */
-  function inUpdate(id: Y.ID): Struct | undefined {
-    const list = byClient.get(id.client)
-    if (!list) return undefined
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = list[mid]!
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-      else return s
-    }
-    return undefined
-  }
-
-  function inStore(id: Y.ID): Y.Item | Y.GC | undefined {
-    if (id.clock >= state(id.client)) return undefined
-    const structs = store.clients.get(id.client)!
-    return structs[Y.findIndexSS(structs, id.clock)]
-  }
-
-  /** Where the struct holding `id` sits; null when it is garbage-collected (whatever hangs on it becomes GC too). */
-  function placeOfId(id: Y.ID): Place | null {
-    const stored = inStore(id)
-    if (stored) return stored instanceof Y.Item ? storePlace(stored) : null
-    const own = inUpdate(id)
-    if (!own) throw new Unresolvable()
-    return own instanceof Y.Item ? updatePlace(own) : null
-  }
-
-  const memo = new Map<Y.Item, Place | null>()
-  function updatePlace(item: Y.Item): Place | null {
-    if (memo.has(item)) return memo.get(item)!
-    memo.set(item, null) // a cycle of references places nothing (Yjs cannot integrate it either)
-    const place = computeUpdatePlace(item)
-    memo.set(item, place)
-    return place
-  }
-
-  function computeUpdatePlace(item: Y.Item): Place | null {
-    const parent = item.parent as Y.ID | string | null
-    if (parent === null) {
-      // Parent and key are inherited from the neighbour the item was inserted next to.
-      const ref = item.origin ?? item.rightOrigin
-      if (!ref) throw new Malformed()
-      const sibling = placeOfId(ref)
-      if (!sibling) return null
-      return sibling.depth === 0 ? { ...sibling, entry: null } : sibling
-    }
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub, field: null, depth: 0, entry: null }
-    const stored = inStore(parent)
-    if (stored) {
-      if (stored instanceof Y.GC) return null
-      if (!(stored.content instanceof Y.ContentType)) throw new Malformed()
-      const up = storePlace(stored)
-      return up && child(up, item.parentSub)
-    }
-    const own = inUpdate(parent)
-    if (!own) throw new Unresolvable()
-    if (!(own instanceof Y.Item) || !(own.content instanceof Y.ContentType)) throw new Malformed()
-    const up = updatePlace(own)
-    return up && child(up, item.parentSub)
-  }
-
+  const places = new Placer(store, byClient)
   const touches: Touch[] = []
   try {
     for (const item of fresh) {
-      const place = updatePlace(item)
+      const place = places.ofUpdateItem(item)
       if (!place) continue
       const insert = touchAt('insert', place)
       // [PP4] A phase judges a record by its kind, which a new record carries as a plain field value.
@@ -170,7 +105,7 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
       }
     }
     for (const [client, ranges] of decoded.ds.clients) {
-      const known = state(client)
+      const known = Y.getState(store, client)
       for (const { clock, len } of ranges) {
         const end = clock + len
         // Deleting what the server has never seen would wait in Yjs and strike whoever writes it later.
@@ -197,6 +132,84 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
     throw err
   }
   return { ok: true, writers, touches }
+}
+
+/**
+ * Places the items of one update, through the update's own items and the doc's store. A class rather than
+ * closures inside scanUpdate: `npm start` runs under tsx, which names every inner closure with a call to
+ * `Object.defineProperty` each time it is created, and this runs for every update a class sends.
+ */
+class Placer {
+  private readonly memo = new Map<Y.Item, Place | null>()
+
+  constructor(
+    private readonly store: Y.Doc['store'],
+    private readonly byClient: Map<number, Struct[]>,
+  ) {}
+
+  ofUpdateItem(item: Y.Item): Place | null {
+    if (this.memo.has(item)) return this.memo.get(item)!
+    this.memo.set(item, null) // a cycle of references places nothing (Yjs cannot integrate it either)
+    const place = this.compute(item)
+    this.memo.set(item, place)
+    return place
+  }
+
+  private compute(item: Y.Item): Place | null {
+    const parent = item.parent as Y.ID | string | null
+    if (parent === null) {
+      // Parent and key are inherited from the neighbour the item was inserted next to.
+      const ref = item.origin ?? item.rightOrigin
+      if (!ref) throw new Malformed()
+      const sibling = this.ofId(ref)
+      if (!sibling) return null
+      return sibling.depth === 0 ? { ...sibling, entry: null } : sibling
+    }
+    if (typeof parent === 'string') return { root: parent, key: item.parentSub, field: null, depth: 0, entry: null }
+    const stored = this.inStore(parent)
+    if (stored) {
+      if (stored instanceof Y.GC) return null
+      if (!(stored.content instanceof Y.ContentType)) throw new Malformed()
+      const up = storePlace(stored)
+      return up && child(up, item.parentSub)
+    }
+    const own = this.inUpdate(parent)
+    if (!own) throw new Unresolvable()
+    if (!(own instanceof Y.Item) || !(own.content instanceof Y.ContentType)) throw new Malformed()
+    const up = this.ofUpdateItem(own)
+    return up && child(up, item.parentSub)
+  }
+
+  /** Where the struct holding `id` sits; null when it is garbage-collected (whatever hangs on it becomes GC too). */
+  private ofId(id: Y.ID): Place | null {
+    const stored = this.inStore(id)
+    if (stored) return stored instanceof Y.Item ? storePlace(stored) : null
+    const own = this.inUpdate(id)
+    if (!own) throw new Unresolvable()
+    return own instanceof Y.Item ? this.ofUpdateItem(own) : null
+  }
+
+  /** The update's own struct holding `id`, for ids the store does not have yet. */
+  private inUpdate(id: Y.ID): Struct | undefined {
+    const list = this.byClient.get(id.client)
+    if (!list) return undefined
+    let lo = 0
+    let hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const s = list[mid]!
+      if (id.clock < s.id.clock) hi = mid - 1
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
+      else return s
+    }
+    return undefined
+  }
+
+  private inStore(id: Y.ID): Y.Item | Y.GC | undefined {
+    if (id.clock >= Y.getState(this.store, id.client)) return undefined
+    const structs = this.store.clients.get(id.client)!
+    return structs[Y.findIndexSS(structs, id.clock)]
+  }
 }
 
 /** Where an integrated item sits, from its parent chain. */

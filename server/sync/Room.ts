@@ -200,10 +200,10 @@ export class Room {
         }
         return
       case 'sync-update':
+        // A stock client answers the handshake with an empty update: nothing to judge, apply or refuse.
+        if (isEmptyUpdate(message.update)) return
         if (!state.access.canWrite) {
-          // A stock client answers the handshake with an empty update; only real writes are refused.
-          if (!isEmptyUpdate(message.update))
-            peer.send(writePermissionDenied('read-only: this map does not accept your edits'))
+          peer.send(writePermissionDenied('read-only: this map does not accept your edits'))
           return
         }
         try {

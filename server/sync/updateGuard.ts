@@ -40,17 +40,23 @@ export function applyGuarded(
   const scan = scanUpdate(doc, update)
   if (!scan.ok) return scan
   // One lookup per clientID per update: an update touches a few records by a few people.
+  // Methods, not arrows: tsx (`npm start`) names each arrow with a defineProperty call, for every update.
   const bound = new Map<number, string | undefined>()
-  const boundTo = (client: number) => {
-    if (!bound.has(client)) bound.set(client, authorOfClient(doc, client)?.userId)
-    return bound.get(client)
-  }
   const verdict = judgeUpdate(scan, writer, {
-    boundTo,
+    boundTo(client) {
+      if (!bound.has(client)) bound.set(client, authorOfClient(doc, client)?.userId)
+      return bound.get(client)
+    },
     // The server's own clientID is never a client's, even before the server has written with it.
-    hasHistory: (client) => client === doc.clientID || Y.getState(doc.store, client) > 0,
-    authorOf: (entry) => entryAuthor(doc, entry, boundTo),
-    live: (root, key) => (root === 'nodes' ? nodesOf(doc) : relationsOf(doc)).has(key),
+    hasHistory(client) {
+      return client === doc.clientID || Y.getState(doc.store, client) > 0
+    },
+    authorOf(entry) {
+      return entryAuthor(doc, entry, (client) => this.boundTo(client))
+    },
+    live(root, key) {
+      return (root === 'nodes' ? nodesOf(doc) : relationsOf(doc)).has(key)
+    },
   })
   if (!verdict.ok) return { ok: false, malformed: false, reason: verdict.reason }
   const deletedNodes = new Set<string>()
