@@ -61,24 +61,31 @@ export function judgeUpdate(
     if (t.op === 'delete' && t.field === null && t.key !== null && (t.root === 'nodes' || t.root === 'relations'))
       deleted[t.root].add(t.key)
   }
-  const gone = (root: 'nodes' | 'relations', id: unknown) =>
-    typeof id !== 'string' || deleted[root].has(id) || !facts.live(root, id)
-
-  const deletedHere = { has: (root: 'nodes' | 'relations', key: string) => deleted[root].has(key) }
+  // Methods, not arrows: tsx (`npm start`) names each arrow with a defineProperty call, for every update.
+  const records: RecordsAfter = {
+    gone(root, id) {
+      return typeof id !== 'string' || deleted[root].has(id) || !facts.live(root, id)
+    },
+    deletedHere(root, key) {
+      return deleted[root].has(key)
+    },
+  }
   for (const t of scan.touches) {
-    const reason = judgeTouch(t, actor, facts, gone, deletedHere)
+    const reason = judgeTouch(t, actor, facts, records)
     if (reason) return deny(reason)
   }
   return { ok: true, bind }
 }
 
-function judgeTouch(
-  t: Touch,
-  actor: Actor,
-  facts: DocFacts,
-  gone: (root: 'nodes' | 'relations', id: unknown) => boolean,
-  deleted: { has(root: 'nodes' | 'relations', key: string): boolean },
-): string | null {
+/** The records as they stand once the update under judgement is applied. */
+interface RecordsAfter {
+  /** Not a live record after the update (deleted by it, or never there). */
+  gone(root: 'nodes' | 'relations', id: unknown): boolean
+  /** Deleted by the update itself. */
+  deletedHere(root: 'nodes' | 'relations', key: string): boolean
+}
+
+function judgeTouch(t: Touch, actor: Actor, facts: DocFacts, records: RecordsAfter): string | null {
   if (t.key === null) return 'writes outside the map layout'
   switch (t.root) {
     case 'authors':
@@ -89,11 +96,11 @@ function judgeTouch(
     case 'meta':
       return actor.owner ? null : 'only owners change the map title and settings' // [PA4]
     case 'votes':
-      return judgeVote(t, t.key, actor, gone)
+      return judgeVote(t, t.key, actor, records)
     case 'nodes':
     case 'relations':
       // Deleting a record deletes its fields too: they are judged as that one deletion.
-      if (t.op === 'delete' && t.field !== null && deleted.has(t.root, t.key)) return null
+      if (t.op === 'delete' && t.field !== null && records.deletedHere(t.root, t.key)) return null
       return judgeRecord(t, t.root, actor, facts)
     default:
       return 'writes outside the map layout' // [PA2]
@@ -101,12 +108,12 @@ function judgeTouch(
 }
 
 /** [PA8] A vote is keyed by its voter: nobody casts or withdraws one in someone else's name. */
-function judgeVote(t: Touch, key: string, actor: Actor, gone: (root: 'nodes', id: unknown) => boolean): string | null {
+function judgeVote(t: Touch, key: string, actor: Actor, records: RecordsAfter): string | null {
   const bar = key.indexOf('|')
   if (bar <= 0) return 'malformed vote key'
   if (key.slice(bar + 1) === actor.userId || actor.owner) return null
   // An editor free to delete a node takes the votes on it; under the own-work policy that is their work ([PA7]).
-  if (t.op === 'delete' && t.field === null && !actor.ownWork && gone('nodes', key.slice(0, bar))) return null
+  if (t.op === 'delete' && t.field === null && !actor.ownWork && records.gone('nodes', key.slice(0, bar))) return null
   return "casts or changes a vote in someone else's name"
 }
 

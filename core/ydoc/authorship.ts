@@ -27,9 +27,16 @@ export interface Authorship {
 
 /** [PA1] The person the server bound `clientId` to, if any. */
 export function authorOfClient(doc: Y.Doc, clientId: number): Contributor | undefined {
-  const parsed = ContributorSchema.safeParse(authorsOf(doc).get(String(clientId)))
+  const raw = authorsOf(doc).get(String(clientId))
+  if (typeof raw !== 'object' || raw === null) return undefined
+  // A Y.Map hands back the same object until the entry is replaced: each binding is checked once, not at
+  // every update its person sends (the server asks this for every update it judges).
+  let parsed = checkedAuthors.get(raw)
+  if (!parsed) checkedAuthors.set(raw, (parsed = ContributorSchema.safeParse(raw)))
   return parsed.success ? parsed.data : undefined
 }
+
+const checkedAuthors = new WeakMap<object, ReturnType<typeof ContributorSchema.safeParse>>()
 
 /** Server only: binds clientIDs to the person who first wrote with them (clients cannot write here, [PA2]). */
 export function bindAuthors(doc: Y.Doc, clientIds: readonly number[], who: Contributor, origin: Origin): void {
