@@ -100,6 +100,10 @@ export function createSyncServer(options: SyncServerOptions) {
         // A client that hung up while we looked it up must not keep its slot.
         if (socket.destroyed) return release()
         socket.once('close', release)
+        // The handshake's answer waits for the turn's end, so it leaves in one write with the room's first
+        // frames (SyncStep1, the presence of those already there) when the room is open.
+        socket.cork()
+        setImmediate(() => socket.uncork())
         wss.handleUpgrade(req, socket, head, (ws) => connect(ws, socket, mapId, access, generation))
       })
       .catch((err) => {
