@@ -77,7 +77,6 @@ export class Instance {
 
 /** Owner, maps and tokens made through the app's services on the run's database. */
 export interface Setup {
-  services: Services
   newMap(): Promise<Session>
   /** A fresh token (they live two minutes) for an existing map. */
   session(mapId: string): Promise<Session>
@@ -86,30 +85,37 @@ export interface Setup {
   /** Rows and bytes in the map's update log (the cost of persisting). */
   logSize(mapId: string): Promise<{ rows: number; bytes: number }>
   /**
-   * Closes the harness's own connection until its next query: `prisma migrate deploy` (which the
-   * whole app runs on start) fails on a WAL SQLite file that another connection holds open.
+   * Closes the harness's services (Prisma, the store, the prepared reads and the WAL checkpointer) until they
+   * are next needed: `prisma migrate deploy`, which the whole app runs on start, fails on a WAL SQLite file
+   * that another process holds open.
    */
   release(): Promise<void>
+  close(): Promise<void>
 }
 
 export async function setupServices(databaseUrl: string): Promise<Setup> {
-  const services = await createServices(
-    parseEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, SEED_ON_START: 'false' }),
-  )
-  const owner = await person(services, 'Fault harness')
-  const session = async (mapId: string) => ({ mapId, token: await tokenFor(services, owner, mapId, 'owner') })
+  const env = parseEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, SEED_ON_START: 'false' })
+  let open: Promise<Services> | undefined
+  const services = () => (open ??= createServices(env))
+  const owner = await person(await services(), 'Fault harness')
+  const session = async (mapId: string) => ({ mapId, token: await tokenFor(await services(), owner, mapId, 'owner') })
+  const release = async () => {
+    const closing = open
+    open = undefined
+    await (await closing)?.close()
+  }
   return {
-    services,
     session,
-    newMap: async () => session(await privateMap(services, owner)),
-    release: () => services.db.$disconnect(),
+    newMap: async () => session(await privateMap(await services(), owner)),
+    release,
+    close: release,
     async logSize(mapId) {
-      const rows = await services.db.docUpdate.findMany({ where: { mapId }, select: { data: true } })
+      const rows = await (await services()).db.docUpdate.findMany({ where: { mapId }, select: { data: true } })
       return { rows: rows.length, bytes: rows.reduce((n, r) => n + r.data.length, 0) }
     },
     async stored(mapId) {
       const doc = new Y.Doc()
-      for (const u of (await services.store.load(mapId)).updates) Y.applyUpdate(doc, u)
+      for (const u of (await (await services()).store.load(mapId)).updates) Y.applyUpdate(doc, u)
       return ids(doc)
     },
   }

@@ -101,7 +101,7 @@ async function faultWindow(fault: Fault, windowMs: number): Promise<WindowResult
     }
   } finally {
     await inst.stop()
-    await setup.services.close()
+    await setup.close()
     await template.dispose()
     fault.cleanup()
   }

@@ -56,6 +56,9 @@ export function startWalCheckpointer(
   return {
     passes,
     async stop() {
+      // Unref'd so an idle worker never keeps the process alive; held again for its last pass, or a process
+      // with nothing else to do would exit under an unsettled stop() (a harness closing its services does).
+      worker.ref()
       worker.postMessage('stop')
       await exited
     },

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createSqliteStore, type SqliteStore } from '@/server/store/sqliteStore'
 import { freshSqliteDb } from '../../harness/db'
@@ -60,3 +62,26 @@ describe('[ST9] checkpoints off the event loop', () => {
     expect(walBytes(file)).toBeGreaterThan(6 * 1024 * 1024)
   })
 })
+
+test('[ST9] closing the store in a process with nothing else to do waits for the last pass and exits cleanly', async () => {
+  const t = freshSqliteDb()
+  disposers.push(() => t.dispose())
+  await t.db.$disconnect()
+  // A process of its own: vitest's keeps the event loop alive, which hid a close that never settled.
+  const script = `
+    import { createSqliteStore } from './server/store/sqliteStore.ts'
+    const store = createSqliteStore(${JSON.stringify(t.url)}, { busyTimeoutMs: 5 })
+    await store.close()
+    console.log('closed')
+  `
+  const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('exit', (exitCode) => resolve({ stdout: out, code: exitCode }))
+  })
+  // Node exits with 13 when the loop empties under an unsettled top-level await.
+  expect({ code, stdout: stdout.trim() }).toEqual({ code: 0, stdout: 'closed' })
+}, 30_000)
