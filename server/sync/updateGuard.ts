@@ -66,18 +66,12 @@ export function applyGuarded(
   }
   // Captured before the deletion lands: afterwards the records are gone.
   const trash = deletedNodes.size > 0 ? trashEntriesFor(doc, [...deletedNodes], writer.contributor, now) : []
-  if (verdict.bind.length > 0) {
-    // The binding and the edit in one transaction: one frame to each peer and one append, not two. Its origin
-    // is the server's, so the writer gets it too (the binding is new to it; its own structs it already has).
-    doc.transact((tr) => {
-      bindAuthors(doc, verdict.bind, writer.contributor, SYSTEM_ORIGIN)
-      Y.applyUpdate(doc, update, origin)
-      // Yjs marks a transaction that applied an update as remote, and a remote one that wrote under the doc's
-      // clientID as a clash: it would pick a new clientID (and log it) at every first edit of every client.
-      // The server wrote the binding itself, and the guard already refused any client writing as the server.
-      tr.local = true
-    }, SYSTEM_ORIGIN)
-  } else Y.applyUpdate(doc, update, origin)
+  // The binding goes first, in a transaction of its own (it reaches the writer too: it is new to it). Not in
+  // one with the edit: Yjs marks a transaction that applied an update as remote, and a remote transaction that
+  // wrote under the doc's own clientID as a clash, so the server would pick a new clientID (and log a warning)
+  // at every person's first edit. Both updates still reach the store as one row (the group commit merges them).
+  if (verdict.bind.length > 0) bindAuthors(doc, verdict.bind, writer.contributor, SYSTEM_ORIGIN)
+  Y.applyUpdate(doc, update, origin)
   putInTrash(doc, trash, SYSTEM_ORIGIN)
   return { ok: true }
 }
