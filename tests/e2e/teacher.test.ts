@@ -340,7 +340,12 @@ describe('a teacher and three students in a class', () => {
     const [ann, , cid] = students as [Person, Person, Person]
     for (const p of [teacher, ann, cid]) await openMap(p.page, redCopy)
     const annNode = await addNode(ann.page, 'claim', 'Ann: a claim that needs feedback')
-    await node(teacher.page, annNode).click()
+    await node(teacher.page, annNode).waitFor()
+    // Selected through the outline, as a keyboard user selects: on a map this full, Ann's new node can sit
+    // under the teacher's minimap, which takes the click.
+    await teacher.page.getByTestId('outline-toggle').click()
+    await teacher.page.getByTestId('outline-select').filter({ hasText: 'Ann: a claim that needs feedback' }).click()
+    await expect.poll(() => node(teacher.page, annNode).getAttribute('class')).toContain('selected')
     const send = async (text: string, visibility: 'private' | 'public') => {
       await teacher.page.getByTestId('feedback-body').fill(text)
       await teacher.page.getByTestId('feedback-visibility').selectOption(visibility)
