@@ -87,10 +87,9 @@ export interface Setup {
   /**
    * Closes the harness's services (Prisma, the store, the prepared reads and the WAL checkpointer) until they
    * are next needed: `prisma migrate deploy`, which the whole app runs on start, fails on a WAL SQLite file
-   * that another process holds open.
+   * that another process holds open. Also how a run ends.
    */
   release(): Promise<void>
-  close(): Promise<void>
 }
 
 export async function setupServices(databaseUrl: string): Promise<Setup> {
@@ -108,7 +107,6 @@ export async function setupServices(databaseUrl: string): Promise<Setup> {
     session,
     newMap: async () => session(await privateMap(await services(), owner)),
     release,
-    close: release,
     async logSize(mapId) {
       const rows = await (await services()).db.docUpdate.findMany({ where: { mapId }, select: { data: true } })
       return { rows: rows.length, bytes: rows.reduce((n, r) => n + r.data.length, 0) }

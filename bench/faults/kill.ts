@@ -58,7 +58,7 @@ export async function sqliteKill(cycles: number, log: (c: KillCycle) => void, sc
     }
   } finally {
     await inst.stop()
-    await setup.close()
+    await setup.release()
     await db.dispose()
   }
   return out
@@ -121,7 +121,7 @@ export async function pgKill(cycles: number, log: (c: KillCycle) => void): Promi
     }
   } finally {
     await Promise.all([a.stop(), b.stop()])
-    await setup.close()
+    await setup.release()
     await pg.dispose()
   }
   return out
@@ -159,7 +159,7 @@ export async function busCost(): Promise<Record<string, { rows: number; bytes: n
     }
   } finally {
     await Promise.all([a.stop(), b.stop()])
-    await setup.close()
+    await setup.release()
     await pg.dispose()
   }
   return out

@@ -101,7 +101,7 @@ async function faultWindow(fault: Fault, windowMs: number): Promise<WindowResult
     }
   } finally {
     await inst.stop()
-    await setup.close()
+    await setup.release()
     await template.dispose()
     fault.cleanup()
   }

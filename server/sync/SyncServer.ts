@@ -14,6 +14,7 @@ import type { Peer, PeerAccess } from './peer'
 import type { Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
 import { fitCloseReason } from './closeReason'
+import { CLOSE_ACCESS_REVOKED, CLOSE_ROLE_CHANGED, applyAccessChange } from './accessChange'
 
 export interface SyncServerOptions {
   store: MapStore
@@ -39,9 +40,8 @@ export interface SyncServerOptions {
 const HEARTBEAT_MS = 30_000
 
 /** Close codes: 44xx tell the stock client not to retry, 45xx to reconnect. */
-export const CLOSE_ACCESS_REVOKED = 4403
+export { CLOSE_ACCESS_REVOKED, CLOSE_ROLE_CHANGED }
 export const CLOSE_RATE_LIMITED = 4429
-export const CLOSE_ROLE_CHANGED = 4501
 /** [PB3] A socket that stopped reading: it reconnects and syncs afresh. */
 export const CLOSE_TOO_SLOW = 4508
 
@@ -102,8 +102,7 @@ export function createSyncServer(options: SyncServerOptions) {
         socket.once('close', release)
         // The handshake's answer waits for the turn's end, so it leaves in one write with the room's first
         // frames (SyncStep1, the presence of those already there) when the room is open.
-        socket.cork()
-        setImmediate(() => socket.uncork())
+        holdForTurn(socket)
         wss.handleUpgrade(req, socket, head, (ws) => connect(ws, socket, mapId, access, generation))
       })
       .catch((err) => {
@@ -125,21 +124,10 @@ export function createSyncServer(options: SyncServerOptions) {
     }, options.heartbeatMs ?? HEARTBEAT_MS)
     heartbeat.unref()
     const budget = createBudget(rateLimit)
-    // What this socket is sent during one turn of the event loop leaves in one write: in a busy room
-    // several edits arrive per turn, and a system call per frame per peer was the largest cost of relaying.
-    let corked = false
-    const uncork = () => {
-      corked = false
-      socket.uncork()
-    }
     const send = (frame: Uint8Array) => {
       if (ws.readyState !== ws.OPEN) return
       if (ws.bufferedAmount > MAX_BACKLOG_BYTES) return peer.close(CLOSE_TOO_SLOW, 'not reading')
-      if (!corked) {
-        corked = true
-        socket.cork()
-        setImmediate(uncork)
-      }
+      holdForTurn(socket)
       ws.send(frame, (err) => err && ws.terminate())
     }
     const peer: Peer = {
@@ -252,44 +240,7 @@ export function createSyncServer(options: SyncServerOptions) {
     const affected = room.peersWhere((_, a) => !!a.userId && (userIds === 'all' || userIds.includes(a.userId)))
     for (const peer of affected) {
       const before = room.accessOf(peer)
-      if (!before?.userId) continue
-      const after = await lookup(before.userId)
-      if (!after) {
-        room.setAccess(peer, { ...before, canWrite: false })
-        peer.close(CLOSE_ACCESS_REVOKED, 'access revoked')
-      } else if (after.canWrite !== before.canWrite || after.role !== before.role) {
-        // Writes stop now; the reconnect brings the new role to the client's UI.
-        room.setAccess(peer, { ...before, canWrite: after.canWrite && before.canWrite })
-        peer.close(CLOSE_ROLE_CHANGED, 'role changed')
-      } else if ((after.pseudonym ?? null) !== (before.pseudonym ?? null)) {
-        // [PN4] Anonymity turned on or off: writes stop under the old name; the reconnect brings the new one
-        // (re-authorized, so the awareness identity and new bindings use it).
-        room.setAccess(peer, { ...before, canWrite: false })
-        peer.close(CLOSE_ROLE_CHANGED, 'names changed')
-      } else if (JSON.stringify(after.phase ?? null) !== JSON.stringify(before.phase ?? null)) {
-        // [PP5] The new phase judges the very next frame; the reconnect brings it to the person's screen.
-        room.setAccess(peer, { ...before, ownWork: after.ownWork, phase: after.phase ?? null })
-        peer.close(CLOSE_ROLE_CHANGED, 'phase changed')
-      } else if (
-        (after.review === true) !== (before.review === true) ||
-        (after.classroom ?? '') !== (before.classroom ?? '')
-      ) {
-        // [PM1] Judged from the next frame on; the reconnect tells the editor to send new nodes pending.
-        // [PN4] [PM2] A map-wide switch (anonymity, review mode) changes what every screen shows, teachers' included.
-        room.setAccess(peer, { ...before, review: after.review === true, classroom: after.classroom ?? '' })
-        peer.close(CLOSE_ROLE_CHANGED, 'classroom settings changed')
-      } else if ((after.group ?? null) !== (before.group ?? null)) {
-        // [PK5] A student moved to another team: new work is theirs under the new team; the reconnect shows it.
-        room.setAccess(peer, {
-          ...before,
-          ownWork: after.ownWork,
-          ...(after.group ? { group: after.group } : { group: undefined }),
-        })
-        peer.close(CLOSE_ROLE_CHANGED, 'team changed')
-      } else if (after.ownWork !== before.ownWork) {
-        // [PA10] The policy is the server's to enforce: it applies to the next update, no reconnect needed.
-        room.setAccess(peer, { ...before, ownWork: after.ownWork })
-      }
+      if (before?.userId) applyAccessChange(room, peer, before, await lookup(before.userId))
     }
   }
 
@@ -321,6 +272,21 @@ function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   )
+}
+
+const held = new WeakSet<Duplex>()
+/**
+ * What a socket is sent during this turn of the event loop leaves in one write: in a busy room several edits
+ * arrive per turn, and a system call per frame per peer was the largest cost of relaying.
+ */
+function holdForTurn(socket: Duplex): void {
+  if (held.has(socket)) return
+  held.add(socket)
+  socket.cork()
+  setImmediate(() => {
+    held.delete(socket)
+    socket.uncork()
+  })
 }
 
 /** [PB6] Open sockets per (map, person); `take` returns the release, or null at the cap. */
