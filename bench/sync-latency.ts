@@ -36,11 +36,14 @@ const DOC_FILE = path.join(root, 'docs/benchmarks.md')
  * receipts per second. Several short rounds per server beat a few long ones:
  * more interleaving, less drift.
  */
-const PLAN: readonly Scenario[] = [
+const FULL_PLAN: readonly Scenario[] = [
   { clients: 2, editsPerClient: 100, gapMs: [25, 50] },
   { clients: 20, editsPerClient: 30, gapMs: [50, 100] },
   { clients: 100, editsPerClient: 3, gapMs: [2000, 4000] },
 ]
+/** `BENCH_K=2,20` runs only those K, for a quick look; the recorded section always comes from a full run. */
+const ONLY_K = process.env.BENCH_K?.split(',').map(Number)
+const PLAN = ONLY_K ? FULL_PLAN.filter((p) => ONLY_K.includes(p.clients)) : FULL_PLAN
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
 const WARM_UP: Scenario = { clients: 5, editsPerClient: 30, gapMs: [10, 30] }
 const PERSIST_TIMEOUT_MS = 10_000
@@ -142,6 +145,10 @@ export async function main(): Promise<KResult[]> {
     if (problems.length > 0)
       throw new Error(`sync-latency failed its checks, docs not updated:\n  ${problems.join('\n  ')}`)
 
+    if (ONLY_K) {
+      console.log(`BENCH_K=${ONLY_K.join(',')}: a partial run, so docs/benchmarks.md is left as it is`)
+      return results
+    }
     const cpu = os.cpus()
     const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`
     const section = describeRun(tables, {

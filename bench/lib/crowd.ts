@@ -57,6 +57,11 @@ export interface CrowdResult {
 }
 
 const epoch = () => performance.timeOrigin + performance.now()
+/**
+ * Latencies are kept to 0.01 ms: at 0.1 ms a p50 of 1.3 ms could only move in steps of 8 %, coarser than
+ * the 10 % a ratio is judged by.
+ */
+const toHundredths = (ms: number) => Math.round(ms * 100) / 100
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 async function main(): Promise<void> {
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
         const t = (c.provider.awareness.getStates().get(id) as { t?: number } | undefined)?.t
         if (typeof t !== 'number' || t <= (last.get(id) ?? 0)) continue
         last.set(id, t)
-        if (inWindow(t)) result.presence.push(Math.round((now - t) * 10) / 10)
+        if (inWindow(t)) result.presence.push(toHundredths(now - t))
       }
     })
     const seen = new Set<string>()
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
       if (seen.has(key)) result.duplicateEdits++
       else {
         seen.add(key)
-        result.edits.push(Math.round((now - sentAt) * 10) / 10)
+        result.edits.push(toHundredths(now - sentAt))
         result.lastEditReceiptAt = now
       }
     })

@@ -67,13 +67,16 @@ export function useFollowing(awareness: Awareness | null, peers: Peer[]) {
       if (following.current !== null && expected.current && !sameTransform(vp, expected.current)) setFollowId(null)
     },
   })
+  // A pane that changes size moves the centre of one's view: followers are told.
   useEffect(() => {
     if (width > 0) share(flow.getViewport())
-  }, [share, flow, width])
+  }, [share, flow, width, height])
 
   // Follow the chosen person's view; stop when they leave.
   // Only a change of the followed view moves one's own: the peers list is rebuilt on every presence change
-  // (one's own view included), and re-applying on each would pull one back while moving away.
+  // (one's own view included), and re-applying on each would pull one back while moving away. A change of
+  // one's own pane re-applies it too: following widens one's header ("· following"), which can wrap it onto
+  // a second line, and a view placed for the old pane would sit off the followed centre until they moved.
   const followed = followId === null ? undefined : peers.find((p) => p.clientId === followId)
   const present = followed !== undefined
   const fv = isSharedView(followed?.view) ? followed.view : undefined
@@ -82,7 +85,7 @@ export function useFollowing(awareness: Awareness | null, peers: Peer[]) {
     if (!present) return setFollowId(null)
     if (fv && pane.current.width > 0) show(transformFor(fv, pane.current))
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the view's numbers, not its object
-  }, [followId, present, fv?.x, fv?.y, fv?.zoom, show])
+  }, [followId, present, fv?.x, fv?.y, fv?.zoom, show, width, height])
 
   const centreOn = useCallback(
     (id: string) => {
