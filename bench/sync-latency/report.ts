@@ -94,7 +94,7 @@ in memory, as \`npx y-websocket\` runs it. All K clients are stock \`y-websocket
 providers in client processes of their own (up to 4, at most 25 clients each),
 apart from both servers. Each client adds a claim \`<client>-<n>\` whose x is its epoch-ms send time (a real edit: the update guard [PA2] refuses writes outside the map's layout)
 on a paced schedule (uniform random gap in the range shown, random start), and
-every other client records its receive time minus that value when the key
+every other client records its receive time minus that value (to 0.01 ms) when the key
 appears (\`performance.timeOrigin + performance.now()\`: one clock for all
 processes on the machine). Per K the servers run ${run.rounds} rounds each,
 interleaved, the first server alternating, after one warm-up run each; every run
