@@ -93,15 +93,14 @@ export function scanUpdate(doc: Y.Doc, update: Uint8Array): UpdateScan {
     for (const item of fresh) {
       const place = places.ofUpdateItem(item)
       if (!place) continue
-      const insert = touchAt('insert', place)
       // [PP4] A phase judges a record by its kind, which a new record carries as a plain field value.
       const plain =
         place.depth === 1 && !(item.content instanceof Y.ContentType) && !(item.content instanceof Y.ContentDeleted)
-      touches.push(plain ? { ...insert, written: item.content.getContent()[0] } : insert)
+      touches.push(touchAt('insert', place, plain ? item.content.getContent()[0] : undefined))
       if (place.depth === 0 && place.key !== null) {
         // Setting a key replaces what it holds: a deletion of that entry, judged as one.
         const live = (doc.share.get(place.root) as Y.AbstractType<unknown> | undefined)?._map.get(place.key)
-        if (live && !live.deleted) touches.push(touchAt('delete', { ...place, entry: live }))
+        if (live && !live.deleted) touches.push(touchAt('delete', placeOf(place.root, place.key, null, 0, live)))
       }
     }
     for (const [client, ranges] of decoded.ds.clients) {
@@ -163,9 +162,9 @@ class Placer {
       if (!ref) throw new Malformed()
       const sibling = this.ofId(ref)
       if (!sibling) return null
-      return sibling.depth === 0 ? { ...sibling, entry: null } : sibling
+      return sibling.depth === 0 ? placeOf(sibling.root, sibling.key, sibling.field, 0, null) : sibling
     }
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub, field: null, depth: 0, entry: null }
+    if (typeof parent === 'string') return placeOf(parent, item.parentSub, null, 0, null)
     const stored = this.inStore(parent)
     if (stored) {
       if (stored instanceof Y.GC) return null
@@ -217,20 +216,35 @@ function storePlace(item: Y.Item): Place | null {
   const parent = item.parent as Y.AbstractType<unknown> | null
   if (!parent || !(parent instanceof Y.AbstractType)) return null
   const holder = parent._item
-  if (holder === null)
-    return { root: Y.findRootTypeKey(parent), key: item.parentSub, field: null, depth: 0, entry: item }
+  if (holder === null) return placeOf(Y.findRootTypeKey(parent), item.parentSub, null, 0, item)
   const up = storePlace(holder)
   return up && child(up, item.parentSub)
 }
 
 /** A child of a record is one of its fields; anything deeper (a text's characters) belongs to that field. */
 function child(up: Place, sub: string | null): Place {
-  return up.depth === 0 ? { ...up, field: sub ?? '', depth: 1 } : { ...up, depth: up.depth + 1 }
+  return up.depth === 0
+    ? placeOf(up.root, up.key, sub ?? '', 1, up.entry)
+    : placeOf(up.root, up.key, up.field, up.depth + 1, up.entry)
 }
 
-function touchAt(op: Touch['op'], place: Place): Touch {
-  const base = { op, root: place.root, key: place.key, field: place.depth === 0 ? null : place.field }
-  return place.entry ? { ...base, entry: entryRef(place.entry) } : base
+/**
+ * Places and touches are built whole, every property in the same order (no spreads, no property added later):
+ * one object shape each, so the judge's reads of them stay monomorphic. This runs for every item of every update.
+ */
+function placeOf(root: string, key: string | null, field: string | null, depth: number, entry: Y.Item | null): Place {
+  return { root, key, field, depth, entry }
+}
+
+function touchAt(op: Touch['op'], place: Place, written?: unknown): Touch {
+  return {
+    op,
+    root: place.root,
+    key: place.key,
+    field: place.depth === 0 ? null : place.field,
+    entry: place.entry ? entryRef(place.entry) : undefined,
+    written,
+  }
 }
 
 function entryRef(item: Y.Item): EntryRef {
