@@ -14,7 +14,17 @@ import {
   type Person,
 } from './support/accounts'
 import { launchBrowser } from './support/browser'
-import { addNode, connect, edgeIds, node, nodeIds, nodeText, openMap, waitForState } from './support/editor'
+import {
+  addNode,
+  connect,
+  edgeIds,
+  node,
+  nodeIds,
+  nodeText,
+  openMap,
+  pickInOutline,
+  waitForState,
+} from './support/editor'
 
 /**
  * [PA1], [PA3], [PA5], [PA9], [PA11], [PA12] A teacher and three students who
@@ -168,7 +178,9 @@ describe('a teacher and three students', () => {
     // ...then the teacher turns it back on: the server applies it to Cid's live connection at once.
     await setOwnWork(teacher.page, mapId, 'code')
     await openMap(teacher.page, mapId)
-    // Typed as a person does; the server's refusal can undo it before a test could see it.
+    // Typed as a person does; the server's refusal can undo it before a test could see it. Picked in the
+    // outline first: after the reload the node can sit under Cid's toolbar, which took the double-click in CI.
+    await pickInOutline(cid.page, 'The teacher frames the debate')
     await nodeText(cid.page, framing).dblclick()
     const input = node(cid.page, framing).getByTestId('node-text-input')
     await input.fill('Cid rewrites the framing')

@@ -5,7 +5,7 @@ import { newPerson, signUp, unique, type Person } from './support/accounts'
 import { browserPerFile } from './support/browser'
 import { assignNewMap, choosePhase, createClass, joinClass, setTeam, waitForPhase } from './support/classes'
 import fs from 'node:fs'
-import { addNode, edgeIds, node, nodeIds, openMap, presenceNames } from './support/editor'
+import { addNode, edgeIds, node, nodeIds, openMap, pickInOutline, presenceNames } from './support/editor'
 import { made, rawWrite, refusedInPage } from './support/phaseChecks'
 
 /**
@@ -300,12 +300,7 @@ describe('a teacher and three students in a class', () => {
     await ann.page.getByTestId('connect-confirm').click()
     await expect.poll(async () => (await edgeIds(ann.page)).length).toBe(edgesBefore + 1)
     // Through the outline, as a keyboard user would: on Cid's screen the new claim may sit under the minimap.
-    await cid.page.getByTestId('outline-toggle').click()
-    await cid.page
-      .getByTestId('outline-panel')
-      .getByTestId('outline-select')
-      .filter({ hasText: 'Ann: the dashboard claim' })
-      .click()
+    await pickInOutline(cid.page, 'Ann: the dashboard claim')
     await cid.page.getByTestId('vote-4').click()
     await teacher.page.getByTestId('dashboard-toggle').click()
     const cells = async (who: string, kind = 'person') => {
@@ -343,8 +338,7 @@ describe('a teacher and three students in a class', () => {
     await node(teacher.page, annNode).waitFor()
     // Selected through the outline, as a keyboard user selects: on a map this full, Ann's new node can sit
     // under the teacher's minimap, which takes the click.
-    await teacher.page.getByTestId('outline-toggle').click()
-    await teacher.page.getByTestId('outline-select').filter({ hasText: 'Ann: a claim that needs feedback' }).click()
+    await pickInOutline(teacher.page, 'Ann: a claim that needs feedback')
     await expect.poll(() => node(teacher.page, annNode).getAttribute('class')).toContain('selected')
     const send = async (text: string, visibility: 'private' | 'public') => {
       await teacher.page.getByTestId('feedback-body').fill(text)

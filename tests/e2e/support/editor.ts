@@ -33,6 +33,15 @@ export async function makeCopy(page: Page): Promise<string> {
   return new URL(page.url()).pathname.split('/').pop()!
 }
 
+/**
+ * Picks a node in the outline, as a keyboard user does: the canvas centres it. A node can otherwise sit under
+ * the toolbar or the minimap, which then take the click meant for it.
+ */
+export async function pickInOutline(page: Page, text: string): Promise<void> {
+  if (!(await page.getByTestId('outline-panel').isVisible())) await page.getByTestId('outline-toggle').click()
+  await page.getByTestId('outline-panel').getByTestId('outline-select').filter({ hasText: text }).click()
+}
+
 /** Fits the whole map into the canvas (the Fit button), so any node can be clicked. */
 export async function fitWholeMap(page: Page): Promise<void> {
   await page.locator('.react-flow__controls-fitview').click()
